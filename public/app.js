@@ -1,0 +1,22 @@
+// Progressive enhancement only; every page works without it.
+document.addEventListener('DOMContentLoaded', () => {
+  // Print buttons (no inline handlers: the CSP forbids them).
+  for (const b of document.querySelectorAll('[data-print]')) b.addEventListener('click', () => window.print());
+  // Show the exemption letters only when "dikecualikan" is ticked.
+  const exempt = document.querySelector('input[name="reasons"][value="exempt"]');
+  const block = document.getElementById('exempt-block');
+  if (exempt && block) {
+    const sync = () => { block.hidden = !exempt.checked; };
+    exempt.addEventListener('change', sync); sync();
+  }
+  const outcome = document.getElementById('outcome');
+  const reasons = document.getElementById('reasons-block');
+  if (outcome && reasons) {
+    const sync = () => { reasons.hidden = outcome.value === 'full' || outcome.value === ''; };
+    outcome.addEventListener('change', sync); sync();
+  }
+  // Confirm destructive actions.
+  for (const f of document.querySelectorAll('form[data-confirm]')) {
+    f.addEventListener('submit', (e) => { if (!confirm(f.dataset.confirm)) e.preventDefault(); });
+  }
+});

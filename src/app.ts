@@ -1,0 +1,123 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { type Application, type Request } from 'express';
+import session from 'express-session';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
+import { doubleCsrf } from 'csrf-csrf';
+import pino, { type Logger } from 'pino';
+import type { AppConfig } from './config.js';
+import type { Db } from './db/client.js';
+import { SqliteSessionStore } from './auth/session-store.js';
+import { findUserById } from './auth/users.repo.js';
+import { userForToken } from './auth/auth.service.js';
+import { can, ROLES, type Permission, type Role } from './auth/roles.js';
+import { AppError } from './shared/errors.js';
+import { errorHandler } from './shared/http.js';
+import * as dates from './shared/dates.js';
+import { authRoutes } from './auth/auth.routes.js';
+
+export interface AppContext {
+  db: Db;
+  config: AppConfig;
+  logger: Logger;
+}
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Builds the application around its dependencies; never listens (see server.ts). */
+export function buildApp(deps: { db: Db; config: AppConfig; logger?: Logger }): Application {
+  const ctx: AppContext = { ...deps, logger: deps.logger ?? pino({ level: deps.config.logLevel }) };
+  const { db, config } = ctx;
+  const app = express();
+
+  app.set('views', path.join(ROOT, 'views'));
+  app.set('view engine', 'ejs');
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.locals.dates = dates;
+  app.locals.zone = config.zone;
+  app.locals.roleLabels = ROLES;
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'script-src': ["'self'"], 'style-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'form-action': ["'self'"] },
+      },
+    }),
+  );
+  app.use('/public', express.static(path.join(ROOT, 'public'), { maxAge: '1h' }));
+
+  // Machine clients: bearer tokens, JSON, no cookies and so no CSRF.
+  const api = express.Router();
+  api.use(express.json({ limit: '100kb' }));
+  api.use((req, _res, next) => {
+    const header = req.get('authorization') ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const found = match ? userForToken(db, match[1]) : null;
+    if (!found) return next(new AppError('unauthenticated', 'Token API tidak ada atau tidak berlaku.'));
+    req.user = found.user;
+    req.actor = found.actor;
+    next();
+  });
+  mountApi(api, ctx);
+  api.use((_req, _res, next) => next(new AppError('not_found', 'Alamat API tidak dikenal.')));
+  app.use('/api/v1', api);
+
+  // People: sessions in the database, CSRF on every state change.
+  app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }));
+  app.use(cookieParser());
+  app.use(
+    session({
+      name: 'ppid.sid',
+      secret: config.sessionSecret,
+      store: new SqliteSessionStore(db),
+      resave: false,
+      saveUninitialized: true,
+      rolling: true,
+      cookie: { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, maxAge: 8 * 60 * 60 * 1000 },
+    }),
+  );
+  app.use((req, _res, next) => {
+    const userId = req.session.userId;
+    if (userId) {
+      const user = findUserById(db, userId);
+      if (user?.active) req.user = user;
+      else delete req.session.userId;
+    }
+    next();
+  });
+  const { doubleCsrfProtection, generateCsrfToken } = doubleCsrf({
+    getSecret: () => config.sessionSecret,
+    getSessionIdentifier: (req: Request) => req.session.id,
+    cookieName: config.secureCookies ? '__Host-ppid.csrf' : 'ppid.csrf',
+    cookieOptions: { sameSite: 'lax', secure: config.secureCookies, httpOnly: true, path: '/' },
+    getCsrfTokenFromRequest: (req: Request) => (req.body?._csrf as string | undefined) ?? req.get('x-csrf-token'),
+    errorConfig: { code: 'EBADCSRFTOKEN', statusCode: 403 },
+  });
+  app.use(doubleCsrfProtection);
+  app.use((req, res, next) => {
+    res.locals.csrfToken = generateCsrfToken(req, res);
+    res.locals.user = req.user ?? null;
+    res.locals.can = (p: Permission) => (req.user ? can(req.user.role as Role, p) : false);
+    res.locals.path = req.path;
+    res.locals.flash = req.session.flash ?? [];
+    if (req.session.flash) delete req.session.flash;
+    next();
+  });
+
+  mountPages(app, ctx);
+
+  app.use((_req, _res, next) => next(new AppError('not_found', 'Halaman tidak ditemukan.')));
+  app.use(errorHandler(ctx.logger));
+  return app;
+}
+
+function mountApi(api: express.Router, ctx: AppContext): void {
+  void api;
+  void ctx;
+}
+
+function mountPages(app: Application, ctx: AppContext): void {
+  app.use(authRoutes(ctx));
+}

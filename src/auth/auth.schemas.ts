@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { ROLES } from './roles.js';
+import { oneOf, requiredText } from '../shared/validation.js';
+
+export const username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{3,40}$/, { message: '3–40 karakter: huruf kecil, angka, titik, garis bawah atau strip.' });
+export const password = z.string().min(10, { message: 'Minimal 10 karakter.' }).max(200);
+
+export const loginSchema = z.object({
+  username: z.string().trim().toLowerCase().min(1).max(40),
+  password: z.string().min(1).max(200),
+});
+
+export const newUserSchema = z.object({
+  username,
+  displayName: requiredText(100),
+  role: oneOf(ROLES),
+  password,
+});
+
+export const setupSchema = newUserSchema
+  .omit({ role: true })
+  .extend({ passwordConfirm: z.string() })
+  .refine((v) => v.password === v.passwordConfirm, { path: ['passwordConfirm'], message: 'Kata sandi tidak sama.' });
+
+export type NewUserInput = z.infer<typeof newUserSchema>;

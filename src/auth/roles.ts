@@ -1,0 +1,38 @@
+/**
+ * Roles and what each may do. Role names are persisted in users.role: never rename one.
+ */
+export const ROLES = {
+  admin: 'Admin',
+  officer: 'Petugas PPID',
+  supervisor: 'Atasan PPID',
+  auditor: 'Auditor',
+} as const;
+export type Role = keyof typeof ROLES;
+
+/** Actions a route can require. */
+export type Permission =
+  | 'request.read'
+  | 'request.write' // register, extend, decide, correct, withdraw
+  | 'objection.write'
+  | 'audit.read'
+  | 'export'
+  | 'admin.users'
+  | 'admin.holidays'
+  | 'admin.settings'
+  | 'admin.tokens';
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  // The admin runs the system; registering and deciding requests is PPID work, not theirs.
+  admin: ['request.read', 'audit.read', 'export', 'admin.users', 'admin.holidays', 'admin.settings', 'admin.tokens'],
+  officer: ['request.read', 'request.write'],
+  supervisor: ['request.read', 'request.write', 'objection.write'],
+  auditor: ['request.read', 'audit.read', 'export'],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return GRANTS[role]?.includes(permission) ?? false;
+}
+
+export function isRole(value: string): value is Role {
+  return Object.hasOwn(ROLES, value);
+}

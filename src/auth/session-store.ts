@@ -1,0 +1,57 @@
+import session from 'express-session';
+import { eq, lt } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { sessions } from '../db/schema.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** express-session store on the app's own SQLite database: sessions survive restarts. */
+export class SqliteSessionStore extends session.Store {
+  private lastSweep = 0;
+
+  constructor(private readonly db: Db) {
+    super();
+  }
+
+  override get(sid: string, cb: (err: unknown, s?: session.SessionData | null) => void): void {
+    try {
+      const row = this.db.select().from(sessions).where(eq(sessions.sid, sid)).get();
+      if (!row || row.expiresAt < Date.now()) return cb(null, null);
+      cb(null, JSON.parse(row.data));
+    } catch (err) {
+      cb(err);
+    }
+  }
+
+  override set(sid: string, data: session.SessionData, cb?: (err?: unknown) => void): void {
+    try {
+      const expiresAt = data.cookie?.expires ? new Date(data.cookie.expires).getTime() : Date.now() + DAY_MS;
+      const values = { sid, data: JSON.stringify(data), expiresAt };
+      this.db.insert(sessions).values(values).onConflictDoUpdate({ target: sessions.sid, set: values }).run();
+      this.sweep();
+      cb?.();
+    } catch (err) {
+      cb?.(err);
+    }
+  }
+
+  override destroy(sid: string, cb?: (err?: unknown) => void): void {
+    try {
+      this.db.delete(sessions).where(eq(sessions.sid, sid)).run();
+      cb?.();
+    } catch (err) {
+      cb?.(err);
+    }
+  }
+
+  override touch(sid: string, data: session.SessionData, cb?: () => void): void {
+    this.set(sid, data, () => cb?.());
+  }
+
+  /** Drops expired sessions at most once an hour. */
+  private sweep(): void {
+    if (Date.now() - this.lastSweep < 60 * 60 * 1000) return;
+    this.lastSweep = Date.now();
+    this.db.delete(sessions).where(lt(sessions.expiresAt, Date.now())).run();
+  }
+}

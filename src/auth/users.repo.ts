@@ -1,0 +1,73 @@
+import crypto from 'node:crypto';
+import { asc, eq, and, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { users, apiTokens, sessions, type UserRow, type ApiTokenRow } from '../db/schema.js';
+import type { Tx } from '../audit/audit.repo.js';
+
+export function countUsers(db: Db): number {
+  return db.select({ n: sql<number>`count(*)` }).from(users).get()!.n;
+}
+
+export function findUserByUsername(db: Db, username: string): UserRow | undefined {
+  return db.select().from(users).where(eq(users.username, username)).get();
+}
+
+export function findUserById(db: Tx, id: number): UserRow | undefined {
+  return db.select().from(users).where(eq(users.id, id)).get();
+}
+
+export function listUsers(db: Db): UserRow[] {
+  return db.select().from(users).orderBy(asc(users.username)).all();
+}
+
+export function insertUser(tx: Tx, values: typeof users.$inferInsert): UserRow {
+  return tx.insert(users).values(values).returning().get();
+}
+
+export function updateUser(tx: Tx, id: number, values: Partial<typeof users.$inferInsert>): UserRow {
+  return tx.update(users).set(values).where(eq(users.id, id)).returning().get();
+}
+
+export function sha256(value: string): string {
+  return crypto.createHash('sha256').update(value).digest('hex');
+}
+
+export function insertToken(tx: Tx, values: typeof apiTokens.$inferInsert): ApiTokenRow {
+  return tx.insert(apiTokens).values(values).returning().get();
+}
+
+export function findActiveTokenWithUser(db: Db, tokenHash: string): { token: ApiTokenRow; user: UserRow } | undefined {
+  const row = db
+    .select({ token: apiTokens, user: users })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
+    .get();
+  return row;
+}
+
+export function touchToken(db: Db, id: number, at: string): void {
+  db.update(apiTokens).set({ lastUsedAt: at }).where(eq(apiTokens.id, id)).run();
+}
+
+export function listTokens(db: Db): { token: ApiTokenRow; username: string }[] {
+  return db
+    .select({ token: apiTokens, username: users.username })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .orderBy(asc(apiTokens.id))
+    .all();
+}
+
+export function findToken(tx: Tx, id: number): ApiTokenRow | undefined {
+  return tx.select().from(apiTokens).where(eq(apiTokens.id, id)).get();
+}
+
+export function revokeToken(tx: Tx, id: number, at: string): void {
+  tx.update(apiTokens).set({ revokedAt: at }).where(eq(apiTokens.id, id)).run();
+}
+
+/** Logs a deactivated user out everywhere. */
+export function deleteSessionsOfUser(tx: Tx, userId: number): void {
+  tx.delete(sessions).where(sql`json_extract(${sessions.data}, '$.userId') = ${userId}`).run();
+}

@@ -1,0 +1,19 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import * as schema from './schema.js';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/**
+ * Opens the database with the pragmas durability depends on: WAL so readers never block the
+ * writer and a crash loses nothing committed, a busy timeout instead of SQLITE_BUSY errors,
+ * and foreign keys enforced.
+ */
+export function openDb(file: string): Db {
+  const client = new Database(file);
+  if (file !== ':memory:') client.pragma('journal_mode = WAL');
+  client.pragma('synchronous = NORMAL');
+  client.pragma('busy_timeout = 5000');
+  client.pragma('foreign_keys = ON');
+  return drizzle(client, { schema }) as Db;
+}

@@ -1,0 +1,141 @@
+/**
+ * The whole database. Values of enum-like text columns are persisted: never rename a member
+ * of the lists in src/requests/vocabulary.ts or src/auth/roles.ts without a data migration.
+ */
+import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  role: text('role').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  failedLogins: integer('failed_logins').notNull().default(0),
+  lockedUntil: text('locked_until'),
+  createdAt: text('created_at').notNull(),
+});
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    sid: text('sid').primaryKey(),
+    data: text('data').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('sessions_expires_idx').on(t.expiresAt)],
+);
+
+export const apiTokens = sqliteTable('api_tokens', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  userId: integer('user_id')
+    .notNull()
+    .references(() => users.id),
+  name: text('name').notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: text('created_at').notNull(),
+  lastUsedAt: text('last_used_at'),
+  revokedAt: text('revoked_at'),
+});
+
+/** Official non-working days besides weekends (SKB 3 Menteri); a date may appear twice. */
+export const holidays = sqliteTable(
+  'holidays',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    date: text('date').notNull(),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+  },
+  (t) => [index('holidays_date_idx').on(t.date)],
+);
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+export const requests = sqliteTable(
+  'requests',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    registrationNumber: text('registration_number').notNull().unique(),
+    registrationYear: integer('registration_year').notNull(),
+    /** Position in the year's sequence; null for numbers kept from an imported register. */
+    registrationSeq: integer('registration_seq'),
+    accessCode: text('access_code').notNull(),
+    receivedOn: text('received_on').notNull(),
+    channel: text('channel').notNull(),
+    requesterName: text('requester_name').notNull(),
+    requesterIdNumber: text('requester_id_number').notNull().default(''),
+    requesterAddress: text('requester_address').notNull().default(''),
+    requesterPhone: text('requester_phone').notNull().default(''),
+    requesterEmail: text('requester_email').notNull().default(''),
+    requesterOccupation: text('requester_occupation').notNull().default(''),
+    requesterType: text('requester_type').notNull(),
+    requesterCategory: text('requester_category').notNull(),
+    proxyName: text('proxy_name').notNull().default(''),
+    informationRequested: text('information_requested').notNull(),
+    purpose: text('purpose').notNull().default(''),
+    obtainMethod: text('obtain_method').notNull(),
+    deliveryMethod: text('delivery_method').notNull(),
+    // Extension (UU 14/2008 Pasal 22 ayat 8): once, at most 7 working days.
+    extendedOn: text('extended_on'),
+    extensionDays: integer('extension_days'),
+    extensionReason: text('extension_reason'),
+    // Decision (Pasal 22 ayat 7).
+    outcome: text('outcome'),
+    decidedOn: text('decided_on'),
+    reasonExempt: integer('reason_exempt', { mode: 'boolean' }).notNull().default(false),
+    reasonNotHeld: integer('reason_not_held', { mode: 'boolean' }).notNull().default(false),
+    reasonOther: integer('reason_other', { mode: 'boolean' }).notNull().default(false),
+    /** Pasal 17 letters, comma-separated, e.g. "a,h". */
+    exemptionArticles: text('exemption_articles').notNull().default(''),
+    consequenceTest: text('consequence_test').notNull().default(''),
+    reasonNote: text('reason_note').notNull().default(''),
+    noticeNote: text('notice_note').notNull().default(''),
+    feeRupiah: integer('fee_rupiah').notNull().default(0),
+    withdrawn: integer('withdrawn', { mode: 'boolean' }).notNull().default(false),
+    // Derived from receivedOn, the extension, decidedOn and the holiday calendar; recomputed
+    // whenever the calendar changes (see requests/deadlines.service.ts).
+    originalDueOn: text('original_due_on').notNull(),
+    dueOn: text('due_on').notNull(),
+    serviceDays: integer('service_days'),
+    version: integer('version').notNull().default(1),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('requests_year_seq_idx').on(t.registrationYear, t.registrationSeq),
+    index('requests_received_idx').on(t.receivedOn),
+    index('requests_open_due_idx').on(t.outcome, t.dueOn),
+  ],
+);
+
+/** Tamper-evident log: each row hashes its own content and the previous row's hash. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    actorUserId: integer('actor_user_id'),
+    actorLabel: text('actor_label').notNull(),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id'),
+    summary: text('summary').notNull().default(''),
+    before: text('before'),
+    after: text('after'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('audit_entity_idx').on(t.entityType, t.entityId), index('audit_at_idx').on(t.at)],
+);
+
+export type UserRow = typeof users.$inferSelect;
+export type RequestRow = typeof requests.$inferSelect;
+export type HolidayRow = typeof holidays.$inferSelect;
+export type AuditRow = typeof auditLog.$inferSelect;
+export type ApiTokenRow = typeof apiTokens.$inferSelect;
+

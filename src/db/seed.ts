@@ -1,0 +1,9 @@
+import type { Db } from './client.js';
+import { seedHolidays } from '../calendar/holidays.service.js';
+import { seedSettings } from '../settings/settings.repo.js';
+
+/** First-start data: the official holiday calendar and default settings. Idempotent. */
+export function seedDatabase(db: Db): void {
+  seedSettings(db);
+  seedHolidays(db);
+}

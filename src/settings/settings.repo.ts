@@ -1,0 +1,38 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { settings } from '../db/schema.js';
+import type { Tx } from '../audit/audit.repo.js';
+
+/** Office settings an admin can change; the printouts and numbering read them. */
+export const DEFAULT_SETTINGS = {
+  office_name: 'PPID Badan Publik',
+  office_city: 'Jakarta',
+  office_address: '',
+  ppid_officer_name: '',
+  /** Tokens: {seq:N} zero-padded sequence, {seq}, {month_roman}, {month}, {year}. */
+  registration_pattern: '{seq:3}/PPID/{month_roman}/{year}',
+} as const;
+export type SettingKey = keyof typeof DEFAULT_SETTINGS;
+export type Settings = Record<SettingKey, string>;
+
+export function seedSettings(db: Db): void {
+  for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) {
+    db.insert(settings).values({ key, value }).onConflictDoNothing().run();
+  }
+}
+
+export function getSettings(db: Tx): Settings {
+  const out: Settings = { ...DEFAULT_SETTINGS };
+  for (const row of db.select().from(settings).all()) {
+    if (Object.hasOwn(DEFAULT_SETTINGS, row.key)) out[row.key as SettingKey] = row.value;
+  }
+  return out;
+}
+
+export function setSetting(tx: Tx, key: SettingKey | `internal.${string}` | "holidays_seeded", value: string): void {
+  tx.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
+}
+
+export function getSetting(tx: Tx, key: string): string | undefined {
+  return tx.select().from(settings).where(eq(settings.key, key)).get()?.value;
+}

@@ -1,0 +1,65 @@
+/**
+ * Validation at the edge: zod with Indonesian messages, and helpers for the field shapes the
+ * forms and the API share.
+ */
+import { z } from 'zod';
+import { AppError } from './errors.js';
+import { isIsoDate } from './dates.js';
+
+z.config({
+  customError: (issue) => {
+    switch (issue.code) {
+      case 'invalid_type':
+        return issue.input === undefined || issue.input === null ? 'Wajib diisi.' : 'Format tidak valid.';
+      case 'too_small':
+        if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'Wajib diisi.' : `Minimal ${issue.minimum} karakter.`;
+        if (issue.origin === 'array') return Number(issue.minimum) <= 1 ? 'Pilih minimal satu.' : `Pilih minimal ${issue.minimum}.`;
+        return `Minimal ${issue.minimum}.`;
+      case 'too_big':
+        if (issue.origin === 'string') return `Maksimal ${issue.maximum} karakter.`;
+        if (issue.origin === 'array') return `Maksimal ${issue.maximum} pilihan.`;
+        return `Maksimal ${issue.maximum}.`;
+      case 'invalid_value':
+        return 'Pilihan tidak dikenal.';
+      case 'invalid_format':
+        return issue.format === 'email' ? 'Alamat e-mail tidak valid.' : 'Format tidak valid.';
+      case 'unrecognized_keys':
+        return `Kolom tidak dikenal: ${issue.keys.join(', ')}.`;
+      default:
+        return 'Isian tidak valid.';
+    }
+  },
+});
+
+/** Optional free text: trimmed, empty allowed, bounded. */
+export const optionalText = (max: number) => z.string().trim().max(max).default('');
+/** Required free text: trimmed, non-empty, bounded. */
+export const requiredText = (max: number) => z.string().trim().min(1).max(max);
+/** A calendar date written YYYY-MM-DD. */
+export const isoDate = () =>
+  z.string().trim().min(1).refine(isIsoDate, { message: 'Tanggal tidak valid (format TTTT-BB-HH).' });
+/** One key of a label map such as CHANNELS. */
+export const oneOf = <T extends Record<string, string>>(labels: T) =>
+  z.enum(Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]]);
+/** A form's checkbox group arrives as a string, an array, or nothing. */
+export const checkboxList = <S extends z.ZodType>(item: S) =>
+  z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item));
+/** A form's optional number ("" means unset). */
+export const formInt = (min: number, max: number) =>
+  z.preprocess((v) => (v === '' || v === undefined ? undefined : v), z.coerce.number().int().min(min).max(max));
+
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join('.') : '_';
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+/** Parses or throws a validation AppError carrying one message per field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new AppError('validation', 'Periksa kembali isian yang ditandai.', fieldErrors(result.error));
+  return result.data;
+}

@@ -1,0 +1,35 @@
+import pino from 'pino';
+import type { Application } from 'express';
+import { openDb, type Db } from '../../src/db/client.js';
+import { migrateDb } from '../../src/db/migrate.js';
+import { seedDatabase } from '../../src/db/seed.js';
+import { buildApp } from '../../src/app.js';
+import type { AppConfig } from '../../src/config.js';
+
+export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    port: 0,
+    dataDir: '/nonexistent',
+    dbFile: ':memory:',
+    zone: 'Asia/Jakarta',
+    sessionSecret: 'test-secret-test-secret-test-secret-0123456789',
+    secureCookies: false,
+    logLevel: 'silent',
+    ...overrides,
+  };
+}
+
+/** A migrated, seeded in-memory database: each test gets its own. */
+export function freshDb(): Db {
+  const db = openDb(':memory:');
+  migrateDb(db);
+  seedDatabase(db);
+  return db;
+}
+
+export function buildTestApp(overrides: Partial<AppConfig> = {}): { app: Application; db: Db; config: AppConfig } {
+  const db = freshDb();
+  const config = testConfig(overrides);
+  const app = buildApp({ db, config, logger: pino({ level: 'silent' }) });
+  return { app, db, config };
+}
