@@ -46,10 +46,10 @@ describe('login', () => {
     await makeUser(db, 'officer', 'siti');
     const agent = request.agent(app);
     const page = await agent.get('/login');
-    const before = page.headers['set-cookie']?.find((c: string) => c.startsWith('ppid.sid'));
+    const before = ([] as string[]).concat(page.headers['set-cookie'] ?? []).find((c: string) => c.startsWith('ppid.sid'));
     const res = await agent.post('/login').type('form').send({ _csrf: csrfFrom(page.text), username: 'siti', password: TEST_PASSWORD });
     expect(res.status).toBe(302);
-    const after = res.headers['set-cookie']?.find((c: string) => c.startsWith('ppid.sid'));
+    const after = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c: string) => c.startsWith('ppid.sid'));
     expect(after).toBeDefined();
     expect(after).not.toBe(before);
     expect(after).toMatch(/HttpOnly/);

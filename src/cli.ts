@@ -1,0 +1,68 @@
+/**
+ * Operators' command line: `npm run ppid -- <command> …`. Opens the same database as the
+ * server (PPID_DATA_DIR), migrated and seeded.
+ */
+import { parseArgs } from 'node:util';
+import { loadConfig } from './config.js';
+import { openDb, type Db } from './db/client.js';
+import { migrateDb } from './db/migrate.js';
+import { seedDatabase } from './db/seed.js';
+
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  /** Whole standard input (for passwords). */
+  readStdin: () => Promise<string>;
+}
+
+export interface CliCommand {
+  /** e.g. "user add <username> --role <role>" */
+  usage: string;
+  /** Words that select the command, e.g. ["user", "add"]. */
+  words: string[];
+  options?: NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+  run: (db: Db, args: { positionals: string[]; values: Record<string, unknown> }, io: CliIo) => Promise<number> | number;
+}
+
+/**
+ * Each domain exports its commands from its own `*.cli.ts` (importing only the CliCommand
+ * type from here) and they are listed here.
+ */
+export const COMMANDS: CliCommand[] = [];
+
+export async function runCli(argv: string[], db: Db, io: CliIo): Promise<number> {
+  const command = COMMANDS.find((c) => c.words.every((w, i) => argv[i] === w));
+  if (!command) {
+    io.err('Perintah tidak dikenal. Tersedia:');
+    for (const c of COMMANDS) io.err(`  npm run ppid -- ${c.usage}`);
+    return 2;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv.slice(command.words.length), options: command.options ?? {}, allowPositionals: true, strict: true });
+  } catch (e) {
+    io.err(`${(e as Error).message}\nPemakaian: npm run ppid -- ${command.usage}`);
+    return 2;
+  }
+  return command.run(db, { positionals: parsed.positionals, values: parsed.values as Record<string, unknown> }, io);
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const config = loadConfig();
+  const db = openDb(config.dbFile);
+  migrateDb(db);
+  seedDatabase(db);
+  const code = await runCli(process.argv.slice(2), db, {
+    out: (l) => process.stdout.write(`${l}\n`),
+    err: (l) => process.stderr.write(`${l}\n`),
+    readStdin,
+  });
+  db.$client.close();
+  process.exit(code);
+}

@@ -1,0 +1,177 @@
+/** SQL of the request register. Nothing outside this file queries the requests table. */
+import { and, desc, eq, gte, inArray, isNotNull, isNull, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Tx } from '../audit/audit.repo.js';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { requests, type RequestRow } from '../db/schema.js';
+import type { Deadlines } from './deadlines.js';
+
+export type NewRequestRow = typeof requests.$inferInsert;
+
+export function insertRequest(tx: Tx, values: NewRequestRow): RequestRow {
+  return tx.insert(requests).values(values).returning().get();
+}
+
+export function findRequest(tx: Tx, id: number): RequestRow | undefined {
+  return tx.select().from(requests).where(eq(requests.id, id)).get();
+}
+
+export function findByRegistrationNumber(tx: Tx, number: string): RequestRow | undefined {
+  return tx.select().from(requests).where(eq(requests.registrationNumber, number)).get();
+}
+
+/** The next free sequence number of a registration year. */
+export function nextSequence(tx: Tx, year: number): number {
+  const row = tx
+    .select({ max: sql<number | null>`max(${requests.registrationSeq})` })
+    .from(requests)
+    .where(eq(requests.registrationYear, year))
+    .get();
+  return (row?.max ?? 0) + 1;
+}
+
+/**
+ * Writes a change only if the row is still at `expectedVersion`; returns the new row, or
+ * undefined when someone else changed it first.
+ */
+export function updateRequestAtVersion(
+  tx: Tx,
+  id: number,
+  expectedVersion: number,
+  values: Partial<NewRequestRow>,
+): RequestRow | undefined {
+  return tx
+    .update(requests)
+    .set({ ...values, version: expectedVersion + 1 })
+    .where(and(eq(requests.id, id), eq(requests.version, expectedVersion)))
+    .returning()
+    .get();
+}
+
+/** Requests whose counting window (received, due or decided] may contain one of `dates`. */
+export function requestsSpanning(tx: Tx, dates: string[]): RequestRow[] {
+  const earliest = dates.reduce((a, b) => (a < b ? a : b));
+  const latest = dates.reduce((a, b) => (a > b ? a : b));
+  return tx
+    .select()
+    .from(requests)
+    .where(
+      and(
+        lt(requests.receivedOn, latest),
+        or(gte(requests.dueOn, earliest), isNull(requests.decidedOn), gte(requests.decidedOn, earliest)),
+      ),
+    )
+    .all();
+}
+
+export function updateDerived(tx: Tx, id: number, d: Deadlines): void {
+  tx.update(requests)
+    .set({ originalDueOn: d.originalDueOn, dueOn: d.dueOn, serviceDays: d.serviceDays })
+    .where(eq(requests.id, id))
+    .run();
+}
+
+/** Register filters; `status` values are the ones listed in request-status.ts. */
+export interface RequestFilter {
+  year?: number;
+  month?: number;
+  status?: string;
+  channel?: string;
+  category?: string;
+  q?: string;
+  /** Office-zone today and the last day counted as "due soon", for the time-based statuses. */
+  today: string;
+  dueSoonUntil: string;
+}
+
+function filterWhere(f: RequestFilter): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [];
+  if (f.year && f.month) {
+    conditions.push(like(requests.receivedOn, `${f.year}-${String(f.month).padStart(2, '0')}-%`));
+  } else if (f.year) {
+    conditions.push(gte(requests.receivedOn, `${f.year}-01-01`), lte(requests.receivedOn, `${f.year}-12-31`));
+  }
+  if (f.channel) conditions.push(eq(requests.channel, f.channel));
+  if (f.category) conditions.push(eq(requests.requesterCategory, f.category));
+  if (f.q) {
+    const pattern = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const likeEsc = (col: SQLiteColumn) => sql`${col} LIKE ${pattern} ESCAPE '\\'`;
+    conditions.push(
+      or(likeEsc(requests.registrationNumber), likeEsc(requests.requesterName), likeEsc(requests.informationRequested)),
+    );
+  }
+  const open = isNull(requests.outcome);
+  switch (f.status) {
+    case 'in_process':
+      conditions.push(open, isNull(requests.extendedOn));
+      break;
+    case 'extended':
+      conditions.push(open, isNotNull(requests.extendedOn));
+      break;
+    case 'open':
+      conditions.push(open);
+      break;
+    case 'overdue':
+      conditions.push(open, lt(requests.dueOn, f.today));
+      break;
+    case 'due_soon':
+      conditions.push(open, gte(requests.dueOn, f.today), lte(requests.dueOn, f.dueSoonUntil));
+      break;
+    case 'withdrawn':
+      conditions.push(eq(requests.withdrawn, true));
+      break;
+    case 'decided':
+      conditions.push(isNotNull(requests.outcome));
+      break;
+    case 'full':
+    case 'partial':
+    case 'rejected':
+    case 'not_provided':
+      conditions.push(eq(requests.outcome, f.status));
+      break;
+    default:
+      break;
+  }
+  return and(...conditions);
+}
+
+export function listRequests(tx: Tx, f: RequestFilter, page: number, pageSize: number): { rows: RequestRow[]; total: number } {
+  const where = filterWhere(f);
+  const rows = tx
+    .select()
+    .from(requests)
+    .where(where)
+    .orderBy(desc(requests.receivedOn), desc(requests.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .all();
+  const total = tx.select({ n: sql<number>`count(*)` }).from(requests).where(where).get()!.n;
+  return { rows, total };
+}
+
+/** Counts for the register's header: open, due soon and overdue requests. */
+export function workloadCounts(tx: Tx, today: string, dueSoonUntil: string): { open: number; dueSoon: number; overdue: number } {
+  const row = tx
+    .select({
+      open: sql<number>`count(*)`,
+      dueSoon: sql<number>`coalesce(sum(${requests.dueOn} >= ${today} and ${requests.dueOn} <= ${dueSoonUntil}), 0)`,
+      overdue: sql<number>`coalesce(sum(${requests.dueOn} < ${today}), 0)`,
+    })
+    .from(requests)
+    .where(isNull(requests.outcome))
+    .get()!;
+  return row;
+}
+
+export function yearsWithRequests(tx: Tx): number[] {
+  return tx
+    .select({ y: sql<number>`cast(substr(${requests.receivedOn}, 1, 4) as integer)` })
+    .from(requests)
+    .groupBy(sql`1`)
+    .orderBy(desc(sql`1`))
+    .all()
+    .map((r) => r.y);
+}
+
+export function requestsByIds(tx: Tx, ids: number[]): RequestRow[] {
+  return ids.length ? tx.select().from(requests).where(inArray(requests.id, ids)).all() : [];
+}
