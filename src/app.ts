@@ -16,6 +16,7 @@ import { AppError } from './shared/errors.js';
 import { errorHandler } from './shared/http.js';
 import * as dates from './shared/dates.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { requestsRoutes } from './requests/requests.routes.js';
 
 export interface AppContext {
   db: Db;
@@ -120,4 +121,5 @@ function mountApi(api: express.Router, ctx: AppContext): void {
 
 function mountPages(app: Application, ctx: AppContext): void {
   app.use(authRoutes(ctx));
+  app.use(requestsRoutes(ctx));
 }

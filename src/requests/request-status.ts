@@ -1,0 +1,109 @@
+/**
+ * The register's rules as pure functions: what state a request is in, and which changes the
+ * law and the calendar allow. They return field errors (empty when allowed); services throw.
+ */
+import type { RequestRow } from '../db/schema.js';
+import type { DecisionInput, ExtensionInput, IntakeInput, WithdrawalInput } from './requests.schemas.js';
+import { OUTCOMES, type Outcome } from './vocabulary.js';
+import { formatDate } from '../shared/dates.js';
+
+export type RequestState = 'in_process' | 'extended' | 'decided' | 'withdrawn';
+
+/** Register filters, with their labels. `overdue` and `due_soon` depend on today. */
+export const STATUS_FILTERS = {
+  open: 'Semua yang belum diputus',
+  in_process: 'Dalam proses',
+  extended: 'Diperpanjang',
+  due_soon: 'Segera jatuh tempo (≤ 2 hari kerja)',
+  overdue: 'Lewat tenggat',
+  decided: 'Sudah diputus (semua)',
+  full: OUTCOMES.full,
+  partial: OUTCOMES.partial,
+  rejected: OUTCOMES.rejected,
+  not_provided: OUTCOMES.not_provided,
+  withdrawn: 'Dicabut pemohon',
+} as const;
+
+type StateFields = Pick<RequestRow, 'outcome' | 'extendedOn' | 'withdrawn'>;
+
+export function stateOf(r: StateFields): RequestState {
+  if (r.withdrawn) return 'withdrawn';
+  if (r.outcome) return 'decided';
+  return r.extendedOn ? 'extended' : 'in_process';
+}
+
+export function stateLabel(r: StateFields): string {
+  const state = stateOf(r);
+  if (state === 'decided') return OUTCOMES[r.outcome as Outcome];
+  return { in_process: 'Dalam proses', extended: 'Diperpanjang', withdrawn: 'Dicabut pemohon' }[state];
+}
+
+type Errors = Record<string, string>;
+
+export function checkIntake(input: IntakeInput, today: string): Errors {
+  const e: Errors = {};
+  if (input.receivedOn > today) e.receivedOn = 'Tanggal diterima tidak boleh di masa depan.';
+  if (input.requesterPhone === '' && input.requesterEmail === '' && input.requesterAddress === '') {
+    e.requesterPhone = 'Isi minimal satu kontak: telepon, e-mail atau alamat.';
+  }
+  return e;
+}
+
+/** An intake correction must not move the receipt date past anything recorded after it. */
+export function checkIntakeCorrection(r: RequestRow, input: IntakeInput, today: string): Errors {
+  const e = checkIntake(input, today);
+  const later = [r.extendedOn, r.decidedOn].filter((d): d is string => d !== null).sort()[0];
+  if (!e.receivedOn && later && input.receivedOn > later) {
+    e.receivedOn = `Tanggal diterima tidak boleh setelah perpanjangan/putusan (${formatDate(later)}).`;
+  }
+  return e;
+}
+
+/** Pasal 22 ayat 8: once, by at most 7 working days, before the answer. */
+export function checkExtension(r: RequestRow, input: ExtensionInput, today: string): Errors {
+  if (r.withdrawn) return { extendedOn: 'Permohonan sudah dicabut.' };
+  if (r.outcome) return { extendedOn: 'Permohonan sudah diputus; perpanjangan tidak dapat dicatat.' };
+  if (r.extendedOn) return { extendedOn: `Tenggat sudah pernah diperpanjang (${formatDate(r.extendedOn)}); UU 14/2008 Pasal 22 ayat 8 hanya membolehkan satu kali.` };
+  const e: Errors = {};
+  if (input.extendedOn < r.receivedOn) e.extendedOn = `Tanggal perpanjangan tidak boleh sebelum tanggal diterima (${formatDate(r.receivedOn)}).`;
+  else if (input.extendedOn > today) e.extendedOn = 'Tanggal perpanjangan tidak boleh di masa depan.';
+  else if (input.extendedOn > r.originalDueOn) e.extendedOn = `Perpanjangan harus diberitahukan paling lambat pada tenggat awal (${formatDate(r.originalDueOn)}).`;
+  return e;
+}
+
+/**
+ * A decision needs a date no earlier than receipt or extension and not in the future; every
+ * outcome but a full grant carries at least one reason; an exemption cites Pasal 17 letters;
+ * "other" explains itself.
+ */
+export function checkDecision(r: RequestRow, input: DecisionInput, today: string, correcting: boolean): Errors {
+  if (r.withdrawn) return { outcome: 'Permohonan sudah dicabut; putusan tidak dapat dicatat.' };
+  if (!correcting && r.outcome) return { outcome: 'Permohonan sudah diputus. Gunakan "Koreksi putusan" untuk mengubahnya.' };
+  if (correcting && !r.outcome) return { outcome: 'Permohonan belum diputus.' };
+  const e: Errors = {};
+  if (input.decidedOn < r.receivedOn) e.decidedOn = `Tanggal putusan tidak boleh sebelum tanggal diterima (${formatDate(r.receivedOn)}).`;
+  else if (r.extendedOn && input.decidedOn < r.extendedOn) e.decidedOn = `Tanggal putusan tidak boleh sebelum tanggal perpanjangan (${formatDate(r.extendedOn)}).`;
+  else if (input.decidedOn > today) e.decidedOn = 'Tanggal putusan tidak boleh di masa depan.';
+  if (input.outcome === 'full') {
+    if (input.reasons.length) e.reasons = 'Permohonan yang dikabulkan sepenuhnya tidak memiliki alasan penolakan.';
+  } else if (input.reasons.length === 0) {
+    e.reasons = 'Pilih minimal satu alasan untuk putusan ini.';
+  }
+  if (input.reasons.includes('exempt') && input.exemptionArticles.length === 0) {
+    e.exemptionArticles = 'Sebutkan huruf Pasal 17 yang menjadi dasar pengecualian.';
+  }
+  if (!input.reasons.includes('exempt') && input.exemptionArticles.length) {
+    e.exemptionArticles = 'Huruf Pasal 17 hanya diisi bila alasan "dikecualikan" dipilih.';
+  }
+  if (input.reasons.includes('other') && input.reasonNote === '') e.reasonNote = 'Jelaskan alasan lainnya.';
+  if (correcting && input.correctionNote === '') e.correctionNote = 'Tuliskan alasan koreksi (tercatat di log audit).';
+  return e;
+}
+
+export function checkWithdrawal(r: RequestRow, input: WithdrawalInput, today: string): Errors {
+  if (r.withdrawn) return { withdrawnOn: 'Permohonan sudah dicabut.' };
+  if (r.outcome) return { withdrawnOn: 'Permohonan sudah diputus; tidak dapat dicabut.' };
+  if (input.withdrawnOn < r.receivedOn) return { withdrawnOn: `Tanggal pencabutan tidak boleh sebelum tanggal diterima (${formatDate(r.receivedOn)}).` };
+  if (input.withdrawnOn > today) return { withdrawnOn: 'Tanggal pencabutan tidak boleh di masa depan.' };
+  return {};
+}

@@ -1,0 +1,179 @@
+/**
+ * View models of a request for staff pages and for the API. Views never see database rows.
+ * (The public status page gets its own presenter, which carries no personal data.)
+ */
+import type { RequestRow } from '../db/schema.js';
+import type { WorkingCalendar } from '../calendar/working-days.js';
+import { explainDeadline, urgencyOn, type Urgency } from './deadlines.js';
+import { stateLabel, stateOf } from './request-status.js';
+import {
+  CHANNELS, DELIVERY_METHODS, EXEMPTION_ARTICLES, OBTAIN_METHODS, OUTCOMES, REASONS, REQUESTER_CATEGORIES,
+  REQUESTER_TYPES, type ExemptionArticle, type Reason,
+} from './vocabulary.js';
+import { formatDate, formatLongDate } from '../shared/dates.js';
+
+const label = <T extends Record<string, string>>(labels: T, key: string): string => labels[key as keyof T] ?? key;
+
+export function reasonsOf(r: RequestRow): Reason[] {
+  const out: Reason[] = [];
+  if (r.reasonExempt) out.push('exempt');
+  if (r.reasonNotHeld) out.push('not_held');
+  if (r.reasonOther) out.push('other');
+  return out;
+}
+
+export function articlesOf(r: RequestRow): ExemptionArticle[] {
+  return r.exemptionArticles ? (r.exemptionArticles.split(',') as ExemptionArticle[]) : [];
+}
+
+export interface Badge {
+  css: 'open' | 'soon' | 'late' | 'done' | 'muted';
+  text: string;
+}
+
+export function badgeFor(r: RequestRow, urgency: Urgency): Badge {
+  if (r.withdrawn) return { css: 'muted', text: 'Dicabut' };
+  if (r.outcome) return { css: 'done', text: label(OUTCOMES, r.outcome) };
+  const prefix = r.extendedOn ? 'Diperpanjang' : 'Dalam proses';
+  switch (urgency.kind) {
+    case 'overdue':
+      return { css: 'late', text: `Lewat tenggat ${urgency.daysLate} hari kerja` };
+    case 'due_soon':
+      return { css: 'soon', text: urgency.daysLeft === 0 ? 'Jatuh tempo hari ini' : `${prefix} · sisa ${urgency.daysLeft} hari kerja` };
+    case 'on_track':
+      return { css: 'open', text: `${prefix} · sisa ${urgency.daysLeft} hari kerja` };
+    default:
+      return { css: 'open', text: prefix };
+  }
+}
+
+export function presentRegisterRow(r: RequestRow, cal: WorkingCalendar, today: string) {
+  const urgency = urgencyOn(today, r, cal);
+  return {
+    id: r.id,
+    number: r.registrationNumber,
+    receivedOn: formatDate(r.receivedOn),
+    requesterName: r.requesterName,
+    category: label(REQUESTER_CATEGORIES, r.requesterCategory),
+    channel: label(CHANNELS, r.channel),
+    information: r.informationRequested.length > 140 ? `${r.informationRequested.slice(0, 140)}…` : r.informationRequested,
+    dueOn: formatDate(r.dueOn),
+    decidedOn: formatDate(r.decidedOn),
+    serviceDays: r.serviceDays,
+    badge: badgeFor(r, urgency),
+  };
+}
+
+export function presentRequestForStaff(r: RequestRow, cal: WorkingCalendar, today: string) {
+  const urgency = urgencyOn(today, r, cal);
+  const explanation = explainDeadline({ receivedOn: r.receivedOn, extensionDays: r.extensionDays, decidedOn: r.decidedOn }, cal);
+  const walk = (w: typeof explanation.original) => ({
+    counted: w.counted.map((d, i) => ({ n: i + 1, date: formatDate(d) })),
+    skipped: w.skipped.map((s) => ({ date: formatLongDate(s.date), reason: s.reason })),
+    end: formatLongDate(w.end),
+  });
+  return {
+    id: r.id,
+    version: r.version,
+    number: r.registrationNumber,
+    accessCode: r.accessCode,
+    state: stateOf(r),
+    stateLabel: stateLabel(r),
+    badge: badgeFor(r, urgency),
+    urgency,
+    receivedOn: formatLongDate(r.receivedOn),
+    channel: label(CHANNELS, r.channel),
+    requester: {
+      name: r.requesterName,
+      idNumber: r.requesterIdNumber,
+      address: r.requesterAddress,
+      phone: r.requesterPhone,
+      email: r.requesterEmail,
+      occupation: r.requesterOccupation,
+      type: label(REQUESTER_TYPES, r.requesterType),
+      category: label(REQUESTER_CATEGORIES, r.requesterCategory),
+      proxyName: r.proxyName,
+    },
+    informationRequested: r.informationRequested,
+    purpose: r.purpose,
+    obtainMethod: label(OBTAIN_METHODS, r.obtainMethod),
+    deliveryMethod: label(DELIVERY_METHODS, r.deliveryMethod),
+    originalDueOn: formatLongDate(r.originalDueOn),
+    dueOn: formatLongDate(r.dueOn),
+    extension: r.extendedOn
+      ? { on: formatLongDate(r.extendedOn), days: r.extensionDays, reason: r.extensionReason ?? '' }
+      : null,
+    decision: r.outcome
+      ? {
+          on: formatLongDate(r.decidedOn),
+          outcome: r.outcome,
+          outcomeLabel: label(OUTCOMES, r.outcome),
+          withdrawn: r.withdrawn,
+          reasons: reasonsOf(r).map((k) => REASONS[k]),
+          reasonKeys: reasonsOf(r),
+          articles: articlesOf(r).map((a) => ({ letter: a, text: EXEMPTION_ARTICLES[a] })),
+          consequenceTest: r.consequenceTest,
+          reasonNote: r.reasonNote,
+          noticeNote: r.noticeNote,
+          fee: r.feeRupiah,
+          serviceDays: r.serviceDays,
+          late: r.decidedOn! > r.dueOn,
+        }
+      : null,
+    explanation: { original: walk(explanation.original), extension: explanation.extension ? walk(explanation.extension) : null },
+    canExtend: !r.outcome && !r.extendedOn,
+    canDecide: !r.outcome,
+    canCorrect: !!r.outcome && !r.withdrawn,
+    canWithdraw: !r.outcome,
+  };
+}
+export type StaffRequestView = ReturnType<typeof presentRequestForStaff>;
+
+/** The API's snake_case shape; `status` is stable and machine-readable. */
+export function presentRequestForApi(r: RequestRow, cal: WorkingCalendar, today: string) {
+  const urgency = urgencyOn(today, r, cal);
+  return {
+    id: r.id,
+    registration_number: r.registrationNumber,
+    access_code: r.accessCode,
+    received_on: r.receivedOn,
+    channel: r.channel,
+    requester: {
+      name: r.requesterName,
+      id_number: r.requesterIdNumber,
+      address: r.requesterAddress,
+      phone: r.requesterPhone,
+      email: r.requesterEmail,
+      occupation: r.requesterOccupation,
+      type: r.requesterType,
+      category: r.requesterCategory,
+      proxy_name: r.proxyName,
+    },
+    information_requested: r.informationRequested,
+    purpose: r.purpose,
+    obtain_method: r.obtainMethod,
+    delivery_method: r.deliveryMethod,
+    status: stateOf(r),
+    urgency: urgency.kind,
+    original_due_on: r.originalDueOn,
+    due_on: r.dueOn,
+    extension: r.extendedOn ? { extended_on: r.extendedOn, days: r.extensionDays, reason: r.extensionReason } : null,
+    decision: r.outcome
+      ? {
+          decided_on: r.decidedOn,
+          outcome: r.outcome,
+          reasons: reasonsOf(r),
+          exemption_articles: articlesOf(r),
+          consequence_test: r.consequenceTest,
+          reason_note: r.reasonNote,
+          notice_note: r.noticeNote,
+          fee_rupiah: r.feeRupiah,
+          withdrawn: r.withdrawn,
+        }
+      : null,
+    service_days: r.serviceDays,
+    version: r.version,
+    created_at: r.createdAt,
+    updated_at: r.updatedAt,
+  };
+}

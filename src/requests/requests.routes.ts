@@ -1,0 +1,142 @@
+import { Router, type Response } from 'express';
+import type { AppContext } from '../app.js';
+import { currentActor, flash, handleForm, idParam, pageParam, requirePermission, requireUser } from '../shared/http.js';
+import { parseInput } from '../shared/validation.js';
+import { todayIn } from '../shared/dates.js';
+import { loadCalendar } from '../calendar/holidays.service.js';
+import { entityHistory } from '../audit/audit.repo.js';
+import { getSettings } from '../settings/settings.repo.js';
+import * as service from './requests.service.js';
+import { presentRequestForStaff } from './requests.presenter.js';
+import { presentTimeline } from './timeline.presenter.js';
+import {
+  decisionFormSchema, extensionFormSchema, intakeFormSchema, registerFilterSchema, withdrawalFormSchema,
+} from './requests.schemas.js';
+import { STATUS_FILTERS } from './request-status.js';
+import * as vocabulary from './vocabulary.js';
+import { reasonsOf, articlesOf } from './requests.presenter.js';
+import { MAX_EXTENSION_WORKING_DAYS } from './deadlines.js';
+
+/** Pages of the request register; the work lives in requests.service.ts. */
+export function requestsRoutes({ db, config }: AppContext): Router {
+  const r = Router();
+  const read = [requireUser, requirePermission('request.read')];
+  const write = [requireUser, requirePermission('request.write')];
+  const today = () => todayIn(config.zone);
+
+  const staffView = (id: number) => {
+    const row = service.getRequest(db, id);
+    return { row, view: presentRequestForStaff(row, loadCalendar(db), today()) };
+  };
+  const renderForm = (res: Response, template: string, id: number, locals: Record<string, unknown>) => {
+    const { view } = staffView(id);
+    res.render(`requests/${template}`, { title: view.number, request: view, vocabulary, errors: {}, message: '', ...locals });
+  };
+
+  r.get('/', (req, res) => res.redirect(req.user ? '/requests' : '/login'));
+
+  r.get('/requests', ...read, (req, res) => {
+    const filter = registerFilterSchema.parse(req.query);
+    const result = service.browseRegister({ db, zone: config.zone, filter, page: pageParam(req.query.page) });
+    const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
+    res.render('requests/register', { title: 'Register permohonan', wide: true, filter, query: query.toString(), ...result, statusFilters: STATUS_FILTERS, vocabulary });
+  });
+
+  r.get('/requests/new', ...write, (_req, res) => {
+    res.render('requests/intake', { title: 'Permohonan baru', values: { receivedOn: today() }, errors: {}, vocabulary, action: '/requests' });
+  });
+
+  r.post('/requests', ...write, async (req, res) => {
+    await handleForm(req, res, () => {
+      const row = service.registerRequest({ db, actor: currentActor(req), zone: config.zone, input: parseInput(intakeFormSchema, req.body) });
+      flash(req, 'success', `Permohonan dicatat dengan nomor ${row.registrationNumber}. Cetak tanda bukti untuk pemohon.`);
+      res.redirect(`/requests/${row.id}`);
+    }, (errors, message) => res.render('requests/intake', { title: 'Permohonan baru', values: req.body, errors, message, vocabulary, action: '/requests' }));
+  });
+
+  r.get('/requests/:id', ...read, (req, res) => {
+    const id = idParam(req.params.id);
+    const { view } = staffView(id);
+    const timeline = presentTimeline(entityHistory(db, 'request', String(id)), config.zone);
+    res.render('requests/show', { title: view.number, request: view, timeline });
+  });
+
+  r.get('/requests/:id/receipt', ...read, (req, res) => {
+    const { view } = staffView(idParam(req.params.id));
+    res.render('requests/receipt', { title: `Tanda bukti ${view.number}`, request: view, settings: getSettings(db), today: today() });
+  });
+
+  r.get('/requests/:id/notice', ...read, (req, res) => {
+    const { view } = staffView(idParam(req.params.id));
+    res.render('requests/notice', { title: `Pemberitahuan tertulis ${view.number}`, request: view, settings: getSettings(db) });
+  });
+
+  // Intake correction.
+  r.get('/requests/:id/edit', ...write, (req, res) => {
+    const id = idParam(req.params.id);
+    const { row } = staffView(id);
+    renderForm(res, 'intake', id, { values: row, action: `/requests/${id}/edit` });
+  });
+  r.post('/requests/:id/edit', ...write, async (req, res) => {
+    const id = idParam(req.params.id);
+    await handleForm(req, res, () => {
+      const version = Number(req.body.version) || undefined;
+      service.correctIntake({ db, actor: currentActor(req), zone: config.zone, input: parseInput(intakeFormSchema, req.body), id, version });
+      flash(req, 'success', 'Data permohonan diperbarui.');
+      res.redirect(`/requests/${id}`);
+    }, (errors, message) => renderForm(res, 'intake', id, { values: req.body, errors, message, action: `/requests/${id}/edit` }));
+  });
+
+  r.get('/requests/:id/extend', ...write, (req, res) => {
+    const id = idParam(req.params.id);
+    renderForm(res, 'extend', id, { values: { extendedOn: today(), extensionDays: MAX_EXTENSION_WORKING_DAYS } });
+  });
+  r.post('/requests/:id/extend', ...write, async (req, res) => {
+    const id = idParam(req.params.id);
+    await handleForm(req, res, () => {
+      const row = service.extendRequest({ db, actor: currentActor(req), zone: config.zone, input: parseInput(extensionFormSchema, req.body), id });
+      flash(req, 'success', `Tenggat diperpanjang sampai ${row.dueOn}.`);
+      res.redirect(`/requests/${id}`);
+    }, (errors, message) => renderForm(res, 'extend', id, { values: req.body, errors, message }));
+  });
+
+  const decisionValues = (body: Record<string, unknown>) => ({
+    ...body,
+    reasons: [body.reasons ?? []].flat(),
+    exemptionArticles: [body.exemptionArticles ?? []].flat(),
+  });
+  for (const correcting of [false, true]) {
+    const path = correcting ? 'correct' : 'decide';
+    r.get(`/requests/:id/${path}`, ...write, (req, res) => {
+      const id = idParam(req.params.id);
+      const { row } = staffView(id);
+      const values = correcting
+        ? { ...row, reasons: reasonsOf(row), exemptionArticles: articlesOf(row) }
+        : { decidedOn: today(), reasons: [], exemptionArticles: [] };
+      renderForm(res, 'decide', id, { values, correcting });
+    });
+    r.post(`/requests/:id/${path}`, ...write, async (req, res) => {
+      const id = idParam(req.params.id);
+      await handleForm(req, res, () => {
+        service.decideRequest({ db, actor: currentActor(req), zone: config.zone, input: parseInput(decisionFormSchema, req.body), id, correcting });
+        flash(req, 'success', correcting ? 'Putusan dikoreksi dan tercatat di log audit.' : 'Putusan dicatat. Cetak pemberitahuan tertulis untuk pemohon.');
+        res.redirect(`/requests/${id}`);
+      }, (errors, message) => renderForm(res, 'decide', id, { values: decisionValues(req.body), errors, message, correcting }));
+    });
+  }
+
+  r.get('/requests/:id/withdraw', ...write, (req, res) => {
+    const id = idParam(req.params.id);
+    renderForm(res, 'withdraw', id, { values: { withdrawnOn: today() } });
+  });
+  r.post('/requests/:id/withdraw', ...write, async (req, res) => {
+    const id = idParam(req.params.id);
+    await handleForm(req, res, () => {
+      service.withdrawRequest({ db, actor: currentActor(req), zone: config.zone, input: parseInput(withdrawalFormSchema, req.body), id });
+      flash(req, 'success', 'Pencabutan permohonan dicatat.');
+      res.redirect(`/requests/${id}`);
+    }, (errors, message) => renderForm(res, 'withdraw', id, { values: req.body, errors, message }));
+  });
+
+  return r;
+}

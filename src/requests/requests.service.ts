@@ -1,0 +1,213 @@
+/**
+ * Use cases of the request register. Each runs in one transaction with its audit entry, so a
+ * change and its trace are written together or not at all.
+ */
+import type { Db } from '../db/client.js';
+import type { RequestRow } from '../db/schema.js';
+import { recordEvent, type Actor, type Tx } from '../audit/audit.repo.js';
+import { AppError, invalid, notFound, outdated } from '../shared/errors.js';
+import { nowInstant, todayIn } from '../shared/dates.js';
+import { loadCalendar } from '../calendar/holidays.service.js';
+import { getSettings } from '../settings/settings.repo.js';
+import { computeDeadlines, DUE_SOON_WORKING_DAYS } from './deadlines.js';
+import { addWorkingDays } from '../calendar/working-days.js';
+import { presentRegisterRow } from './requests.presenter.js';
+import { formatRegistrationNumber, newAccessCode } from './registration-number.js';
+import * as repo from './requests.repo.js';
+import {
+  checkDecision, checkExtension, checkIntake, checkIntakeCorrection, checkWithdrawal,
+} from './request-status.js';
+import type { DecisionInput, ExtensionInput, IntakeInput, WithdrawalInput } from './requests.schemas.js';
+import { OUTCOMES, WITHDRAWN_NOTE } from './vocabulary.js';
+
+export interface UseCase<I> {
+  db: Db;
+  actor: Actor;
+  /** Office time zone: "today" is the office's today. */
+  zone: string;
+  input: I;
+}
+
+function failIf(errors: Record<string, string>): void {
+  if (Object.keys(errors).length) throw invalid(errors);
+}
+
+function loadForChange(tx: Tx, id: number, version: number | undefined): RequestRow {
+  const r = repo.findRequest(tx, id);
+  if (!r) throw notFound('Permohonan');
+  if (version !== undefined && version !== r.version) throw outdated();
+  return r;
+}
+
+function save(tx: Tx, r: RequestRow, values: Partial<repo.NewRequestRow>): RequestRow {
+  const after = repo.updateRequestAtVersion(tx, r.id, r.version, { ...values, updatedAt: nowInstant() });
+  if (!after) throw outdated();
+  return after;
+}
+
+/** The fields that differ between two versions of a row, for the audit log. */
+function changes(before: RequestRow, after: RequestRow): { before: Partial<RequestRow>; after: Partial<RequestRow> } {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const key of Object.keys(after) as (keyof RequestRow)[]) {
+    if (key === 'updatedAt' || key === 'version') continue;
+    if (before[key] !== after[key]) {
+      b[key] = before[key];
+      a[key] = after[key];
+    }
+  }
+  return { before: b as Partial<RequestRow>, after: a as Partial<RequestRow> };
+}
+
+/**
+ * Registers a request (UU 14/2008 Pasal 22 ayat 1–4): gives it the next registration number of
+ * its year and an access code, and fixes the 10-working-day due date.
+ */
+export function registerRequest({ db, actor, zone, input }: UseCase<IntakeInput>): RequestRow {
+  failIf(checkIntake(input, todayIn(zone)));
+  return db.transaction((tx) => {
+    const cal = loadCalendar(tx);
+    const { registration_pattern } = getSettings(tx);
+    const year = Number(input.receivedOn.slice(0, 4));
+    const seq = repo.nextSequence(tx, year);
+    const registrationNumber = formatRegistrationNumber(registration_pattern, seq, input.receivedOn);
+    if (repo.findByRegistrationNumber(tx, registrationNumber)) {
+      throw new AppError('conflict', `Nomor registrasi ${registrationNumber} sudah dipakai. Periksa pola nomor di Pengaturan.`);
+    }
+    const d = computeDeadlines({ receivedOn: input.receivedOn, extensionDays: null, decidedOn: null }, cal);
+    const now = nowInstant();
+    const row = repo.insertRequest(tx, {
+      ...input,
+      registrationNumber,
+      registrationYear: year,
+      registrationSeq: seq,
+      accessCode: newAccessCode(),
+      originalDueOn: d.originalDueOn,
+      dueOn: d.dueOn,
+      serviceDays: null,
+      createdBy: actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    recordEvent(tx, actor, {
+      action: 'request.create', entityType: 'request', entityId: row.id,
+      summary: `Permohonan ${registrationNumber} dicatat (tenggat ${d.dueOn})`, after: row,
+    });
+    return row;
+  });
+}
+
+/** Corrects what was recorded at intake; a new receipt date moves the deadlines with it. */
+export function correctIntake({ db, actor, zone, input, id, version }: UseCase<IntakeInput> & { id: number; version?: number }): RequestRow {
+  return db.transaction((tx) => {
+    const r = loadForChange(tx, id, version);
+    failIf(checkIntakeCorrection(r, input, todayIn(zone)));
+    const d = computeDeadlines({ receivedOn: input.receivedOn, extensionDays: r.extensionDays, decidedOn: r.decidedOn }, loadCalendar(tx));
+    const after = save(tx, r, { ...input, ...d });
+    const diff = changes(r, after);
+    if (Object.keys(diff.after).length) {
+      recordEvent(tx, actor, {
+        action: 'request.update', entityType: 'request', entityId: id,
+        summary: `Data permohonan diubah: ${Object.keys(diff.after).join(', ')}`, ...diff,
+      });
+    }
+    return after;
+  });
+}
+
+/** Records the one extension Pasal 22 ayat 8 allows: dueOn moves by up to 7 working days. */
+export function extendRequest({ db, actor, zone, input, id }: UseCase<ExtensionInput> & { id: number }): RequestRow {
+  return db.transaction((tx) => {
+    const r = loadForChange(tx, id, input.version);
+    failIf(checkExtension(r, input, todayIn(zone)));
+    const d = computeDeadlines({ receivedOn: r.receivedOn, extensionDays: input.extensionDays, decidedOn: null }, loadCalendar(tx));
+    const after = save(tx, r, {
+      extendedOn: input.extendedOn, extensionDays: input.extensionDays, extensionReason: input.extensionReason, dueOn: d.dueOn,
+    });
+    recordEvent(tx, actor, {
+      action: 'request.extend', entityType: 'request', entityId: id,
+      summary: `Tenggat diperpanjang ${input.extensionDays} hari kerja, menjadi ${d.dueOn}`, ...changes(r, after),
+    });
+    return after;
+  });
+}
+
+/**
+ * Records the decision of the written notice (Pasal 22 ayat 7), or corrects an earlier one
+ * (`correcting`), and fixes serviceDays.
+ */
+export function decideRequest({ db, actor, zone, input, id, correcting = false }: UseCase<DecisionInput> & { id: number; correcting?: boolean }): RequestRow {
+  return db.transaction((tx) => {
+    const r = loadForChange(tx, id, input.version);
+    failIf(checkDecision(r, input, todayIn(zone), correcting));
+    const d = computeDeadlines({ receivedOn: r.receivedOn, extensionDays: r.extensionDays, decidedOn: input.decidedOn }, loadCalendar(tx));
+    const after = save(tx, r, {
+      outcome: input.outcome,
+      decidedOn: input.decidedOn,
+      reasonExempt: input.reasons.includes('exempt'),
+      reasonNotHeld: input.reasons.includes('not_held'),
+      reasonOther: input.reasons.includes('other'),
+      exemptionArticles: [...input.exemptionArticles].sort().join(','),
+      consequenceTest: input.reasons.includes('exempt') ? input.consequenceTest : '',
+      reasonNote: input.reasons.includes('other') ? input.reasonNote : '',
+      noticeNote: input.noticeNote,
+      feeRupiah: input.feeRupiah,
+      serviceDays: d.serviceDays,
+    });
+    recordEvent(tx, actor, {
+      action: correcting ? 'request.decision_correct' : 'request.decide',
+      entityType: 'request', entityId: id,
+      summary: correcting
+        ? `Putusan dikoreksi: ${OUTCOMES[input.outcome]} — ${input.correctionNote}`
+        : `Diputus: ${OUTCOMES[input.outcome]} (${d.serviceDays} hari kerja)`,
+      ...changes(r, after),
+    });
+    return after;
+  });
+}
+
+/** The requester withdrew: recorded as not provided, reason other "dicabut". */
+export function withdrawRequest({ db, actor, zone, input, id }: UseCase<WithdrawalInput> & { id: number }): RequestRow {
+  return db.transaction((tx) => {
+    const r = loadForChange(tx, id, input.version);
+    failIf(checkWithdrawal(r, input, todayIn(zone)));
+    const d = computeDeadlines({ receivedOn: r.receivedOn, extensionDays: r.extensionDays, decidedOn: input.withdrawnOn }, loadCalendar(tx));
+    const after = save(tx, r, {
+      withdrawn: true,
+      outcome: 'not_provided',
+      decidedOn: input.withdrawnOn,
+      reasonOther: true,
+      reasonNote: input.note ? `${WITHDRAWN_NOTE}: ${input.note}` : WITHDRAWN_NOTE,
+      serviceDays: d.serviceDays,
+    });
+    recordEvent(tx, actor, {
+      action: 'request.withdraw', entityType: 'request', entityId: id,
+      summary: 'Permohonan dicabut oleh pemohon', ...changes(r, after),
+    });
+    return after;
+  });
+}
+
+export function getRequest(db: Db, id: number): RequestRow {
+  const r = repo.findRequest(db, id);
+  if (!r) throw notFound('Permohonan');
+  return r;
+}
+
+export const REGISTER_PAGE_SIZE = 25;
+
+/** The register page: one page of requests with the filter applied, and the desk's workload. */
+export function browseRegister({ db, zone, filter, page }: { db: Db; zone: string; filter: Omit<repo.RequestFilter, 'today' | 'dueSoonUntil'>; page: number }) {
+  const cal = loadCalendar(db);
+  const today = todayIn(zone);
+  const dueSoonUntil = addWorkingDays(today, DUE_SOON_WORKING_DAYS, cal);
+  const { rows, total } = repo.listRequests(db, { ...filter, today, dueSoonUntil }, page, REGISTER_PAGE_SIZE);
+  return {
+    rows: rows.map((r) => presentRegisterRow(r, cal, today)),
+    total,
+    page,
+    pages: Math.max(1, Math.ceil(total / REGISTER_PAGE_SIZE)),
+    workload: repo.workloadCounts(db, today, dueSoonUntil),
+    years: repo.yearsWithRequests(db),
+  };
+}
