@@ -17,6 +17,7 @@ import { errorHandler } from './shared/http.js';
 import * as dates from './shared/dates.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { requestsRoutes } from './requests/requests.routes.js';
+import { requestsApi } from './requests/requests.api.js';
 
 export interface AppContext {
   db: Db;
@@ -115,8 +116,7 @@ export function buildApp(deps: { db: Db; config: AppConfig; logger?: Logger }): 
 }
 
 function mountApi(api: express.Router, ctx: AppContext): void {
-  void api;
-  void ctx;
+  api.use(requestsApi(ctx));
 }
 
 function mountPages(app: Application, ctx: AppContext): void {

@@ -26,14 +26,17 @@ export function buildCalendar(entries: readonly HolidayEntry[]): WorkingCalendar
     names.push(h.name);
     byDate.set(h.date, names);
   }
+  // Memoised: the register asks about the same few hundred days over and over.
+  const memo = new Map<string, string | null>();
   return {
     offReason(date) {
-      const weekday = DateTime.fromISO(date).weekday;
-      const weekend = WEEKDAY_NAMES[weekday];
-      const names = byDate.get(date);
-      if (weekend && names) return `${weekend}, ${names.join('; ')}`;
-      if (weekend) return weekend;
-      return names ? names.join('; ') : null;
+      const known = memo.get(date);
+      if (known !== undefined) return known;
+      const weekend = WEEKDAY_NAMES[DateTime.fromISO(date).weekday];
+      const names = byDate.get(date)?.join('; ');
+      const reason = weekend && names ? `${weekend}, ${names}` : (weekend ?? names ?? null);
+      memo.set(date, reason);
+      return reason;
     },
   };
 }
@@ -42,8 +45,14 @@ export function isWorkingDay(date: string, cal: WorkingCalendar): boolean {
   return cal.offReason(date) === null;
 }
 
+const nextDayMemo = new Map<string, string>();
 function nextDay(date: string): string {
-  return DateTime.fromISO(date).plus({ days: 1 }).toISODate()!;
+  let next = nextDayMemo.get(date);
+  if (next === undefined) {
+    next = DateTime.fromISO(date).plus({ days: 1 }).toISODate()!;
+    if (nextDayMemo.size < 200_000) nextDayMemo.set(date, next);
+  }
+  return next;
 }
 
 export interface DayWalk {

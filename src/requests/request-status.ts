@@ -6,23 +6,10 @@ import type { RequestRow } from '../db/schema.js';
 import type { DecisionInput, ExtensionInput, IntakeInput, WithdrawalInput } from './requests.schemas.js';
 import { OUTCOMES, type Outcome } from './vocabulary.js';
 import { formatDate } from '../shared/dates.js';
+export { STATUS_FILTERS } from './status-filters.js';
 
 export type RequestState = 'in_process' | 'extended' | 'decided' | 'withdrawn';
 
-/** Register filters, with their labels. `overdue` and `due_soon` depend on today. */
-export const STATUS_FILTERS = {
-  open: 'Semua yang belum diputus',
-  in_process: 'Dalam proses',
-  extended: 'Diperpanjang',
-  due_soon: 'Segera jatuh tempo (≤ 2 hari kerja)',
-  overdue: 'Lewat tenggat',
-  decided: 'Sudah diputus (semua)',
-  full: OUTCOMES.full,
-  partial: OUTCOMES.partial,
-  rejected: OUTCOMES.rejected,
-  not_provided: OUTCOMES.not_provided,
-  withdrawn: 'Dicabut pemohon',
-} as const;
 
 type StateFields = Pick<RequestRow, 'outcome' | 'extendedOn' | 'withdrawn'>;
 

@@ -2,7 +2,8 @@ import { Router, type Response } from 'express';
 import type { AppContext } from '../app.js';
 import { currentActor, flash, handleForm, idParam, pageParam, requirePermission, requireUser } from '../shared/http.js';
 import { parseInput } from '../shared/validation.js';
-import { todayIn } from '../shared/dates.js';
+import { AppError } from '../shared/errors.js';
+import { formatDate, todayIn } from '../shared/dates.js';
 import { loadCalendar } from '../calendar/holidays.service.js';
 import { entityHistory } from '../audit/audit.repo.js';
 import { getSettings } from '../settings/settings.repo.js';
@@ -68,6 +69,7 @@ export function requestsRoutes({ db, config }: AppContext): Router {
 
   r.get('/requests/:id/notice', ...read, (req, res) => {
     const { view } = staffView(idParam(req.params.id));
+    if (!view.decision) throw new AppError('not_found', 'Permohonan ini belum diputus, jadi belum ada pemberitahuan tertulis.');
     res.render('requests/notice', { title: `Pemberitahuan tertulis ${view.number}`, request: view, settings: getSettings(db) });
   });
 
@@ -95,7 +97,7 @@ export function requestsRoutes({ db, config }: AppContext): Router {
     const id = idParam(req.params.id);
     await handleForm(req, res, () => {
       const row = service.extendRequest({ db, actor: currentActor(req), zone: config.zone, input: parseInput(extensionFormSchema, req.body), id });
-      flash(req, 'success', `Tenggat diperpanjang sampai ${row.dueOn}.`);
+      flash(req, 'success', `Tenggat diperpanjang sampai ${formatDate(row.dueOn)}.`);
       res.redirect(`/requests/${id}`);
     }, (errors, message) => renderForm(res, 'extend', id, { values: req.body, errors, message }));
   });

@@ -8,7 +8,8 @@ import {
   EXEMPTION_ARTICLES,
 } from './vocabulary.js';
 import { MAX_EXTENSION_WORKING_DAYS } from './deadlines.js';
-import { checkboxList, formInt, isoDate, oneOf, optionalText, requiredText } from '../shared/validation.js';
+import { STATUS_FILTERS } from './status-filters.js';
+import { checkboxList, formIntOr, isoDate, optionalFormInt, oneOf, optionalText, requiredText } from '../shared/validation.js';
 
 const optionalEmail = z
   .string()
@@ -46,11 +47,11 @@ export const intakeFormSchema = z.object(intake);
 export type IntakeInput = z.infer<typeof intakeFormSchema>;
 
 /** Optimistic concurrency: the version the user saw (forms always send it; API may). */
-const version = formInt(1, Number.MAX_SAFE_INTEGER).optional();
+const version = optionalFormInt(1, Number.MAX_SAFE_INTEGER);
 
 export const extensionFormSchema = z.object({
   extendedOn: isoDate(),
-  extensionDays: formInt(1, MAX_EXTENSION_WORKING_DAYS).default(MAX_EXTENSION_WORKING_DAYS),
+  extensionDays: formIntOr(1, MAX_EXTENSION_WORKING_DAYS, MAX_EXTENSION_WORKING_DAYS),
   extensionReason: requiredText(2000),
   version,
 });
@@ -64,7 +65,7 @@ export const decisionFormSchema = z.object({
   consequenceTest: optionalText(5000),
   reasonNote: optionalText(2000),
   noticeNote: optionalText(5000),
-  feeRupiah: formInt(0, 1_000_000_000).default(0),
+  feeRupiah: formIntOr(0, 1_000_000_000, 0),
   correctionNote: optionalText(2000),
   version,
 });
@@ -203,4 +204,15 @@ export const registerFilterSchema = z.object({
   channel: z.string().max(20).optional().catch(undefined),
   category: z.string().max(30).optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
+});
+
+/** The API's list query: like the register's filters, but unknown values are an error. */
+export const apiListQuerySchema = z.strictObject({
+  year: z.coerce.number().int().min(1990).max(2100).optional(),
+  month: z.coerce.number().int().min(1).max(12).optional(),
+  status: z.enum(Object.keys(STATUS_FILTERS) as [keyof typeof STATUS_FILTERS, ...(keyof typeof STATUS_FILTERS)[]]).optional(),
+  channel: oneOf(CHANNELS).optional(),
+  category: oneOf(REQUESTER_CATEGORIES).optional(),
+  q: z.string().trim().max(200).optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
 });

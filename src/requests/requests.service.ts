@@ -6,7 +6,7 @@ import type { Db } from '../db/client.js';
 import type { RequestRow } from '../db/schema.js';
 import { recordEvent, type Actor, type Tx } from '../audit/audit.repo.js';
 import { AppError, invalid, notFound, outdated } from '../shared/errors.js';
-import { nowInstant, todayIn } from '../shared/dates.js';
+import { formatDate, nowInstant, todayIn } from '../shared/dates.js';
 import { loadCalendar } from '../calendar/holidays.service.js';
 import { getSettings } from '../settings/settings.repo.js';
 import { computeDeadlines, DUE_SOON_WORKING_DAYS } from './deadlines.js';
@@ -91,7 +91,7 @@ export function registerRequest({ db, actor, zone, input }: UseCase<IntakeInput>
     });
     recordEvent(tx, actor, {
       action: 'request.create', entityType: 'request', entityId: row.id,
-      summary: `Permohonan ${registrationNumber} dicatat (tenggat ${d.dueOn})`, after: row,
+      summary: `Permohonan ${registrationNumber} dicatat (tenggat ${formatDate(d.dueOn)})`, after: row,
     });
     return row;
   });
@@ -126,7 +126,7 @@ export function extendRequest({ db, actor, zone, input, id }: UseCase<ExtensionI
     });
     recordEvent(tx, actor, {
       action: 'request.extend', entityType: 'request', entityId: id,
-      summary: `Tenggat diperpanjang ${input.extensionDays} hari kerja, menjadi ${d.dueOn}`, ...changes(r, after),
+      summary: `Tenggat diperpanjang ${input.extensionDays} hari kerja, menjadi ${formatDate(d.dueOn)}`, ...changes(r, after),
     });
     return after;
   });

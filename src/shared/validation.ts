@@ -20,7 +20,7 @@ z.config({
         if (issue.origin === 'array') return `Maksimal ${issue.maximum} pilihan.`;
         return `Maksimal ${issue.maximum}.`;
       case 'invalid_value':
-        return 'Pilihan tidak dikenal.';
+        return issue.input === '' || issue.input === undefined ? 'Wajib dipilih.' : 'Pilihan tidak dikenal.';
       case 'invalid_format':
         return issue.format === 'email' ? 'Alamat e-mail tidak valid.' : 'Format tidak valid.';
       case 'unrecognized_keys':
@@ -44,9 +44,13 @@ export const oneOf = <T extends Record<string, string>>(labels: T) =>
 /** A form's checkbox group arrives as a string, an array, or nothing. */
 export const checkboxList = <S extends z.ZodType>(item: S) =>
   z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item));
-/** A form's optional number ("" means unset). */
-export const formInt = (min: number, max: number) =>
-  z.preprocess((v) => (v === '' || v === undefined ? undefined : v), z.coerce.number().int().min(min).max(max));
+const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
+/** A form's optional whole number ("" or absent means unset). */
+export const optionalFormInt = (min: number, max: number) =>
+  z.preprocess(blankToUndefined, z.coerce.number().int().min(min).max(max).optional());
+/** A form's whole number that falls back to `fallback` when left blank. */
+export const formIntOr = (min: number, max: number, fallback: number) =>
+  optionalFormInt(min, max).transform((v) => v ?? fallback);
 
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};

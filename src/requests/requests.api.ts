@@ -1,0 +1,84 @@
+import { Router, type Request } from 'express';
+import type { AppContext } from '../app.js';
+import { AppError } from '../shared/errors.js';
+import { currentActor, idParam, requirePermission } from '../shared/http.js';
+import { parseInput } from '../shared/validation.js';
+import { todayIn } from '../shared/dates.js';
+import { loadCalendar } from '../calendar/holidays.service.js';
+import { addWorkingDays } from '../calendar/working-days.js';
+import type { RequestRow } from '../db/schema.js';
+import * as service from './requests.service.js';
+import { listRequests } from './requests.repo.js';
+import { presentRequestForApi } from './requests.presenter.js';
+import { DUE_SOON_WORKING_DAYS } from './deadlines.js';
+import {
+  API_FIELD_NAMES, apiDecisionSchema, apiExtensionSchema, apiIntakeSchema, apiListQuerySchema, apiWithdrawalSchema,
+} from './requests.schemas.js';
+
+const API_PAGE_SIZE = 50;
+
+/** Service errors carry domain field names; give them back as the API's names. */
+function apiNames<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof AppError && Object.keys(e.fields).length) {
+      const fields = Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [API_FIELD_NAMES[k] ?? k, v]));
+      throw new AppError(e.code, e.userMessage, fields);
+    }
+    throw e;
+  }
+}
+
+/** JSON API v1 for the request register (bearer tokens; see README "API"). */
+export function requestsApi({ db, config }: AppContext): Router {
+  const r = Router();
+  const read = requirePermission('request.read');
+  const write = requirePermission('request.write');
+  const present = (row: RequestRow) => presentRequestForApi(row, loadCalendar(db), todayIn(config.zone));
+  const base = (req: Request) => ({ db, actor: currentActor(req), zone: config.zone });
+
+  r.post('/requests', write, (req, res) => {
+    const input = parseInput(apiIntakeSchema, req.body ?? {});
+    const row = apiNames(() => service.registerRequest({ ...base(req), input }));
+    res.status(201).location(`/api/v1/requests/${row.id}`).json(present(row));
+  });
+
+  r.get('/requests', read, (req, res) => {
+    const { page, ...filter } = parseInput(apiListQuerySchema, req.query);
+    const cal = loadCalendar(db);
+    const today = todayIn(config.zone);
+    const { rows, total } = listRequests(db, { ...filter, today, dueSoonUntil: addWorkingDays(today, DUE_SOON_WORKING_DAYS, cal) }, page, API_PAGE_SIZE);
+    res.json({ page, page_size: API_PAGE_SIZE, total, items: rows.map((row) => presentRequestForApi(row, cal, today)) });
+  });
+
+  r.get('/requests/:id', read, (req, res) => {
+    res.json(present(service.getRequest(db, idParam(req.params.id))));
+  });
+
+  r.post('/requests/:id/extension', write, (req, res) => {
+    const id = idParam(req.params.id);
+    const input = parseInput(apiExtensionSchema, req.body ?? {});
+    res.json(present(apiNames(() => service.extendRequest({ ...base(req), id, input }))));
+  });
+
+  r.post('/requests/:id/decision', write, (req, res) => {
+    const id = idParam(req.params.id);
+    const input = parseInput(apiDecisionSchema, req.body ?? {});
+    res.json(present(apiNames(() => service.decideRequest({ ...base(req), id, input }))));
+  });
+
+  r.put('/requests/:id/decision', write, (req, res) => {
+    const id = idParam(req.params.id);
+    const input = parseInput(apiDecisionSchema, req.body ?? {});
+    res.json(present(apiNames(() => service.decideRequest({ ...base(req), id, input, correcting: true }))));
+  });
+
+  r.post('/requests/:id/withdrawal', write, (req, res) => {
+    const id = idParam(req.params.id);
+    const input = parseInput(apiWithdrawalSchema, req.body ?? {});
+    res.json(present(apiNames(() => service.withdrawRequest({ ...base(req), id, input }))));
+  });
+
+  return r;
+}
