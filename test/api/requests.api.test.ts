@@ -1,0 +1,151 @@
+import { describe, it, expect } from 'vitest';
+import request from 'supertest';
+import { buildTestApp } from '../helpers/build-test-app.js';
+import { tokenFor } from '../helpers/login-as.js';
+import { apiIntakeBody } from '../helpers/factories.js';
+import { listAudit } from '../../src/audit/audit.repo.js';
+import { revokeToken } from '../../src/auth/auth.service.js';
+import { listTokens } from '../../src/auth/users.repo.js';
+
+async function setup(role: 'officer' | 'auditor' | 'supervisor' | 'admin' = 'officer') {
+  const { app, db } = buildTestApp();
+  const token = await tokenFor(db, role);
+  const auth = { Authorization: `Bearer ${token}` };
+  return { app, db, token, auth };
+}
+
+describe('POST /api/v1/requests', () => {
+  it('when the body is valid, then 201 with number, access code, due date and status', async () => {
+    const { app, db, auth } = await setup();
+    const res = await request(app).post('/api/v1/requests').set(auth).send(apiIntakeBody({ channel: 'whatsapp' }));
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ registration_number: '001/PPID/III/2022', due_on: '2022-03-16', status: 'in_process', channel: 'whatsapp' });
+    expect(res.body.access_code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    expect(res.headers.location).toBe(`/api/v1/requests/${res.body.id}`);
+    const entry = listAudit(db, { action: 'request.create' }, 1, 1).rows[0];
+    expect(entry.actorLabel).toBe('officer1 (token: test)');
+  });
+
+  it('when fields are wrong, then 400 with the documented shape naming each field', async () => {
+    const { app, auth } = await setup();
+    const res = await request(app).post('/api/v1/requests').set(auth).send(
+      apiIntakeBody({ received_on: '2022-13-01', channel: 'carrier_pigeon', requester: { name: '', type: 'individual', category: 'academic', email: 'not-mail' }, extra: 1 }),
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('validation');
+    expect(res.body.error.fields).toMatchObject({
+      received_on: expect.any(String), channel: expect.any(String), 'requester.name': expect.any(String), 'requester.email': expect.any(String),
+    });
+    expect(Object.keys(res.body.error.fields).join()).toMatch(/extra|_/);
+  });
+
+  it('when a service rule fails, then the field is named as the API names it', async () => {
+    const { app, auth } = await setup();
+    const res = await request(app).post('/api/v1/requests').set(auth).send(apiIntakeBody({ received_on: '2999-01-01' }));
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields.received_on).toMatch(/masa depan/);
+  });
+
+  it('when the body is not JSON or too large, then a clear 400/413', async () => {
+    const { app, auth } = await setup();
+    const bad = await request(app).post('/api/v1/requests').set(auth).set('Content-Type', 'application/json').send('{"received_on": ');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('validation');
+    const big = await request(app).post('/api/v1/requests').set(auth).send(apiIntakeBody({ purpose: 'x'.repeat(200_000) }));
+    expect(big.status).toBe(413);
+    expect(big.body.error.code).toBe('payload_too_large');
+  });
+
+  it('when there is no token, a wrong one or a revoked one, then 401; an auditor token gets 403', async () => {
+    const { app, db, auth } = await setup();
+    expect((await request(app).post('/api/v1/requests').send(apiIntakeBody())).status).toBe(401);
+    expect((await request(app).get('/api/v1/requests').set({ Authorization: 'Bearer nope' })).body.error.code).toBe('unauthenticated');
+    const auditor = await tokenFor(db, 'auditor');
+    expect((await request(app).post('/api/v1/requests').set({ Authorization: `Bearer ${auditor}` }).send(apiIntakeBody())).status).toBe(403);
+    expect((await request(app).get('/api/v1/requests').set({ Authorization: `Bearer ${auditor}` })).status).toBe(200);
+    for (const t of listTokens(db)) revokeToken(db, { userId: null, label: 'test' }, t.token.id);
+    expect((await request(app).get('/api/v1/requests').set(auth)).status).toBe(401);
+  });
+});
+
+describe('extension and decision through the API', () => {
+  it('extends, decides with reasons, returns service_days, and refuses what the law does not allow', async () => {
+    const { app, auth } = await setup();
+    const created = (await request(app).post('/api/v1/requests').set(auth).send(apiIntakeBody())).body;
+    const ext = await request(app).post(`/api/v1/requests/${created.id}/extension`).set(auth).send({ extended_on: '2022-03-15', reason: 'Data di unit vertikal' });
+    expect(ext.status).toBe(200);
+    expect(ext.body).toMatchObject({ status: 'extended', due_on: '2022-03-25', extension: { days: 7 } });
+    const again = await request(app).post(`/api/v1/requests/${created.id}/extension`).set(auth).send({ extended_on: '2022-03-16', reason: 'lagi' });
+    expect(again.status).toBe(400);
+    expect(again.body.error.fields.extended_on).toMatch(/satu kali/);
+
+    const noArticle = await request(app).post(`/api/v1/requests/${created.id}/decision`).set(auth)
+      .send({ decided_on: '2022-03-24', outcome: 'rejected', reasons: ['exempt'] });
+    expect(noArticle.status).toBe(400);
+    expect(noArticle.body.error.fields.exemption_articles).toBeTruthy();
+
+    const unknown = await request(app).post(`/api/v1/requests/${created.id}/decision`).set(auth)
+      .send({ decided_on: '2022-03-24', outcome: 'maybe', reasons: ['because'] });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.fields).toHaveProperty('outcome');
+    expect(unknown.body.error.fields).toHaveProperty('reasons.0');
+
+    const decided = await request(app).post(`/api/v1/requests/${created.id}/decision`).set(auth)
+      .send({ decided_on: '2022-03-24', outcome: 'partial', reasons: ['exempt', 'other'], exemption_articles: ['h'], reason_note: 'sebagian belum ada' });
+    expect(decided.status).toBe(200);
+    // 2,4,7,8,9,10,11,14,15,16,17,18,21,22,23,24 (3 Mar Nyepi) → 16 working days
+    expect(decided.body).toMatchObject({ status: 'decided', service_days: 16, decision: { outcome: 'partial', reasons: ['exempt', 'other'], exemption_articles: ['h'] } });
+
+    const after = await request(app).post(`/api/v1/requests/${created.id}/extension`).set(auth).send({ extended_on: '2022-03-25', reason: 'x' });
+    expect(after.status).toBe(400);
+  });
+
+  it('when a change names an outdated version, then 409', async () => {
+    const { app, auth } = await setup();
+    const created = (await request(app).post('/api/v1/requests').set(auth).send(apiIntakeBody())).body;
+    await request(app).post(`/api/v1/requests/${created.id}/extension`).set(auth).send({ extended_on: '2022-03-10', reason: 'a', version: created.version }).expect(200);
+    const stale = await request(app).post(`/api/v1/requests/${created.id}/decision`).set(auth).send({ decided_on: '2022-03-11', outcome: 'full', version: created.version });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('conflict');
+  });
+
+  it('when a decision is corrected with PUT, then it needs a correction note and is audited', async () => {
+    const { app, db, auth } = await setup();
+    const created = (await request(app).post('/api/v1/requests').set(auth).send(apiIntakeBody())).body;
+    await request(app).post(`/api/v1/requests/${created.id}/decision`).set(auth).send({ decided_on: '2022-03-08', outcome: 'full' }).expect(200);
+    const noNote = await request(app).put(`/api/v1/requests/${created.id}/decision`).set(auth).send({ decided_on: '2022-03-08', outcome: 'not_provided', reasons: ['not_held'] });
+    expect(noNote.body.error.fields.correction_note).toBeTruthy();
+    await request(app).put(`/api/v1/requests/${created.id}/decision`).set(auth)
+      .send({ decided_on: '2022-03-08', outcome: 'not_provided', reasons: ['not_held'], correction_note: 'salah pilih' }).expect(200);
+    expect(listAudit(db, { action: 'request.decision_correct' }, 1, 5).total).toBe(1);
+  });
+
+  it('when withdrawn, then a decision is refused', async () => {
+    const { app, auth } = await setup();
+    const created = (await request(app).post('/api/v1/requests').set(auth).send(apiIntakeBody())).body;
+    const w = await request(app).post(`/api/v1/requests/${created.id}/withdrawal`).set(auth).send({ withdrawn_on: '2022-03-02' });
+    expect(w.body.decision).toMatchObject({ outcome: 'not_provided', reasons: ['other'], reason_note: 'dicabut', withdrawn: true });
+    const d = await request(app).post(`/api/v1/requests/${created.id}/decision`).set(auth).send({ decided_on: '2022-03-03', outcome: 'full' });
+    expect(d.status).toBe(400);
+  });
+});
+
+describe('GET /api/v1/requests', () => {
+  it('lists with year, month and status filters, pages, and rejects unknown filter values', async () => {
+    const { app, auth } = await setup();
+    for (const day of ['2022-01-10', '2022-03-01', '2023-03-01']) {
+      await request(app).post('/api/v1/requests').set(auth).send(apiIntakeBody({ received_on: day })).expect(201);
+    }
+    const y = await request(app).get('/api/v1/requests?year=2022').set(auth).expect(200);
+    expect(y.body.total).toBe(2);
+    const m = await request(app).get('/api/v1/requests?year=2022&month=3&status=overdue').set(auth).expect(200);
+    expect(m.body.items.map((i: { registration_number: string }) => i.registration_number)).toEqual(['002/PPID/III/2022']);
+    const bad = await request(app).get('/api/v1/requests?status=sleeping&month=13').set(auth);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields).toHaveProperty('status');
+    expect(bad.body.error.fields).toHaveProperty('month');
+    const one = await request(app).get(`/api/v1/requests/${y.body.items[0].id}`).set(auth).expect(200);
+    expect(one.body.requester.name).toBe('Dewi Lestari');
+    await request(app).get('/api/v1/requests/424242').set(auth).expect(404);
+  });
+});
