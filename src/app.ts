@@ -17,7 +17,14 @@ import { errorHandler } from './shared/http.js';
 import * as dates from './shared/dates.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { requestsRoutes } from './requests/requests.routes.js';
+import { auditRoutes } from './audit/audit.routes.js';
+import { usersRoutes } from './auth/users.routes.js';
+import { tokensRoutes } from './auth/tokens.routes.js';
+import { settingsRoutes } from './settings/settings.routes.js';
+import { holidaysRoutes } from './calendar/holidays.routes.js';
 import { requestsApi } from './requests/requests.api.js';
+import { objectionsRoutes } from './objections/objections.routes.js';
+import { objectionsApi } from './objections/objections.api.js';
 
 export interface AppContext {
   db: Db;
@@ -117,9 +124,16 @@ export function buildApp(deps: { db: Db; config: AppConfig; logger?: Logger }): 
 
 function mountApi(api: express.Router, ctx: AppContext): void {
   api.use(requestsApi(ctx));
+  api.use(objectionsApi(ctx));
 }
 
 function mountPages(app: Application, ctx: AppContext): void {
   app.use(authRoutes(ctx));
   app.use(requestsRoutes(ctx));
+  app.use(auditRoutes(ctx));
+  app.use(usersRoutes(ctx));
+  app.use(tokensRoutes(ctx));
+  app.use(settingsRoutes(ctx));
+  app.use(objectionsRoutes(ctx));
+  app.use(holidaysRoutes(ctx));
 }

@@ -7,6 +7,9 @@ import { loadConfig } from './config.js';
 import { openDb, type Db } from './db/client.js';
 import { migrateDb } from './db/migrate.js';
 import { seedDatabase } from './db/seed.js';
+import { holidayCommands } from './calendar/holidays.cli.js';
+import { userCommands } from './auth/users.cli.js';
+import { auditCommands } from './audit/audit.cli.js';
 
 export interface CliIo {
   out: (line: string) => void;
@@ -28,7 +31,7 @@ export interface CliCommand {
  * Each domain exports its commands from its own `*.cli.ts` (importing only the CliCommand
  * type from here) and they are listed here.
  */
-export const COMMANDS: CliCommand[] = [];
+export const COMMANDS: CliCommand[] = [...holidayCommands, ...userCommands, ...auditCommands];
 
 export async function runCli(argv: string[], db: Db, io: CliIo): Promise<number> {
   const command = COMMANDS.find((c) => c.words.every((w, i) => argv[i] === w));

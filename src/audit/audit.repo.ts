@@ -3,7 +3,7 @@
  * and the hash of the entry before it, so editing or deleting any row breaks the chain.
  */
 import crypto from 'node:crypto';
-import { and, desc, eq, gte, lte, like, or, sql, asc, gt } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, or, sql, asc, gt, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { auditLog, type AuditRow } from '../db/schema.js';
 import { nowInstant } from '../shared/dates.js';
@@ -61,8 +61,8 @@ export function recordEvent(tx: Tx, actor: Actor, event: AuditEvent): AuditRow {
 export interface ChainReport {
   ok: boolean;
   checked: number;
-  /** The first entry whose stored hash or link does not match. */
-  firstBroken: { id: number; problem: string } | null;
+  /** The first entry whose stored hash or link does not match; `problem` is Indonesian, for people. */
+  firstBroken: { id: number; kind: 'link' | 'content'; problem: string } | null;
 }
 
 /** Walks the whole chain in id order, in pages so memory stays flat on a large log. */
@@ -75,10 +75,10 @@ export function verifyChain(db: Db): ChainReport {
     if (page.length === 0) return { ok: true, checked, firstBroken: null };
     for (const row of page) {
       if (row.prevHash !== prevHash) {
-        return { ok: false, checked, firstBroken: { id: row.id, problem: 'link to previous entry broken (an entry was removed or changed)' } };
+        return { ok: false, checked, firstBroken: { id: row.id, kind: 'link', problem: 'Tautan ke entri sebelumnya putus: ada entri sebelumnya yang dihapus atau diubah.' } };
       }
       if (hashEntry(row) !== row.hash) {
-        return { ok: false, checked, firstBroken: { id: row.id, problem: 'content does not match its hash (entry was edited)' } };
+        return { ok: false, checked, firstBroken: { id: row.id, kind: 'content', problem: 'Isi entri tidak cocok dengan hash-nya: entri ini telah diubah.' } };
       }
       prevHash = row.hash;
       lastId = row.id;
@@ -91,10 +91,20 @@ export interface AuditFilter {
   entityType?: string;
   entityId?: string;
   action?: string;
+  /** A username (or label such as "cli"); also matches that user's API tokens. */
   actor?: string;
+  /** UTC ISO instant, inclusive. */
   from?: string;
+  /** UTC ISO instant, exclusive. */
   to?: string;
+  /** Free text searched in the summary and the before/after values. */
   q?: string;
+}
+
+/** A LIKE pattern that matches `text` literally (usernames may contain "_"). */
+function likeLiteral(column: SQLWrapper, text: string, prefix: string, suffix: string) {
+  const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return sql`${column} LIKE ${`${prefix}${escaped}${suffix}`} ESCAPE '\\'`;
 }
 
 function filterWhere(f: AuditFilter) {
@@ -102,10 +112,17 @@ function filterWhere(f: AuditFilter) {
     f.entityType ? eq(auditLog.entityType, f.entityType) : undefined,
     f.entityId ? eq(auditLog.entityId, f.entityId) : undefined,
     f.action ? eq(auditLog.action, f.action) : undefined,
-    f.actor ? eq(auditLog.actorLabel, f.actor) : undefined,
+    // A user's own actions and those of their API tokens ("siti (token: sync)").
+    f.actor ? or(eq(auditLog.actorLabel, f.actor), likeLiteral(auditLog.actorLabel, f.actor, '', ' (token: %')) : undefined,
     f.from ? gte(auditLog.at, f.from) : undefined,
-    f.to ? lte(auditLog.at, f.to) : undefined,
-    f.q ? or(like(auditLog.summary, `%${f.q}%`), like(auditLog.after, `%${f.q}%`)) : undefined,
+    f.to ? lt(auditLog.at, f.to) : undefined,
+    f.q
+      ? or(
+          likeLiteral(auditLog.summary, f.q, '%', '%'),
+          likeLiteral(auditLog.before, f.q, '%', '%'),
+          likeLiteral(auditLog.after, f.q, '%', '%'),
+        )
+      : undefined,
   );
 }
 
@@ -114,6 +131,17 @@ export function listAudit(db: Db, f: AuditFilter, page: number, pageSize: number
   const rows = db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(pageSize).offset((page - 1) * pageSize).all();
   const total = db.select({ n: sql<number>`count(*)` }).from(auditLog).where(where).get()!.n;
   return { rows, total };
+}
+
+/** Matching entries newest first, `limit` at a time below `beforeId` (for exports that must not load everything). */
+export function listAuditBefore(db: Db, f: AuditFilter, beforeId: number | null, limit: number): AuditRow[] {
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(filterWhere(f), beforeId === null ? undefined : lt(auditLog.id, beforeId)))
+    .orderBy(desc(auditLog.id))
+    .limit(limit)
+    .all();
 }
 
 export function entityHistory(db: Db, entityType: string, entityId: string): AuditRow[] {
@@ -127,4 +155,8 @@ export function entityHistory(db: Db, entityType: string, entityId: string): Aud
 
 export function distinctActions(db: Db): string[] {
   return db.selectDistinct({ a: auditLog.action }).from(auditLog).orderBy(asc(auditLog.action)).all().map((r) => r.a);
+}
+
+export function distinctEntityTypes(db: Db): string[] {
+  return db.selectDistinct({ t: auditLog.entityType }).from(auditLog).orderBy(asc(auditLog.entityType)).all().map((r) => r.t);
 }

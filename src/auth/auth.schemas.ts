@@ -27,3 +27,20 @@ export const setupSchema = newUserSchema
   .refine((v) => v.password === v.passwordConfirm, { path: ['passwordConfirm'], message: 'Kata sandi tidak sama.' });
 
 export type NewUserInput = z.infer<typeof newUserSchema>;
+
+/** A checkbox: present (any of the values browsers send) means ticked. */
+const checkbox = z.preprocess((v) => v === 'on' || v === '1' || v === 'true' || v === true, z.boolean());
+
+/** The admin's edit form; a blank password keeps the current one. */
+export const editUserSchema = z.object({
+  displayName: requiredText(100),
+  role: oneOf(ROLES),
+  active: checkbox,
+  password: z.preprocess((v) => (v === '' ? undefined : v), password.optional()),
+});
+export type EditUserInput = z.infer<typeof editUserSchema>;
+
+export const newTokenSchema = z.object({
+  username: z.string().trim().toLowerCase().min(1).max(40),
+  name: requiredText(100),
+});

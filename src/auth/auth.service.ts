@@ -121,16 +121,20 @@ export function recordLogout(db: Db, user: UserRow): void {
   });
 }
 
-/** Creates an API token carrying the user's role; the plain token is returned once, stored hashed. */
+/**
+ * Creates an API token carrying the user's role; the plain token is returned once, stored hashed.
+ * Only for an active account: a token of an inactive one would never work.
+ */
 export function createToken(db: Db, actor: Actor, username: string, name: string): { token: string; id: number } {
   const token = `ppid_${crypto.randomBytes(24).toString('base64url')}`;
   return db.transaction((tx) => {
     const user = repo.findUserByUsername(db, username);
     if (!user) throw invalid({ username: 'Pengguna tidak ditemukan.' });
+    if (!user.active) throw invalid({ username: 'Pengguna ini tidak aktif.' });
     const row = repo.insertToken(tx, { userId: user.id, name, tokenHash: repo.sha256(token), createdAt: nowInstant() });
     recordEvent(tx, actor, {
       action: 'token.create', entityType: 'api_token', entityId: row.id, summary: `Token "${name}" untuk ${user.username}`,
-      after: { id: row.id, name, userId: user.id },
+      after: { id: row.id, name, userId: user.id, username: user.username },
     });
     return { token, id: row.id };
   });

@@ -13,7 +13,8 @@ export type Role = keyof typeof ROLES;
 export type Permission =
   | 'request.read'
   | 'request.write' // register, extend, decide, correct, withdraw
-  | 'objection.write'
+  | 'objection.file' // register an objection on the requester's behalf
+  | 'objection.respond' // the atasan PPID's answer, and the dispute record
   | 'audit.read'
   | 'export'
   | 'admin.users'
@@ -24,8 +25,8 @@ export type Permission =
 const GRANTS: Record<Role, readonly Permission[]> = {
   // The admin runs the system; registering and deciding requests is PPID work, not theirs.
   admin: ['request.read', 'audit.read', 'export', 'admin.users', 'admin.holidays', 'admin.settings', 'admin.tokens'],
-  officer: ['request.read', 'request.write'],
-  supervisor: ['request.read', 'request.write', 'objection.write'],
+  officer: ['request.read', 'request.write', 'objection.file'],
+  supervisor: ['request.read', 'request.write', 'objection.file', 'objection.respond'],
   auditor: ['request.read', 'audit.read', 'export'],
 };
 

@@ -101,6 +101,10 @@ export const requests = sqliteTable(
     originalDueOn: text('original_due_on').notNull(),
     dueOn: text('due_on').notNull(),
     serviceDays: integer('service_days'),
+    /** How the record entered the app: staff form, public web form, API, or an imported register. */
+    source: text('source').notNull().default('staff'),
+    /** When a staff member first opened a web submission; null marks it "new" in the register. */
+    openedAt: text('opened_at'),
     version: integer('version').notNull().default(1),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: text('created_at').notNull(),
@@ -111,6 +115,82 @@ export const requests = sqliteTable(
     index('requests_received_idx').on(t.receivedOn),
     index('requests_open_due_idx').on(t.outcome, t.dueOn),
   ],
+);
+
+/** Objections (keberatan) to the atasan PPID, UU 14/2008 Pasal 35–38. */
+export const objections = sqliteTable(
+  'objections',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    requestId: integer('request_id')
+      .notNull()
+      .references(() => requests.id),
+    registrationNumber: text('registration_number').notNull().unique(),
+    registrationYear: integer('registration_year').notNull(),
+    registrationSeq: integer('registration_seq'),
+    filedOn: text('filed_on').notNull(),
+    /** Pasal 35 ayat 1 letters, comma-separated, e.g. "a,e". */
+    grounds: text('grounds').notNull(),
+    statement: text('statement').notNull(),
+    filedBy: text('filed_by').notNull(),
+    proxyName: text('proxy_name').notNull().default(''),
+    lateNote: text('late_note').notNull().default(''),
+    // Response of the atasan PPID (Pasal 36 ayat 2).
+    respondedOn: text('responded_on'),
+    result: text('result'),
+    reasoning: text('reasoning').notNull().default(''),
+    followUp: text('follow_up').notNull().default(''),
+    informationGivenOn: text('information_given_on'),
+    responderName: text('responder_name').notNull().default(''),
+    // Dispute at the Komisi Informasi (Pasal 37–38).
+    disputeRegisteredOn: text('dispute_registered_on'),
+    disputeCaseNumber: text('dispute_case_number').notNull().default(''),
+    disputeResult: text('dispute_result'),
+    disputeDecidedOn: text('dispute_decided_on'),
+    disputeNote: text('dispute_note').notNull().default(''),
+    // Derived from the request, filedOn and the calendar; recomputed when the calendar changes.
+    filingDeadline: text('filing_deadline').notNull(),
+    late: integer('late', { mode: 'boolean' }).notNull().default(false),
+    responseDueOn: text('response_due_on').notNull(),
+    version: integer('version').notNull().default(1),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('objections_year_seq_idx').on(t.registrationYear, t.registrationSeq),
+    index('objections_request_idx').on(t.requestId),
+    index('objections_filed_idx').on(t.filedOn),
+  ],
+);
+
+/** Files kept with a request, its decision or one of its objections. */
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    requestId: integer('request_id')
+      .notNull()
+      .references(() => requests.id),
+    /** 'request' | 'decision' | 'objection' */
+    target: text('target').notNull().default('request'),
+    objectionId: integer('objection_id').references(() => objections.id),
+    kind: text('kind').notNull(),
+    originalName: text('original_name').notNull(),
+    storedName: text('stored_name').notNull().unique(),
+    sizeBytes: integer('size_bytes').notNull(),
+    mediaType: text('media_type').notNull(),
+    sha256: text('sha256').notNull(),
+    note: text('note').notNull().default(''),
+    uploadedBy: integer('uploaded_by').references(() => users.id),
+    /** Set for files the requester sent with the public web form. */
+    uploadedByPublic: integer('uploaded_by_public', { mode: 'boolean' }).notNull().default(false),
+    uploadedAt: text('uploaded_at').notNull(),
+    deletedAt: text('deleted_at'),
+    deletedBy: integer('deleted_by').references(() => users.id),
+    purgedAt: text('purged_at'),
+  },
+  (t) => [index('attachments_request_idx').on(t.requestId)],
 );
 
 /** Tamper-evident log: each row hashes its own content and the previous row's hash. */
@@ -138,4 +218,6 @@ export type RequestRow = typeof requests.$inferSelect;
 export type HolidayRow = typeof holidays.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
+export type ObjectionRow = typeof objections.$inferSelect;
+export type AttachmentRow = typeof attachments.$inferSelect;
 

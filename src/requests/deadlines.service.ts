@@ -2,14 +2,20 @@ import type { Tx } from '../audit/audit.repo.js';
 import { loadCalendar } from '../calendar/holidays.service.js';
 import { computeDeadlines } from './deadlines.js';
 import { requestsSpanning, updateDerived } from './requests.repo.js';
+import { recomputeObjectionDates } from '../objections/objections.service.js';
 
 /**
- * Re-derives dueOn and serviceDays of every request whose counting window contains one of
+ * Re-derives dueOn and serviceDays of every request (and the dates of its objections) whose counting window contains one of
  * `dates` (a holiday added, moved or removed). Call inside the transaction that changed the
- * calendar so the register never disagrees with it. Returns how many requests changed.
+ * calendar so the register never disagrees with it. Returns how many of each changed.
  */
-export function recomputeDeadlinesFor(tx: Tx, dates: string[]): number {
-  if (dates.length === 0) return 0;
+export interface Recomputed {
+  requests: number;
+  objections: number;
+}
+
+export function recomputeDeadlinesFor(tx: Tx, dates: string[]): Recomputed {
+  if (dates.length === 0) return { requests: 0, objections: 0 };
   const cal = loadCalendar(tx);
   let changed = 0;
   for (const r of requestsSpanning(tx, dates)) {
@@ -19,5 +25,12 @@ export function recomputeDeadlinesFor(tx: Tx, dates: string[]): number {
       changed++;
     }
   }
-  return changed;
+  // Objection windows hang on the request's dates, so they follow after the requests.
+  return { requests: changed, objections: recomputeObjectionDates(tx, dates, cal) };
+}
+
+/** "tenggat 2 permohonan dan 1 keberatan", or '' when nothing moved. */
+export function describeRecomputed(c: Recomputed): string {
+  const parts = [c.requests ? `${c.requests} permohonan` : '', c.objections ? `${c.objections} keberatan` : ''].filter(Boolean);
+  return parts.length ? `tenggat ${parts.join(' dan ')}` : '';
 }

@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
 import type { AppContext } from '../app.js';
-import { AppError } from '../shared/errors.js';
+import { renameFields } from '../shared/api.js';
 import { currentActor, idParam, requirePermission } from '../shared/http.js';
 import { parseInput } from '../shared/validation.js';
 import { todayIn } from '../shared/dates.js';
@@ -17,19 +17,6 @@ import {
 
 const API_PAGE_SIZE = 50;
 
-/** Service errors carry domain field names; give them back as the API's names. */
-function apiNames<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof AppError && Object.keys(e.fields).length) {
-      const fields = Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [API_FIELD_NAMES[k] ?? k, v]));
-      throw new AppError(e.code, e.userMessage, fields);
-    }
-    throw e;
-  }
-}
-
 /** JSON API v1 for the request register (bearer tokens; see README "API"). */
 export function requestsApi({ db, config }: AppContext): Router {
   const r = Router();
@@ -40,7 +27,7 @@ export function requestsApi({ db, config }: AppContext): Router {
 
   r.post('/requests', write, (req, res) => {
     const input = parseInput(apiIntakeSchema, req.body ?? {});
-    const row = apiNames(() => service.registerRequest({ ...base(req), input }));
+    const row = renameFields(API_FIELD_NAMES, () => service.registerRequest({ ...base(req), input }));
     res.status(201).location(`/api/v1/requests/${row.id}`).json(present(row));
   });
 
@@ -59,25 +46,25 @@ export function requestsApi({ db, config }: AppContext): Router {
   r.post('/requests/:id/extension', write, (req, res) => {
     const id = idParam(req.params.id);
     const input = parseInput(apiExtensionSchema, req.body ?? {});
-    res.json(present(apiNames(() => service.extendRequest({ ...base(req), id, input }))));
+    res.json(present(renameFields(API_FIELD_NAMES, () => service.extendRequest({ ...base(req), id, input }))));
   });
 
   r.post('/requests/:id/decision', write, (req, res) => {
     const id = idParam(req.params.id);
     const input = parseInput(apiDecisionSchema, req.body ?? {});
-    res.json(present(apiNames(() => service.decideRequest({ ...base(req), id, input }))));
+    res.json(present(renameFields(API_FIELD_NAMES, () => service.decideRequest({ ...base(req), id, input }))));
   });
 
   r.put('/requests/:id/decision', write, (req, res) => {
     const id = idParam(req.params.id);
     const input = parseInput(apiDecisionSchema, req.body ?? {});
-    res.json(present(apiNames(() => service.decideRequest({ ...base(req), id, input, correcting: true }))));
+    res.json(present(renameFields(API_FIELD_NAMES, () => service.decideRequest({ ...base(req), id, input, correcting: true }))));
   });
 
   r.post('/requests/:id/withdrawal', write, (req, res) => {
     const id = idParam(req.params.id);
     const input = parseInput(apiWithdrawalSchema, req.body ?? {});
-    res.json(present(apiNames(() => service.withdrawRequest({ ...base(req), id, input }))));
+    res.json(present(renameFields(API_FIELD_NAMES, () => service.withdrawRequest({ ...base(req), id, input }))));
   });
 
   return r;

@@ -10,6 +10,8 @@ import { getSettings } from '../settings/settings.repo.js';
 import * as service from './requests.service.js';
 import { presentRequestForStaff } from './requests.presenter.js';
 import { presentTimeline } from './timeline.presenter.js';
+import { objectionsOfRequest } from '../objections/objections.service.js';
+import { presentObjectionForStaff } from '../objections/objections.presenter.js';
 import {
   decisionFormSchema, extensionFormSchema, intakeFormSchema, registerFilterSchema, withdrawalFormSchema,
 } from './requests.schemas.js';
@@ -59,7 +61,9 @@ export function requestsRoutes({ db, config }: AppContext): Router {
     const id = idParam(req.params.id);
     const { view } = staffView(id);
     const timeline = presentTimeline(entityHistory(db, 'request', String(id)), config.zone);
-    res.render('requests/show', { title: view.number, request: view, timeline });
+    const cal = loadCalendar(db);
+    const objections = objectionsOfRequest(db, id).map((o) => presentObjectionForStaff(o, cal, today()));
+    res.render('requests/show', { title: view.number, request: view, timeline, objections });
   });
 
   r.get('/requests/:id/receipt', ...read, (req, res) => {

@@ -11,6 +11,10 @@ export const DEFAULT_SETTINGS = {
   ppid_officer_name: '',
   /** Tokens: {seq:N} zero-padded sequence, {seq}, {month_roman}, {month}, {year}. */
   registration_pattern: '{seq:3}/PPID/{month_roman}/{year}',
+  /** Same tokens, for objections (keberatan). */
+  objection_pattern: '{seq:3}/KEB/PPID/{year}',
+  /** Name and position of the atasan PPID, printed on answers to objections. */
+  supervisor_name: '',
 } as const;
 export type SettingKey = keyof typeof DEFAULT_SETTINGS;
 export type Settings = Record<SettingKey, string>;

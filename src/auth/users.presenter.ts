@@ -1,0 +1,29 @@
+/** Rows of the admin pages for accounts and API tokens. Pure: no database. */
+import { DateTime } from 'luxon';
+import type { ApiTokenRow, UserRow } from '../db/schema.js';
+import { formatInstant } from '../shared/dates.js';
+import { ROLES, type Role } from './roles.js';
+
+export function presentUserRow(u: UserRow, zone: string, now: DateTime = DateTime.utc()) {
+  const locked = !!u.lockedUntil && DateTime.fromISO(u.lockedUntil) > now;
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    roleLabel: ROLES[u.role as Role] ?? u.role,
+    active: u.active,
+    lockedUntil: locked ? formatInstant(u.lockedUntil!, zone) : null,
+    createdAt: formatInstant(u.createdAt, zone),
+  };
+}
+
+export function presentTokenRow({ token, username }: { token: ApiTokenRow; username: string }, zone: string) {
+  return {
+    id: token.id,
+    name: token.name,
+    username,
+    createdAt: formatInstant(token.createdAt, zone),
+    lastUsedAt: token.lastUsedAt ? formatInstant(token.lastUsedAt, zone) : null,
+    revokedAt: token.revokedAt ? formatInstant(token.revokedAt, zone) : null,
+  };
+}

@@ -1,0 +1,79 @@
+/** SQL of objections. Nothing outside this file queries the objections table. */
+import { and, asc, desc, eq, gte, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Tx } from '../audit/audit.repo.js';
+import { objections, requests, type ObjectionRow } from '../db/schema.js';
+
+export type NewObjectionRow = typeof objections.$inferInsert;
+
+export function insertObjection(tx: Tx, values: NewObjectionRow): ObjectionRow {
+  return tx.insert(objections).values(values).returning().get();
+}
+
+export function findObjection(tx: Tx, id: number): ObjectionRow | undefined {
+  return tx.select().from(objections).where(eq(objections.id, id)).get();
+}
+
+export function objectionsOfRequest(tx: Tx, requestId: number): ObjectionRow[] {
+  return tx.select().from(objections).where(eq(objections.requestId, requestId)).orderBy(asc(objections.filedOn), asc(objections.id)).all();
+}
+
+export function nextObjectionSequence(tx: Tx, year: number): number {
+  const row = tx.select({ max: sql<number | null>`max(${objections.registrationSeq})` }).from(objections).where(eq(objections.registrationYear, year)).get();
+  return (row?.max ?? 0) + 1;
+}
+
+export function updateObjectionAtVersion(tx: Tx, id: number, expectedVersion: number, values: Partial<NewObjectionRow>): ObjectionRow | undefined {
+  return tx
+    .update(objections)
+    .set({ ...values, version: expectedVersion + 1 })
+    .where(and(eq(objections.id, id), eq(objections.version, expectedVersion)))
+    .returning()
+    .get();
+}
+
+/** Objections whose counting windows may contain one of `dates`. */
+export function objectionsSpanning(tx: Tx, dates: string[]): ObjectionRow[] {
+  const earliest = dates.reduce((a, b) => (a < b ? a : b));
+  return tx
+    .select()
+    .from(objections)
+    .where(or(gte(objections.responseDueOn, earliest), gte(objections.filingDeadline, earliest)))
+    .all();
+}
+
+export function updateObjectionDerived(tx: Tx, id: number, values: Pick<ObjectionRow, 'filingDeadline' | 'late' | 'responseDueOn'>): void {
+  tx.update(objections).set(values).where(eq(objections.id, id)).run();
+}
+
+export interface ObjectionFilter {
+  year?: number;
+  status?: 'open' | 'answered' | 'overdue' | 'due_soon' | 'late' | 'dispute';
+  today: string;
+  dueSoonUntil: string;
+}
+
+function where(f: ObjectionFilter): SQL | undefined {
+  const c: (SQL | undefined)[] = [];
+  if (f.year) c.push(gte(objections.filedOn, `${f.year}-01-01`), lte(objections.filedOn, `${f.year}-12-31`));
+  const open = isNull(objections.respondedOn);
+  switch (f.status) {
+    case 'open': c.push(open); break;
+    case 'answered': c.push(isNotNull(objections.respondedOn)); break;
+    case 'overdue': c.push(open, lt(objections.responseDueOn, f.today)); break;
+    case 'due_soon': c.push(open, gte(objections.responseDueOn, f.today), lte(objections.responseDueOn, f.dueSoonUntil)); break;
+    case 'late': c.push(eq(objections.late, true)); break;
+    case 'dispute': c.push(isNotNull(objections.disputeRegisteredOn)); break;
+    default: break;
+  }
+  return and(...c);
+}
+
+export function listObjections(tx: Tx, f: ObjectionFilter) {
+  return tx
+    .select({ objection: objections, requestNumber: requests.registrationNumber, requesterName: requests.requesterName })
+    .from(objections)
+    .innerJoin(requests, eq(requests.id, objections.requestId))
+    .where(where(f))
+    .orderBy(desc(objections.filedOn), desc(objections.id))
+    .all();
+}

@@ -1,0 +1,163 @@
+/**
+ * Use cases of objections (keberatan), UU 14/2008 Pasal 35–38. One transaction each, with its
+ * audit entry.
+ */
+import type { Db } from '../db/client.js';
+import type { ObjectionRow } from '../db/schema.js';
+import { recordEvent, type Actor, type Tx } from '../audit/audit.repo.js';
+import { AppError, invalid, notFound, outdated } from '../shared/errors.js';
+import { formatDate, nowInstant, todayIn } from '../shared/dates.js';
+import { loadCalendar } from '../calendar/holidays.service.js';
+import { addWorkingDays, type WorkingCalendar } from '../calendar/working-days.js';
+import { getSettings } from '../settings/settings.repo.js';
+import { findRequest } from '../requests/requests.repo.js';
+import { formatRegistrationNumber } from '../requests/registration-number.js';
+import { DUE_SOON_WORKING_DAYS } from '../requests/deadlines.js';
+import * as repo from './objections.repo.js';
+import { checkDispute, checkFiling, checkResponse, objectionDates } from './objection-rules.js';
+import type { DisputeInput, FilingInput, ResponseInput } from './objections.schemas.js';
+import { OBJECTION_RESULTS } from './vocabulary.js';
+
+interface UseCase<I> {
+  db: Db;
+  actor: Actor;
+  zone: string;
+  input: I;
+}
+
+function failIf(errors: Record<string, string>): void {
+  if (Object.keys(errors).length) throw invalid(errors);
+}
+
+function loadForChange(tx: Tx, id: number, version: number | undefined): ObjectionRow {
+  const o = repo.findObjection(tx, id);
+  if (!o) throw notFound('Keberatan');
+  if (version !== undefined && version !== o.version) throw outdated();
+  return o;
+}
+
+function save(tx: Tx, o: ObjectionRow, values: Partial<repo.NewObjectionRow>): ObjectionRow {
+  const after = repo.updateObjectionAtVersion(tx, o.id, o.version, { ...values, updatedAt: nowInstant() });
+  if (!after) throw outdated();
+  return after;
+}
+
+function changed(before: ObjectionRow, after: ObjectionRow) {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const k of Object.keys(after) as (keyof ObjectionRow)[]) {
+    if (k !== 'updatedAt' && k !== 'version' && before[k] !== after[k]) {
+      b[k] = before[k];
+      a[k] = after[k];
+    }
+  }
+  return { before: b, after: a };
+}
+
+/**
+ * Registers an objection against a request (Pasal 35–36). A late one is still recorded —
+ * people do file late — but marked late, with the officer's note.
+ */
+export function fileObjection({ db, actor, zone, input, requestId }: UseCase<FilingInput> & { requestId: number }): ObjectionRow {
+  return db.transaction((tx) => {
+    const r = findRequest(tx, requestId);
+    if (!r) throw notFound('Permohonan');
+    const cal = loadCalendar(tx);
+    const open = repo.objectionsOfRequest(tx, requestId).filter((o) => !o.respondedOn);
+    failIf(checkFiling(r, open, input, todayIn(zone), cal));
+    const year = Number(input.filedOn.slice(0, 4));
+    const seq = repo.nextObjectionSequence(tx, year);
+    const number = formatRegistrationNumber(getSettings(tx).objection_pattern, seq, input.filedOn);
+    const now = nowInstant();
+    const o = repo.insertObjection(tx, {
+      requestId,
+      registrationNumber: number,
+      registrationYear: year,
+      registrationSeq: seq,
+      filedOn: input.filedOn,
+      grounds: [...input.grounds].sort().join(','),
+      statement: input.statement,
+      filedBy: input.filedBy,
+      proxyName: input.filedBy === 'proxy' ? input.proxyName : '',
+      lateNote: input.lateNote,
+      ...objectionDates(r, input.filedOn, cal),
+      createdBy: actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const summary = `Keberatan ${number} dicatat (huruf ${o.grounds.replaceAll(',', ', ')}; tanggapan paling lambat ${formatDate(o.responseDueOn)})${o.late ? ' — TERLAMBAT' : ''}`;
+    recordEvent(tx, actor, { action: 'objection.create', entityType: 'objection', entityId: o.id, summary, after: o });
+    // The request's own timeline shows it too.
+    recordEvent(tx, actor, { action: 'request.objection', entityType: 'request', entityId: requestId, summary });
+    return o;
+  });
+}
+
+/** The atasan PPID's written answer (Pasal 36 ayat 2). */
+export function respondToObjection({ db, actor, zone, input, id }: UseCase<ResponseInput> & { id: number }): ObjectionRow {
+  return db.transaction((tx) => {
+    const o = loadForChange(tx, id, input.version);
+    failIf(checkResponse(o, input, todayIn(zone)));
+    const after = save(tx, o, {
+      respondedOn: input.respondedOn,
+      result: input.result,
+      reasoning: input.reasoning,
+      followUp: input.followUp,
+      informationGivenOn: input.informationGivenOn,
+      responderName: input.responderName,
+    });
+    const summary = `Keberatan ${o.registrationNumber} ditanggapi: ${OBJECTION_RESULTS[input.result]}`;
+    recordEvent(tx, actor, { action: 'objection.respond', entityType: 'objection', entityId: id, summary, ...changed(o, after) });
+    recordEvent(tx, actor, { action: 'request.objection', entityType: 'request', entityId: o.requestId, summary });
+    return after;
+  });
+}
+
+/** Records (or updates) the dispute at the Komisi Informasi (Pasal 37–38). */
+export function recordDispute({ db, actor, zone, input, id }: UseCase<DisputeInput> & { id: number }): ObjectionRow {
+  return db.transaction((tx) => {
+    const o = loadForChange(tx, id, input.version);
+    failIf(checkDispute(o, input, todayIn(zone)));
+    const after = save(tx, o, {
+      disputeRegisteredOn: input.disputeRegisteredOn,
+      disputeCaseNumber: input.disputeCaseNumber,
+      disputeResult: input.disputeResult,
+      disputeDecidedOn: input.disputeDecidedOn,
+      disputeNote: input.disputeNote,
+    });
+    const summary = `Sengketa informasi atas keberatan ${o.registrationNumber} dicatat di Komisi Informasi${input.disputeCaseNumber ? ` (${input.disputeCaseNumber})` : ''}`;
+    recordEvent(tx, actor, { action: 'objection.dispute', entityType: 'objection', entityId: id, summary, ...changed(o, after) });
+    recordEvent(tx, actor, { action: 'request.objection', entityType: 'request', entityId: o.requestId, summary });
+    return after;
+  });
+}
+
+export function getObjection(db: Db, id: number): ObjectionRow {
+  const o = repo.findObjection(db, id);
+  if (!o) throw notFound('Keberatan');
+  return o;
+}
+
+export function objectionsOfRequest(db: Db, requestId: number): ObjectionRow[] {
+  return repo.objectionsOfRequest(db, requestId);
+}
+
+export function browseObjections(db: Db, zone: string, filter: Pick<repo.ObjectionFilter, 'year' | 'status'>, cal: WorkingCalendar = loadCalendar(db)) {
+  const today = todayIn(zone);
+  return repo.listObjections(db, { ...filter, today, dueSoonUntil: addWorkingDays(today, DUE_SOON_WORKING_DAYS, cal) });
+}
+
+/** Re-derives filing deadlines, lateness and response due dates after a calendar change. */
+export function recomputeObjectionDates(tx: Tx, dates: string[], cal: WorkingCalendar): number {
+  let count = 0;
+  for (const o of repo.objectionsSpanning(tx, dates)) {
+    const r = findRequest(tx, o.requestId);
+    if (!r) throw new AppError('not_found', 'Permohonan keberatan hilang.');
+    const d = objectionDates(r, o.filedOn, cal);
+    if (d.filingDeadline !== o.filingDeadline || d.late !== o.late || d.responseDueOn !== o.responseDueOn) {
+      repo.updateObjectionDerived(tx, o.id, d);
+      count++;
+    }
+  }
+  return count;
+}

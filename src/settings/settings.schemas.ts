@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { optionalText, requiredText } from '../shared/validation.js';
+import type { SettingKey } from './settings.repo.js';
+
+/** What each setting is called on the form and in the audit summary. */
+export const SETTING_LABELS: Record<SettingKey, string> = {
+  office_name: 'Nama badan publik',
+  office_city: 'Kota',
+  office_address: 'Alamat kantor',
+  ppid_officer_name: 'Nama Pejabat PPID',
+  registration_pattern: 'Pola nomor registrasi permohonan',
+  objection_pattern: 'Pola nomor registrasi keberatan',
+  supervisor_name: 'Nama dan jabatan atasan PPID',
+};
+
+/** Every token formatRegistrationNumber understands: {seq}, {seq:N} (N 1–6), {month_roman}, {month}, {year}. */
+const KNOWN_TOKEN = /\{(?:seq(?::[1-6])?|month_roman|month|year)\}/g;
+
+/**
+ * Why a registration-number pattern cannot be used, or null. It must hold a sequence and the
+ * year: numbers restart each year, so without the year two requests could share a number.
+ */
+export function registrationPatternProblem(pattern: string): string | null {
+  const rest = pattern.replace(KNOWN_TOKEN, '');
+  const unknown = /\{[^{}]*\}?|\}/.exec(rest);
+  if (unknown) return `Token tidak dikenal: ${unknown[0]}. Yang dikenal: {seq}, {seq:N} (N 1–6), {month_roman}, {month}, {year}.`;
+  if (!/\{seq(?::[1-6])?\}/.test(pattern)) return 'Pola harus memuat nomor urut {seq} atau {seq:N}.';
+  if (!pattern.includes('{year}')) return 'Pola harus memuat tahun {year}.';
+  return null;
+}
+
+const numberPattern = () =>
+  requiredText(80)
+    .regex(/^[^\p{Cc}]*$/u, { message: 'Tidak boleh memuat karakter kontrol.' })
+    .superRefine((v, ctx) => {
+      const problem = registrationPatternProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
+
+export const settingsSchema = z.object({
+  office_name: requiredText(200),
+  office_city: requiredText(100),
+  office_address: optionalText(500),
+  ppid_officer_name: optionalText(150),
+  supervisor_name: optionalText(150),
+  registration_pattern: numberPattern(),
+  objection_pattern: numberPattern(),
+});
+export type SettingsInput = z.infer<typeof settingsSchema>;

@@ -1,0 +1,120 @@
+import { describe, it, expect } from 'vitest';
+import request from 'supertest';
+import { buildTestApp } from '../helpers/build-test-app.js';
+import { loginAs, tokenFor } from '../helpers/login-as.js';
+import { makeRequest, testActor } from '../helpers/factories.js';
+import { decideRequest } from '../../src/requests/requests.service.js';
+import { fileObjection, getObjection } from '../../src/objections/objections.service.js';
+import { listAudit } from '../../src/audit/audit.repo.js';
+import type { Db } from '../../src/db/client.js';
+
+const zone = 'Asia/Jakarta';
+
+function rejectedRequest(db: Db) {
+  const r = makeRequest(db, { receivedOn: '2022-03-01' });
+  decideRequest({ db, actor: testActor, zone, id: r.id, input: { decidedOn: '2022-03-08', outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], consequenceTest: '', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
+  return r;
+}
+
+function filed(db: Db) {
+  const r = rejectedRequest(db);
+  return fileObjection({ db, actor: testActor, zone, requestId: r.id, input: { filedOn: '2022-03-20', grounds: ['a'], statement: 'Data tidak bersifat rahasia', filedBy: 'requester', proxyName: '', lateNote: '' } });
+}
+
+describe('objection pages', () => {
+  it('when an officer files an objection, then it is numbered, listed on the request and the register, with a receipt', async () => {
+    const { app, db } = buildTestApp();
+    const r = rejectedRequest(db);
+    const { agent, csrf } = await loginAs(app, db, 'officer');
+    const res = await agent.post(`/requests/${r.id}/objections`).type('form')
+      .send({ _csrf: csrf, filedOn: '2022-03-20', grounds: ['a', 'e'], statement: 'Informasi anggaran bukan rahasia pribadi', filedBy: 'requester' });
+    expect(res.status).toBe(302);
+    const id = Number(res.headers.location.split('/').pop());
+    expect(getObjection(db, id)).toMatchObject({ registrationNumber: '001/KEB/PPID/2022', grounds: 'a,e', late: false, responseDueOn: '2022-05-10' }) // 30 working days from Sun 20 Mar, skipping 15 Apr and Lebaran 29 Apr–6 May;
+    const show = await agent.get(`/requests/${r.id}`).expect(200);
+    expect(show.text).toContain('001/KEB/PPID/2022');
+    expect(show.text).toContain('Keberatan 001/KEB/PPID/2022 dicatat');
+    const register = await agent.get('/objections?year=2022').expect(200);
+    expect(register.text).toContain('001/KEB/PPID/2022');
+    const receipt = await agent.get(`/objections/${id}/receipt`).expect(200);
+    expect(receipt.text).toContain('Selasa, 10 Mei 2022');
+  });
+
+  it('when the objection has nothing to object to, then it is refused and the typed statement is kept', async () => {
+    const { app, db } = buildTestApp();
+    const r = makeRequest(db, { receivedOn: '2026-11-23' });
+    const { agent, csrf } = await loginAs(app, db, 'supervisor');
+    const res = await agent.post(`/requests/${r.id}/objections`).type('form')
+      .send({ _csrf: csrf, filedOn: '2026-11-23', grounds: 'c', statement: 'Belum dijawab', filedBy: 'requester' });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('belum ada yang dapat diajukan keberatan');
+    expect(res.text).toContain('Belum dijawab');
+  });
+
+  it('when a late objection comes without a note, then the form asks for it; with the note it is recorded as late', async () => {
+    const { app, db } = buildTestApp();
+    const r = rejectedRequest(db);
+    const { agent, csrf } = await loginAs(app, db, 'officer');
+    const body = { _csrf: csrf, filedOn: '2022-06-01', grounds: 'a', statement: 'x', filedBy: 'requester' };
+    const res = await agent.post(`/requests/${r.id}/objections`).type('form').send(body);
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('Tetap dapat dicatat');
+    const ok = await agent.post(`/requests/${r.id}/objections`).type('form').send({ ...body, lateNote: 'Surat tertahan di pos' });
+    expect(ok.status).toBe(302);
+    expect(getObjection(db, Number(ok.headers.location.split('/').pop())).late).toBe(true);
+  });
+
+  it('when the supervisor answers, then the letter prints; an officer may not answer; a second answer is refused', async () => {
+    const { app, db } = buildTestApp();
+    const o = filed(db);
+    const officer = await loginAs(app, db, 'officer');
+    await officer.agent.post(`/objections/${o.id}/respond`).type('form').send({ _csrf: officer.csrf, respondedOn: '2022-03-25', result: 'rejected', reasoning: 'x' }).expect(403);
+    const { agent, csrf } = await loginAs(app, db, 'supervisor');
+    const early = await agent.post(`/objections/${o.id}/respond`).type('form').send({ _csrf: csrf, respondedOn: '2022-03-19', result: 'upheld', reasoning: 'Alasan saya' });
+    expect(early.status).toBe(400);
+    expect(early.text).toContain('sebelum keberatan diajukan');
+    expect(early.text).toContain('Alasan saya');
+    await agent.post(`/objections/${o.id}/respond`).type('form')
+      .send({ _csrf: csrf, version: String(o.version), respondedOn: '2022-03-25', result: 'upheld', reasoning: 'Data agregat dapat dibuka', informationGivenOn: '2022-03-28' }).expect(302);
+    const letter = await agent.get(`/objections/${o.id}/response-letter`).expect(200);
+    expect(letter.text).toContain('Data agregat dapat dibuka');
+    const again = await agent.post(`/objections/${o.id}/respond`).type('form').send({ _csrf: csrf, respondedOn: '2022-03-26', result: 'rejected', reasoning: 'x' });
+    expect(again.status).toBe(400);
+    await agent.post(`/objections/${o.id}/dispute`).type('form')
+      .send({ _csrf: csrf, disputeRegisteredOn: '2022-04-05', disputeCaseNumber: '012/REG-PSI/IV/2022', disputeResult: 'pending' }).expect(302);
+    expect(getObjection(db, o.id).disputeCaseNumber).toBe('012/REG-PSI/IV/2022');
+    expect(listAudit(db, { entityType: 'objection' }, 1, 10).total).toBe(3);
+    const filtered = await agent.get('/objections?year=2022&status=dispute').expect(200);
+    expect(filtered.text).toContain(o.registrationNumber);
+  });
+});
+
+describe('objections API', () => {
+  it('files, answers and lists through the API, with the documented refusals', async () => {
+    const { app, db } = buildTestApp();
+    const r = rejectedRequest(db);
+    const officer = { Authorization: `Bearer ${await tokenFor(db, 'officer')}` };
+    const supervisor = { Authorization: `Bearer ${await tokenFor(db, 'supervisor')}` };
+    const bad = await request(app).post(`/api/v1/requests/${r.id}/objections`).set(officer).send({ filed_on: '2022-03-20', grounds: ['z'], statement: '', filed_by: 'someone' });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.error.fields).sort()).toEqual(['filed_by', 'grounds.0', 'statement']);
+    const misfit = await request(app).post(`/api/v1/requests/${r.id}/objections`).set(officer).send({ filed_on: '2022-03-20', grounds: ['c'], statement: 'x', filed_by: 'requester' });
+    expect(misfit.body.error.fields.grounds).toMatch(/huruf c/);
+    const created = await request(app).post(`/api/v1/requests/${r.id}/objections`).set(officer).send({ filed_on: '2022-03-20', grounds: ['a'], statement: 'x', filed_by: 'requester' });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ registration_number: '001/KEB/PPID/2022', status: 'open', response_due_on: '2022-05-10' });
+    await request(app).post('/api/v1/requests/9999/objections').set(officer).send({ filed_on: '2022-03-20', grounds: ['a'], statement: 'x', filed_by: 'requester' }).expect(404);
+    expect((await request(app).post(`/api/v1/objections/${created.body.id}/response`).set(officer).send({ responded_on: '2022-03-25', result: 'rejected', reasoning: 'x' })).status).toBe(403);
+    const early = await request(app).post(`/api/v1/objections/${created.body.id}/response`).set(supervisor).send({ responded_on: '2022-03-01', result: 'rejected', reasoning: 'x' });
+    expect(early.body.error.fields.responded_on).toBeTruthy();
+    const answered = await request(app).post(`/api/v1/objections/${created.body.id}/response`).set(supervisor).send({ responded_on: '2022-03-25', result: 'rejected', reasoning: 'Tetap dikecualikan' });
+    expect(answered.status).toBe(200);
+    expect(answered.body.response).toMatchObject({ result: 'rejected' });
+    const second = await request(app).post(`/api/v1/objections/${created.body.id}/response`).set(supervisor).send({ responded_on: '2022-03-26', result: 'upheld', reasoning: 'x' });
+    expect(second.status).toBe(400);
+    const list = await request(app).get('/api/v1/objections?year=2022').set(officer).expect(200);
+    expect(list.body.total).toBe(1);
+    expect(list.body.items[0].request_registration_number).toBe(r.registrationNumber);
+    expect((await request(app).get('/api/v1/objections?year=20x').set(officer)).status).toBe(400);
+  });
+});
