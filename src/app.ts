@@ -16,6 +16,7 @@ import { AppError } from './shared/errors.js';
 import { errorHandler } from './shared/http.js';
 import * as dates from './shared/dates.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { publicRoutes } from './public/public.routes.js';
 import { requestsRoutes } from './requests/requests.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { usersRoutes } from './auth/users.routes.js';
@@ -129,6 +130,7 @@ function mountApi(api: express.Router, ctx: AppContext): void {
 
 function mountPages(app: Application, ctx: AppContext): void {
   app.use(authRoutes(ctx));
+  app.use(publicRoutes(ctx));
   app.use(requestsRoutes(ctx));
   app.use(auditRoutes(ctx));
   app.use(usersRoutes(ctx));

@@ -15,6 +15,9 @@ export const ENTITY_LABELS: Record<string, string> = {
   audit: 'Log audit',
 };
 
+/** Entity types with a page every audit reader may open. */
+const ENTITY_PAGES: Record<string, string> = { request: '/requests', objection: '/objections' };
+
 export interface Change {
   key: string;
   before: string;
@@ -70,7 +73,7 @@ export function presentAuditEntry(row: AuditRow, zone: string) {
     entityType: row.entityType,
     entityLabel: ENTITY_LABELS[row.entityType] ?? row.entityType,
     entityId: row.entityId,
-    entityHref: row.entityType === 'request' && row.entityId ? `/requests/${encodeURIComponent(row.entityId)}` : null,
+    entityHref: row.entityId && ENTITY_PAGES[row.entityType] ? `${ENTITY_PAGES[row.entityType]}/${encodeURIComponent(row.entityId)}` : null,
     summary: row.summary,
     changes: changedKeys(parseStored(row.before), parseStored(row.after)),
   };

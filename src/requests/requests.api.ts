@@ -27,7 +27,7 @@ export function requestsApi({ db, config }: AppContext): Router {
 
   r.post('/requests', write, (req, res) => {
     const input = parseInput(apiIntakeSchema, req.body ?? {});
-    const row = renameFields(API_FIELD_NAMES, () => service.registerRequest({ ...base(req), input }));
+    const row = renameFields(API_FIELD_NAMES, () => service.registerRequest({ ...base(req), input, source: 'api' }));
     res.status(201).location(`/api/v1/requests/${row.id}`).json(present(row));
   });
 

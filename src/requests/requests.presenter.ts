@@ -61,6 +61,8 @@ export function presentRegisterRow(r: RequestRow, cal: WorkingCalendar, today: s
     decidedOn: formatDate(r.decidedOn),
     serviceDays: r.serviceDays,
     badge: badgeFor(r, urgency),
+    isNew: r.openedAt === null,
+    source: r.source,
   };
 }
 

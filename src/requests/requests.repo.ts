@@ -47,6 +47,11 @@ export function updateRequestAtVersion(
     .get();
 }
 
+/** Sets openedAt once; false when someone else got there first. */
+export function markOpened(tx: Tx, id: number, at: string): boolean {
+  return tx.update(requests).set({ openedAt: at }).where(and(eq(requests.id, id), isNull(requests.openedAt))).run().changes > 0;
+}
+
 /** Requests whose counting window (received, due or decided] may contain one of `dates`. */
 export function requestsSpanning(tx: Tx, dates: string[]): RequestRow[] {
   const earliest = dates.reduce((a, b) => (a < b ? a : b));
@@ -116,6 +121,9 @@ function filterWhere(f: RequestFilter): SQL | undefined {
     case 'due_soon':
       conditions.push(open, gte(requests.dueOn, f.today), lte(requests.dueOn, f.dueSoonUntil));
       break;
+    case 'new':
+      conditions.push(isNull(requests.openedAt));
+      break;
     case 'withdrawn':
       conditions.push(eq(requests.withdrawn, true));
       break;
@@ -149,12 +157,13 @@ export function listRequests(tx: Tx, f: RequestFilter, page: number, pageSize: n
 }
 
 /** Counts for the register's header: open, due soon and overdue requests. */
-export function workloadCounts(tx: Tx, today: string, dueSoonUntil: string): { open: number; dueSoon: number; overdue: number } {
+export function workloadCounts(tx: Tx, today: string, dueSoonUntil: string): { open: number; dueSoon: number; overdue: number; unopened: number } {
   const row = tx
     .select({
       open: sql<number>`count(*)`,
       dueSoon: sql<number>`coalesce(sum(${requests.dueOn} >= ${today} and ${requests.dueOn} <= ${dueSoonUntil}), 0)`,
       overdue: sql<number>`coalesce(sum(${requests.dueOn} < ${today}), 0)`,
+      unopened: sql<number>`coalesce(sum(${requests.openedAt} is null), 0)`,
     })
     .from(requests)
     .where(isNull(requests.outcome))

@@ -36,7 +36,6 @@ export function requestsRoutes({ db, config }: AppContext): Router {
     res.render(`requests/${template}`, { title: view.number, request: view, vocabulary, errors: {}, message: '', ...locals });
   };
 
-  r.get('/', (req, res) => res.redirect(req.user ? '/requests' : '/login'));
 
   r.get('/requests', ...read, (req, res) => {
     const filter = registerFilterSchema.parse(req.query);
@@ -59,6 +58,7 @@ export function requestsRoutes({ db, config }: AppContext): Router {
 
   r.get('/requests/:id', ...read, (req, res) => {
     const id = idParam(req.params.id);
+    service.markOpened(db, currentActor(req), service.getRequest(db, id));
     const { view } = staffView(id);
     const timeline = presentTimeline(entityHistory(db, 'request', String(id)), config.zone);
     const cal = loadCalendar(db);

@@ -63,7 +63,9 @@ function changes(before: RequestRow, after: RequestRow): { before: Partial<Reque
  * Registers a request (UU 14/2008 Pasal 22 ayat 1–4): gives it the next registration number of
  * its year and an access code, and fixes the 10-working-day due date.
  */
-export function registerRequest({ db, actor, zone, input }: UseCase<IntakeInput>): RequestRow {
+export type RequestSource = 'staff' | 'web' | 'api' | 'import';
+
+export function registerRequest({ db, actor, zone, input, source = 'staff' }: UseCase<IntakeInput> & { source?: RequestSource }): RequestRow {
   failIf(checkIntake(input, todayIn(zone)));
   return db.transaction((tx) => {
     const cal = loadCalendar(tx);
@@ -85,6 +87,9 @@ export function registerRequest({ db, actor, zone, input }: UseCase<IntakeInput>
       originalDueOn: d.originalDueOn,
       dueOn: d.dueOn,
       serviceDays: null,
+      source,
+      // What staff type in themselves is not news to them; web and API submissions are.
+      openedAt: source === 'staff' ? now : null,
       createdBy: actor.userId,
       createdAt: now,
       updatedAt: now,
@@ -185,6 +190,15 @@ export function withdrawRequest({ db, actor, zone, input, id }: UseCase<Withdraw
       summary: 'Permohonan dicabut oleh pemohon', ...changes(r, after),
     });
     return after;
+  });
+}
+
+/** The first staff member to open a web or API submission takes it off the "new" list. */
+export function markOpened(db: Db, actor: Actor, r: RequestRow): void {
+  if (r.openedAt) return;
+  db.transaction((tx) => {
+    if (!repo.markOpened(tx, r.id, nowInstant())) return;
+    recordEvent(tx, actor, { action: 'request.open', entityType: 'request', entityId: r.id, summary: 'Dibuka pertama kali oleh petugas' });
   });
 }
 

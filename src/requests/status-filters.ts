@@ -3,6 +3,7 @@ import { OUTCOMES } from './vocabulary.js';
 /** Register filters, with their labels. `overdue` and `due_soon` depend on today. */
 export const STATUS_FILTERS = {
   open: 'Semua yang belum diputus',
+  new: 'Baru masuk (web/API, belum dibuka)',
   in_process: 'Dalam proses',
   extended: 'Diperpanjang',
   due_soon: 'Segera jatuh tempo (≤ 2 hari kerja)',

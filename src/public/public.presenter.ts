@@ -1,0 +1,58 @@
+/**
+ * What the public status page may show: dates, status, outcome and the categories of reasons.
+ * Built from scratch, field by field, so that nothing identifying a person (name, ID number,
+ * address, phone, e-mail) or an officer's internal note can reach the page.
+ */
+import type { ObjectionRow, RequestRow } from '../db/schema.js';
+import type { WorkingCalendar } from '../calendar/working-days.js';
+import { urgencyOn } from '../requests/deadlines.js';
+import { stateLabel } from '../requests/request-status.js';
+import { articlesOf, reasonsOf } from '../requests/requests.presenter.js';
+import { EXEMPTION_ARTICLES, OUTCOMES, REASONS, type Outcome } from '../requests/vocabulary.js';
+import { OBJECTION_GROUNDS, OBJECTION_RESULTS, type ObjectionResult } from '../objections/vocabulary.js';
+import { groundsOf } from '../objections/objections.presenter.js';
+import { formatLongDate } from '../shared/dates.js';
+
+export function presentRequestForPublic(r: RequestRow, objections: ObjectionRow[], cal: WorkingCalendar, today: string) {
+  const urgency = urgencyOn(today, r, cal);
+  return {
+    number: r.registrationNumber,
+    receivedOn: formatLongDate(r.receivedOn),
+    status: stateLabel(r),
+    open: r.outcome === null,
+    overdue: urgency.kind === 'overdue',
+    originalDueOn: formatLongDate(r.originalDueOn),
+    dueOn: formatLongDate(r.dueOn),
+    extended: r.extendedOn !== null,
+    extendedOn: formatLongDate(r.extendedOn),
+    decision: r.outcome
+      ? {
+          outcome: r.withdrawn ? 'Dicabut oleh pemohon' : OUTCOMES[r.outcome as Outcome],
+          decidedOn: formatLongDate(r.decidedOn),
+          reasons: reasonsOf(r).map((k) => REASONS[k]),
+          articles: articlesOf(r).map((a) => `Pasal 17 huruf ${a} UU 14/2008 — ${EXEMPTION_ARTICLES[a]}`),
+        }
+      : null,
+    objections: objections.map((o) => ({
+      number: o.registrationNumber,
+      filedOn: formatLongDate(o.filedOn),
+      grounds: groundsOf(o).map((g) => `huruf ${g}: ${OBJECTION_GROUNDS[g]}`),
+      responseDueOn: formatLongDate(o.responseDueOn),
+      result: o.result ? OBJECTION_RESULTS[o.result as ObjectionResult] : null,
+      respondedOn: formatLongDate(o.respondedOn),
+      dispute: o.disputeRegisteredOn ? formatLongDate(o.disputeRegisteredOn) : null,
+    })),
+  };
+}
+export type PublicRequestView = ReturnType<typeof presentRequestForPublic>;
+
+/** The receipt a web requester sees right after submitting: their number, code and dates. */
+export function presentPublicReceipt(r: RequestRow) {
+  return {
+    number: r.registrationNumber,
+    accessCode: r.accessCode,
+    receivedOn: formatLongDate(r.receivedOn),
+    dueOn: formatLongDate(r.dueOn),
+    informationRequested: r.informationRequested,
+  };
+}

@@ -1,0 +1,144 @@
+import { describe, it, expect } from 'vitest';
+import request from 'supertest';
+import type { Application } from 'express';
+import { buildTestApp } from '../helpers/build-test-app.js';
+import { csrfFrom, makeUser } from '../helpers/login-as.js';
+import { intakeInput, makeRequest, testActor } from '../helpers/factories.js';
+import { decideRequest, getRequest } from '../../src/requests/requests.service.js';
+import { fileObjection } from '../../src/objections/objections.service.js';
+import { listRequests } from '../../src/requests/requests.repo.js';
+
+const PII = {
+  requesterName: 'Siti Nurhaliza Wibowo',
+  requesterIdNumber: '3174055501900007',
+  requesterPhone: '0812-9988-7766',
+  requesterEmail: 'siti.nurhaliza@contoh.id',
+  requesterAddress: 'Jl. Kenanga Rahasia No. 9',
+};
+
+function expectNoPii(text: string) {
+  for (const value of Object.values(PII)) expect(text).not.toContain(value);
+}
+
+async function lookUp(app: Application, number: string, code: string) {
+  const agent = request.agent(app);
+  const page = await agent.get('/status');
+  return agent.post('/status').type('form').send({ _csrf: csrfFrom(page.text), number, code });
+}
+
+describe('public status page', () => {
+  it('when the number and code match, then it shows status, dates, outcome, reasons and objections — and no personal data', async () => {
+    const { app, db } = buildTestApp();
+    const r = makeRequest(db, { receivedOn: '2022-03-01', ...PII });
+    decideRequest({ db, actor: testActor, zone: 'Asia/Jakarta', id: r.id, input: {
+      decidedOn: '2022-03-08', outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], consequenceTest: 'Catatan internal uji konsekuensi',
+      reasonNote: '', noticeNote: 'Catatan internal petugas', feeRupiah: 0, correctionNote: '' } });
+    fileObjection({ db, actor: testActor, zone: 'Asia/Jakarta', requestId: r.id, input: { filedOn: '2022-03-20', grounds: ['a'], statement: 'Pernyataan pribadi pemohon', filedBy: 'proxy', proxyName: 'Kuasa Hukum Bernama', lateNote: '' } });
+    const res = await lookUp(app, r.registrationNumber, r.accessCode.toLowerCase().replace('-', ''));
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('Ditolak');
+    expect(res.text).toContain('Pasal 17 huruf h');
+    expect(res.text).toContain('Rabu, 16 Maret 2022');
+    expect(res.text).toContain('001/KEB/PPID/2022');
+    expectNoPii(res.text);
+    for (const internal of ['Catatan internal', 'Pernyataan pribadi', 'Kuasa Hukum Bernama']) expect(res.text).not.toContain(internal);
+  });
+
+  it('when the code is wrong, then the answer is the same as for a number that does not exist', async () => {
+    const { app, db } = buildTestApp();
+    const r = makeRequest(db, PII);
+    const wrongCode = await lookUp(app, r.registrationNumber, 'AAAA-AAAA');
+    const noSuchNumber = await lookUp(app, '999/PPID/I/2022', 'AAAA-AAAA');
+    expect(wrongCode.status).toBe(404);
+    expect(noSuchNumber.status).toBe(404);
+    const strip = (t: string) => t.replace(/value="[^"]*"/g, '');
+    expect(strip(wrongCode.text)).toBe(strip(noSuchNumber.text));
+    expectNoPii(wrongCode.text);
+  });
+
+  it('when someone keeps guessing, then they are slowed down after ten failures', async () => {
+    const { app, db } = buildTestApp();
+    const r = makeRequest(db);
+    const agent = request.agent(app);
+    const csrf = csrfFrom((await agent.get('/status')).text);
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      statuses.push((await agent.post('/status').type('form').send({ _csrf: csrf, number: r.registrationNumber, code: `AAAA-AA${i}A` })).status);
+    }
+    expect(statuses.slice(0, 10).every((s) => s === 404)).toBe(true);
+    expect(statuses[10]).toBe(429);
+  });
+
+  it('when the form is posted without CSRF or with empty fields, then it is refused clearly', async () => {
+    const { app } = buildTestApp();
+    await request(app).post('/status').type('form').send({ number: 'x', code: 'y' }).expect(403);
+    const agent = request.agent(app);
+    const csrf = csrfFrom((await agent.get('/status')).text);
+    const res = await agent.post('/status').type('form').send({ _csrf: csrf, number: '', code: '' });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('Wajib diisi.');
+  });
+});
+
+describe('online request form', () => {
+  const body = (csrf: string, extra: Record<string, string> = {}) => {
+    const { receivedOn: _r, channel: _c, ...fields } = intakeInput(PII);
+    return { _csrf: csrf, ...fields, agree: 'yes', ...extra };
+  };
+
+  it('when submitted, then a website request exists, marked new, and only this browser sees the receipt with the code', async () => {
+    const { app, db } = buildTestApp();
+    await makeUser(db, 'officer', 'siti');
+    const agent = request.agent(app);
+    const csrf = csrfFrom((await agent.get('/permohonan')).text);
+    const res = await agent.post('/permohonan').type('form').send(body(csrf));
+    expect(res.status).toBe(302);
+    const id = Number(res.headers.location.split('/').pop());
+    const row = getRequest(db, id);
+    expect(row).toMatchObject({ channel: 'website', source: 'web', openedAt: null, requesterName: PII.requesterName });
+    const receipt = await agent.get(res.headers.location).expect(200);
+    expect(receipt.text).toContain(row.registrationNumber);
+    expect(receipt.text).toContain(row.accessCode);
+    expectNoPii(receipt.text);
+    await request(app).get(res.headers.location).expect(404);
+    const newOnes = listRequests(db, { status: 'new', today: '2026-11-23', dueSoonUntil: '2026-11-25' }, 1, 10);
+    expect(newOnes.total).toBe(1);
+  });
+
+  it('when the terms are not accepted or fields are missing, then the form returns with messages and what was typed', async () => {
+    const { app } = buildTestApp();
+    const agent = request.agent(app);
+    const csrf = csrfFrom((await agent.get('/permohonan')).text);
+    const res = await agent.post('/permohonan').type('form').send(body(csrf, { agree: '', informationRequested: '', purpose: 'Tujuan yang saya ketik' }));
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('Centang pernyataan ini');
+    expect(res.text).toContain('Tujuan yang saya ketik');
+  });
+
+  it('when a bot fills the hidden field or one address sends too many, then it is refused', async () => {
+    const { app, db } = buildTestApp();
+    const agent = request.agent(app);
+    const csrf = csrfFrom((await agent.get('/permohonan')).text);
+    expect((await agent.post('/permohonan').type('form').send(body(csrf, { website: 'http://spam' }))).status).toBe(400);
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await agent.post('/permohonan').type('form').send(body(csrf))).status);
+    expect(statuses).toEqual([302, 302, 302, 302, 429]);
+    expect(listRequests(db, { today: '2026-11-23', dueSoonUntil: '2026-11-25' }, 1, 50).total).toBe(4);
+  });
+});
+
+describe('staff see web submissions as new until opened', () => {
+  it('when an officer opens it, then it is no longer new and the opening is in the timeline', async () => {
+    const { app, db } = buildTestApp();
+    const { registerRequest } = await import('../../src/requests/requests.service.js');
+    const r = registerRequest({ db, actor: { userId: null, label: 'web' }, zone: 'Asia/Jakarta', input: intakeInput(), source: 'web' });
+    const { loginAs } = await import('../helpers/login-as.js');
+    const { agent } = await loginAs(app, db, 'officer');
+    const list = await agent.get('/requests').expect(200);
+    expect(list.text).toContain('badge-new');
+    const page = await agent.get(`/requests/${r.id}`).expect(200);
+    expect(page.text).toContain('Dibuka pertama kali');
+    expect(getRequest(db, r.id).openedAt).not.toBeNull();
+    expect((await agent.get('/requests')).text).not.toContain('badge badge-new');
+  });
+});
