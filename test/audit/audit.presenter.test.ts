@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { changedKeys, csvCell, csvLine, describeChain, formatValue, parseStored } from '../../src/audit/audit.presenter.js';
+import { changedKeys, csvCell, csvLine, describeChain, formatValue, parseStored, presentAuditEntry } from '../../src/audit/audit.presenter.js';
+import type { AuditRow } from '../../src/db/schema.js';
 import { dayStartUtc, readAuditQuery } from '../../src/audit/audit-filter.js';
 
 describe('changedKeys', () => {
@@ -87,5 +88,19 @@ describe('describeChain', () => {
   it('names the count or the first broken entry', () => {
     expect(describeChain({ ok: true, checked: 4, firstBroken: null })).toBe('Rantai log utuh: 4 entri diperiksa.');
     expect(describeChain({ ok: false, checked: 2, firstBroken: { id: 3, kind: 'content', problem: 'X.' } })).toContain('#3');
+  });
+});
+
+describe('presentAuditEntry', () => {
+  const row = (o: Partial<AuditRow>): AuditRow => ({
+    id: 1, at: '2024-03-01T17:30:00.000Z', actorUserId: null, actorLabel: 'siti', action: 'x', entityType: 'request', entityId: '5',
+    summary: 's', before: null, after: null, prevHash: '0', hash: '1', ...o,
+  });
+
+  it('links requests and objections to their pages, shows the time in the office zone, and labels the type', () => {
+    expect(presentAuditEntry(row({}), 'Asia/Jakarta')).toMatchObject({ entityHref: '/requests/5', entityLabel: 'Permohonan', when: '2 Mar 2024 00.30 WIB' });
+    expect(presentAuditEntry(row({ entityType: 'objection' }), 'Asia/Jakarta').entityHref).toBe('/objections/5');
+    expect(presentAuditEntry(row({ entityType: 'user' }), 'Asia/Makassar')).toMatchObject({ entityHref: null, entityLabel: 'Pengguna', when: '2 Mar 2024 01.30 WITA' });
+    expect(presentAuditEntry(row({ entityType: 'request', entityId: null }), 'Asia/Jakarta').entityHref).toBeNull();
   });
 });
