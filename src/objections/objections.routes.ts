@@ -4,7 +4,7 @@ import { currentActor, flash, handleForm, idParam, requirePermission, requireUse
 import { parseInput } from '../shared/validation.js';
 import { AppError } from '../shared/errors.js';
 import { todayIn } from '../shared/dates.js';
-import { loadCalendar } from '../calendar/holidays.service.js';
+import { loadCalendar, missingCalendarWarning, missingCalendarYears } from '../calendar/holidays.service.js';
 import { entityHistory } from '../audit/audit.repo.js';
 import { getSettings } from '../settings/settings.repo.js';
 import { getRequest } from '../requests/requests.service.js';
@@ -73,9 +73,10 @@ export function objectionsRoutes({ db, config }: AppContext): Router {
 
   r.get('/objections/:id', ...read, (req, res) => {
     const id = idParam(req.params.id);
-    const { objection, request } = views(id);
+    const { o, objection, request } = views(id);
     const timeline = presentTimeline(entityHistory(db, 'objection', String(id)), config.zone);
-    res.render('objections/show', { title: objection.number, objection, request, timeline });
+    const calendarWarnings = missingCalendarYears(db, [o.responseDueOn, o.filingDeadline].map((d) => Number(d.slice(0, 4)))).map(missingCalendarWarning);
+    res.render('objections/show', { title: objection.number, objection, request, timeline, calendarWarnings });
   });
 
   r.get('/objections/:id/receipt', ...read, (req, res) => {

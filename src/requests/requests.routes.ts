@@ -4,7 +4,7 @@ import { currentActor, flash, handleForm, idParam, pageParam, requirePermission,
 import { parseInput } from '../shared/validation.js';
 import { AppError } from '../shared/errors.js';
 import { formatDate, todayIn } from '../shared/dates.js';
-import { loadCalendar } from '../calendar/holidays.service.js';
+import { loadCalendar, missingCalendarWarning, missingCalendarYears } from '../calendar/holidays.service.js';
 import { entityHistory } from '../audit/audit.repo.js';
 import { getSettings } from '../settings/settings.repo.js';
 import * as service from './requests.service.js';
@@ -62,8 +62,11 @@ export function requestsRoutes({ db, config }: AppContext): Router {
     const { view } = staffView(id);
     const timeline = presentTimeline(entityHistory(db, 'request', String(id)), config.zone);
     const cal = loadCalendar(db);
-    const objections = objectionsOfRequest(db, id).map((o) => presentObjectionForStaff(o, cal, today()));
-    res.render('requests/show', { title: view.number, request: view, timeline, objections });
+    const objectionRows = objectionsOfRequest(db, id);
+    const objections = objectionRows.map((o) => presentObjectionForStaff(o, cal, today()));
+    const row = service.getRequest(db, id);
+    const calendarWarnings = missingCalendarYears(db, [row.dueOn, ...objectionRows.map((o) => o.responseDueOn)].map((d) => Number(d.slice(0, 4)))).map(missingCalendarWarning);
+    res.render('requests/show', { title: view.number, request: view, timeline, objections, calendarWarnings });
   });
 
   r.get('/requests/:id/receipt', ...read, (req, res) => {

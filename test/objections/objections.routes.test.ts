@@ -118,3 +118,15 @@ describe('objections API', () => {
     expect((await request(app).get('/api/v1/objections?year=20x').set(officer)).status).toBe(400);
   });
 });
+
+describe('calendar gaps', () => {
+  it('when a deadline falls in a year without holidays, then the page warns that it may move', async () => {
+    const { app, db } = buildTestApp();
+    const r = makeRequest(db, { receivedOn: '2026-11-20' });
+    decideRequest({ db, actor: testActor, zone, id: r.id, input: { decidedOn: '2026-11-23', outcome: 'partial', reasons: ['not_held'], exemptionArticles: [], consequenceTest: '', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
+    const o = fileObjection({ db, actor: testActor, zone, requestId: r.id, input: { filedOn: '2026-11-23', grounds: ['e'], statement: 'x', filedBy: 'requester', proxyName: '', lateNote: '' } });
+    const { agent } = await loginAs(app, db, 'auditor');
+    expect((await agent.get(`/objections/${o.id}`)).text).toContain('Kalender libur tahun 2027 belum diisi');
+    expect((await agent.get(`/requests/${r.id}`)).text).toContain('Kalender libur tahun 2027 belum diisi');
+  });
+});
