@@ -15,6 +15,10 @@ document.addEventListener('DOMContentLoaded', () => {
     const sync = () => { reasons.hidden = outcome.value === 'full' || outcome.value === ''; };
     outcome.addEventListener('change', sync); sync();
   }
+  // "Back" links on error pages return to the form the user came from.
+  for (const a of document.querySelectorAll('[data-back]')) {
+    if (history.length > 1) a.addEventListener('click', (e) => { e.preventDefault(); history.back(); });
+  }
   // Confirm destructive actions.
   for (const f of document.querySelectorAll('form[data-confirm]')) {
     f.addEventListener('submit', (e) => { if (!confirm(f.dataset.confirm)) e.preventDefault(); });

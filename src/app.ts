@@ -26,19 +26,37 @@ import { holidaysRoutes } from './calendar/holidays.routes.js';
 import { requestsApi } from './requests/requests.api.js';
 import { objectionsRoutes } from './objections/objections.routes.js';
 import { objectionsApi } from './objections/objections.api.js';
+import { uploadsRoutes } from './uploads/uploads.routes.js';
+import { uploadsApi } from './uploads/uploads.api.js';
+import { recapRoutes } from './recap/recap.routes.js';
+import { recapApi } from './recap/recap.api.js';
 
 export interface AppContext {
   db: Db;
   config: AppConfig;
   logger: Logger;
+  /**
+   * Multipart forms skip the global CSRF check (their body is not parsed yet); their routes
+   * call this right after parsing, before using anything they received.
+   */
+  csrfValid: (req: Request) => boolean;
 }
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Builds the application around its dependencies; never listens (see server.ts). */
 export function buildApp(deps: { db: Db; config: AppConfig; logger?: Logger }): Application {
-  const ctx: AppContext = { ...deps, logger: deps.logger ?? pino({ level: deps.config.logLevel }) };
-  const { db, config } = ctx;
+  const { db, config } = deps;
+  const { doubleCsrfProtection, generateCsrfToken, validateRequest } = doubleCsrf({
+    getSecret: () => config.sessionSecret,
+    getSessionIdentifier: (req: Request) => req.session.id,
+    cookieName: config.secureCookies ? '__Host-ppid.csrf' : 'ppid.csrf',
+    cookieOptions: { sameSite: 'lax', secure: config.secureCookies, httpOnly: true, path: '/' },
+    getCsrfTokenFromRequest: (req: Request) => (req.body?._csrf as string | undefined) ?? req.get('x-csrf-token'),
+    skipCsrfProtection: (req: Request) => Boolean(req.is('multipart/form-data')),
+    errorConfig: { code: 'EBADCSRFTOKEN', statusCode: 403 },
+  });
+  const ctx: AppContext = { ...deps, logger: deps.logger ?? pino({ level: config.logLevel }), csrfValid: validateRequest };
   const app = express();
 
   app.set('views', path.join(ROOT, 'views'));
@@ -97,14 +115,6 @@ export function buildApp(deps: { db: Db; config: AppConfig; logger?: Logger }): 
     }
     next();
   });
-  const { doubleCsrfProtection, generateCsrfToken } = doubleCsrf({
-    getSecret: () => config.sessionSecret,
-    getSessionIdentifier: (req: Request) => req.session.id,
-    cookieName: config.secureCookies ? '__Host-ppid.csrf' : 'ppid.csrf',
-    cookieOptions: { sameSite: 'lax', secure: config.secureCookies, httpOnly: true, path: '/' },
-    getCsrfTokenFromRequest: (req: Request) => (req.body?._csrf as string | undefined) ?? req.get('x-csrf-token'),
-    errorConfig: { code: 'EBADCSRFTOKEN', statusCode: 403 },
-  });
   app.use(doubleCsrfProtection);
   app.use((req, res, next) => {
     res.locals.csrfToken = generateCsrfToken(req, res);
@@ -126,6 +136,8 @@ export function buildApp(deps: { db: Db; config: AppConfig; logger?: Logger }): 
 function mountApi(api: express.Router, ctx: AppContext): void {
   api.use(requestsApi(ctx));
   api.use(objectionsApi(ctx));
+  api.use(uploadsApi(ctx));
+  api.use(recapApi(ctx));
 }
 
 function mountPages(app: Application, ctx: AppContext): void {
@@ -137,5 +149,7 @@ function mountPages(app: Application, ctx: AppContext): void {
   app.use(tokensRoutes(ctx));
   app.use(settingsRoutes(ctx));
   app.use(objectionsRoutes(ctx));
+  app.use(uploadsRoutes(ctx));
   app.use(holidaysRoutes(ctx));
+  app.use(recapRoutes(ctx));
 }

@@ -17,6 +17,10 @@ const envSchema = z.object({
   PPID_SESSION_SECRET: z.string().min(32).optional(),
   /** Set to "true" behind HTTPS so cookies get the Secure flag. */
   PPID_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  /** Largest accepted attachment, in megabytes. */
+  PPID_UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(20),
+  /** Most files in one upload. */
+  PPID_UPLOAD_MAX_FILES: z.coerce.number().int().min(1).max(50).default(10),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -26,6 +30,10 @@ export interface AppConfig {
   readonly dataDir: string;
   readonly dbFile: string;
   readonly zone: OfficeZone;
+  /** Attachments live here, outside public/, under random names. */
+  readonly uploadDir: string;
+  readonly maxUploadBytes: number;
+  readonly maxUploadFiles: number;
   readonly sessionSecret: string;
   readonly secureCookies: boolean;
   readonly logLevel: string;
@@ -46,6 +54,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir,
     dbFile: path.join(dataDir, 'ppid.db'),
     zone: e.PPID_TIMEZONE,
+    uploadDir: path.join(dataDir, 'uploads'),
+    maxUploadBytes: Math.round(e.PPID_UPLOAD_MAX_MB * 1024 * 1024),
+    maxUploadFiles: e.PPID_UPLOAD_MAX_FILES,
     sessionSecret: e.PPID_SESSION_SECRET ?? readOrCreateSecret(dataDir),
     secureCookies: e.PPID_SECURE_COOKIES === 'true',
     logLevel: e.LOG_LEVEL,

@@ -20,11 +20,12 @@ export type Permission =
   | 'admin.users'
   | 'admin.holidays'
   | 'admin.settings'
-  | 'admin.tokens';
+  | 'admin.tokens'
+  | 'attachment.purge'; // remove a deleted file from disk for good
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   // The admin runs the system; registering and deciding requests is PPID work, not theirs.
-  admin: ['request.read', 'audit.read', 'export', 'admin.users', 'admin.holidays', 'admin.settings', 'admin.tokens'],
+  admin: ['request.read', 'audit.read', 'export', 'admin.users', 'admin.holidays', 'admin.settings', 'admin.tokens', 'attachment.purge'],
   officer: ['request.read', 'request.write', 'objection.file'],
   supervisor: ['request.read', 'request.write', 'objection.file', 'objection.respond'],
   auditor: ['request.read', 'audit.read', 'export'],

@@ -3,7 +3,9 @@
  * Built from scratch, field by field, so that nothing identifying a person (name, ID number,
  * address, phone, e-mail) or an officer's internal note can reach the page.
  */
-import type { ObjectionRow, RequestRow } from '../db/schema.js';
+import type { AttachmentRow, ObjectionRow, RequestRow } from '../db/schema.js';
+import { ATTACHMENT_KINDS, type AttachmentKind } from '../uploads/vocabulary.js';
+import { humanSize } from '../uploads/attachments.presenter.js';
 import type { WorkingCalendar } from '../calendar/working-days.js';
 import { urgencyOn } from '../requests/deadlines.js';
 import { stateLabel } from '../requests/request-status.js';
@@ -55,4 +57,9 @@ export function presentPublicReceipt(r: RequestRow) {
     dueOn: formatLongDate(r.dueOn),
     informationRequested: r.informationRequested,
   };
+}
+
+/** A document sent to the requester, as the status page lists it. */
+export function presentPublicFile(a: AttachmentRow) {
+  return { id: a.id, name: a.originalName, kind: ATTACHMENT_KINDS[a.kind as AttachmentKind], size: humanSize(a.sizeBytes) };
 }

@@ -12,8 +12,13 @@ import * as vocabulary from '../requests/vocabulary.js';
 import { lookUpRequest } from './public.service.js';
 import { needsSetup } from '../auth/auth.service.js';
 import { getSettings } from '../settings/settings.repo.js';
-import { presentPublicReceipt, presentRequestForPublic } from './public.presenter.js';
+import { presentPublicFile, presentPublicReceipt, presentRequestForPublic } from './public.presenter.js';
+import { publicAttachmentsOfRequest } from '../uploads/attachments.service.js';
 import { onlineRequestSchema, statusLookupSchema } from './public.schemas.js';
+import { uploadMiddleware, uploadedFiles } from '../uploads/multer.js';
+import { withTempFiles } from '../uploads/transfer.js';
+import { placeFiles, prepareFiles, recordAttachments } from '../uploads/attachments.service.js';
+import { WEB_FORM_KINDS, type AttachmentKind } from '../uploads/vocabulary.js';
 
 declare module 'express-session' {
   interface SessionData {
@@ -25,8 +30,9 @@ declare module 'express-session' {
 const WEB_ACTOR = { userId: null, label: 'web' };
 
 /** The public side: no login. Nothing here may show who asked for what. */
-export function publicRoutes({ db, config, logger }: AppContext): Router {
+export function publicRoutes({ db, config, logger, csrfValid }: AppContext): Router {
   const r = Router();
+  const webFiles = uploadMiddleware(config, Object.values(WEB_FORM_KINDS).map((name) => ({ name, maxCount: 1 })));
   const limited = (limit: number, windowMinutes: number, message: string, failuresOnly = false) =>
     rateLimit({
       windowMs: windowMinutes * 60 * 1000,
@@ -66,7 +72,10 @@ export function publicRoutes({ db, config, logger }: AppContext): Router {
         });
         return;
       }
-      const result = presentRequestForPublic(found, objectionsOfRequest(db, found.id), loadCalendar(db), todayIn(config.zone));
+      // This browser proved it holds the code: it may download what was sent to the requester.
+      req.session.statusAccess = [...new Set([...(req.session.statusAccess ?? []), found.id])].slice(-20);
+      const files = publicAttachmentsOfRequest(db, found.id).map(presentPublicFile);
+      const result = { ...presentRequestForPublic(found, objectionsOfRequest(db, found.id), loadCalendar(db), todayIn(config.zone)), files };
       res.render('public/status', { title: `Status ${result.number}`, values: { number: input.number }, errors: {}, result });
     }, (errors, message) => res.render('public/status', { title: 'Cek status permohonan', values: { number: req.body?.number }, errors, message, result: null }));
   });
@@ -75,19 +84,35 @@ export function publicRoutes({ db, config, logger }: AppContext): Router {
     res.render('public/request-form', { title: 'Ajukan permohonan informasi', values: {}, errors: {}, vocabulary });
   });
 
-  r.post('/permohonan', submitLimiter, async (req: Request, res) => {
-    // A field people never see: only bots fill it in.
-    if (req.body?.website) throw new AppError('validation', 'Permohonan tidak dapat diproses.');
-    await handleForm(req, res, () => {
-      const input = parseInput(onlineRequestSchema, req.body);
-      const { agree: _agree, ...intake } = input;
-      const row = registerRequest({
-        db, actor: WEB_ACTOR, zone: config.zone, source: 'web',
-        input: { ...intake, receivedOn: todayIn(config.zone), channel: 'website' },
-      });
-      req.session.submitted = [...(req.session.submitted ?? []).slice(-9), row.id];
-      res.redirect(`/permohonan/tanda-bukti/${row.id}`);
-    }, (errors, message) => res.render('public/request-form', { title: 'Ajukan permohonan informasi', values: req.body, errors, message, vocabulary }));
+  r.post('/permohonan', submitLimiter, webFiles, async (req: Request, res) => {
+    await withTempFiles(req, async () => {
+      if (!csrfValid(req)) throw new AppError('forbidden', 'Formulir kedaluwarsa atau tidak sah. Muat ulang halaman lalu coba lagi.');
+      // A field people never see: only bots fill it in.
+      if (req.body?.website) throw new AppError('validation', 'Permohonan tidak dapat diproses.');
+      await handleForm(req, res, async () => {
+        const { agree: _agree, ...intake } = parseInput(onlineRequestSchema, req.body);
+        // The request and its papers are one action: check the files first, then write both in
+        // one transaction, then move the files into place.
+        const uploads = Object.entries(WEB_FORM_KINDS).flatMap(([kind, field]) =>
+          fileFields(req, field).map((f) => ({ kind: kind as AttachmentKind, file: f })));
+        const prepared = await prepareFiles(uploads.map((u) => u.file));
+        const { row, attachments } = db.transaction((tx) => {
+          const created = registerRequest({
+            db, actor: WEB_ACTOR, zone: config.zone, source: 'web',
+            input: { ...intake, receivedOn: todayIn(config.zone), channel: 'website' },
+          });
+          const rows = uploads.flatMap((u, i) =>
+            recordAttachments(tx, WEB_ACTOR, { requestId: created.id, target: 'request', objectionId: null, kind: u.kind, note: 'Dikirim pemohon melalui formulir daring' }, [prepared[i]], true));
+          return { row: created, attachments: rows };
+        });
+        await placeFiles(db, WEB_ACTOR, config.uploadDir, prepared, attachments);
+        req.session.submitted = [...(req.session.submitted ?? []).slice(-9), row.id];
+        res.redirect(`/permohonan/tanda-bukti/${row.id}`);
+      }, (errors, message) => res.render('public/request-form', {
+        title: 'Ajukan permohonan informasi', values: req.body ?? {}, errors, vocabulary,
+        message: uploadedFiles(req).length ? `${message} Berkas lampiran perlu dipilih ulang.` : message,
+      }));
+    });
   });
 
   r.get('/permohonan/tanda-bukti/:id', (req, res) => {
@@ -98,4 +123,9 @@ export function publicRoutes({ db, config, logger }: AppContext): Router {
   });
 
   return r;
+}
+
+function fileFields(req: Request, field: string) {
+  const files = (req.files as Record<string, Express.Multer.File[]> | undefined)?.[field] ?? [];
+  return files.map((f) => ({ tempPath: f.path, originalName: f.originalname, size: f.size }));
 }

@@ -1,5 +1,5 @@
 /** SQL of the request register. Nothing outside this file queries the requests table. */
-import { and, desc, eq, gte, inArray, isNotNull, isNull, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../audit/audit.repo.js';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { requests, type RequestRow } from '../db/schema.js';
@@ -17,6 +17,11 @@ export function findRequest(tx: Tx, id: number): RequestRow | undefined {
 
 export function findByRegistrationNumber(tx: Tx, number: string): RequestRow | undefined {
   return tx.select().from(requests).where(eq(requests.registrationNumber, number)).get();
+}
+
+/** The request holding a sequence number of a year, if any (imported numbers may take one). */
+export function findBySequence(tx: Tx, year: number, seq: number): RequestRow | undefined {
+  return tx.select().from(requests).where(and(eq(requests.registrationYear, year), eq(requests.registrationSeq, seq))).get();
 }
 
 /** The next free sequence number of a registration year. */
@@ -154,6 +159,35 @@ export function listRequests(tx: Tx, f: RequestFilter, page: number, pageSize: n
     .all();
   const total = tx.select({ n: sql<number>`count(*)` }).from(requests).where(where).get()!.n;
   return { rows, total };
+}
+
+export function countRequests(tx: Tx, f: RequestFilter): number {
+  return tx.select({ n: sql<number>`count(*)` }).from(requests).where(filterWhere(f)).get()!.n;
+}
+
+/**
+ * Every request matching the register's filters, oldest first (register order), read `batchSize`
+ * at a time by keyset so an export of years of requests never holds them all in memory.
+ */
+export function* iterateRequests(tx: Tx, f: RequestFilter, batchSize = 500): Generator<RequestRow[]> {
+  let after: { receivedOn: string; id: number } | null = null;
+  for (;;) {
+    const keyset: SQL | undefined = after
+      ? or(gt(requests.receivedOn, after.receivedOn), and(eq(requests.receivedOn, after.receivedOn), gt(requests.id, after.id)))
+      : undefined;
+    const rows = tx
+      .select()
+      .from(requests)
+      .where(and(filterWhere(f), keyset))
+      .orderBy(asc(requests.receivedOn), asc(requests.id))
+      .limit(batchSize)
+      .all();
+    if (rows.length === 0) return;
+    yield rows;
+    if (rows.length < batchSize) return;
+    const last = rows[rows.length - 1];
+    after = { receivedOn: last.receivedOn, id: last.id };
+  }
 }
 
 /** Counts for the register's header: open, due soon and overdue requests. */

@@ -10,6 +10,10 @@ import { getSettings } from '../settings/settings.repo.js';
 import * as service from './requests.service.js';
 import { presentRequestForStaff } from './requests.presenter.js';
 import { presentTimeline } from './timeline.presenter.js';
+import type { AttachmentRow } from '../db/schema.js';
+import { attachmentsOfRequest, removedAttachmentsOfRequest } from '../uploads/attachments.service.js';
+import { groupByKind, presentAttachment } from '../uploads/attachments.presenter.js';
+import { ATTACHMENT_KINDS } from '../uploads/vocabulary.js';
 import { objectionsOfRequest } from '../objections/objections.service.js';
 import { presentObjectionForStaff } from '../objections/objections.presenter.js';
 import {
@@ -66,7 +70,14 @@ export function requestsRoutes({ db, config }: AppContext): Router {
     const objections = objectionRows.map((o) => presentObjectionForStaff(o, cal, today()));
     const row = service.getRequest(db, id);
     const calendarWarnings = missingCalendarYears(db, [row.dueOn, ...objectionRows.map((o) => o.responseDueOn)].map((d) => Number(d.slice(0, 4)))).map(missingCalendarWarning);
-    res.render('requests/show', { title: view.number, request: view, timeline, objections, calendarWarnings });
+    const objectionNumbers = new Map(objectionRows.map((o) => [o.id, o.registrationNumber]));
+    const present = (a: AttachmentRow) => presentAttachment(a, config.zone, objectionNumbers);
+    const attachments = groupByKind(attachmentsOfRequest(db, id).map(present));
+    const removedAttachments = removedAttachmentsOfRequest(db, id).map(present);
+    res.render('requests/show', {
+      title: view.number, request: view, timeline, objections, calendarWarnings, attachments, removedAttachments,
+      attachmentKinds: ATTACHMENT_KINDS, maxUploadMb: Math.round(config.maxUploadBytes / 1024 / 1024), maxUploadFiles: config.maxUploadFiles,
+    });
   });
 
   r.get('/requests/:id/receipt', ...read, (req, res) => {

@@ -99,7 +99,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.json({ error: { code, message: appErr.userMessage, fields: appErr.fields } });
       return;
     }
-    res.render('error', { title: `Galat ${status}`, status, message: appErr.userMessage });
+    res.render('error', { title: `Galat ${status}`, status, message: appErr.userMessage, fields: appErr.fields });
   };
 }
 

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pino from 'pino';
 import type { Application } from 'express';
 import { openDb, type Db } from '../../src/db/client.js';
@@ -12,6 +15,9 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     dataDir: '/nonexistent',
     dbFile: ':memory:',
     zone: 'Asia/Jakarta',
+    uploadDir: fs.mkdtempSync(path.join(os.tmpdir(), 'ppid-uploads-')),
+    maxUploadBytes: 1024 * 1024,
+    maxUploadFiles: 5,
     sessionSecret: 'test-secret-test-secret-test-secret-0123456789',
     secureCookies: false,
     logLevel: 'silent',

@@ -1,0 +1,33 @@
+import { Router } from 'express';
+import type { AppContext } from '../app.js';
+import { currentActor, idParam, requirePermission } from '../shared/http.js';
+import { parseInput } from '../shared/validation.js';
+import { uploadMiddleware } from './multer.js';
+import * as service from './attachments.service.js';
+import { presentAttachmentForApi } from './attachments.presenter.js';
+import { uploadFormSchema } from './uploads.schemas.js';
+import { incomingFiles, sendAttachment, withTempFiles } from './transfer.js';
+
+/** JSON API v1 for attachments (multipart upload; bearer tokens, so no CSRF). */
+export function uploadsApi({ db, config }: AppContext): Router {
+  const r = Router();
+  const upload = uploadMiddleware(config, [{ name: 'files', maxCount: config.maxUploadFiles }]);
+
+  r.post('/requests/:id/attachments', requirePermission('request.write'), upload, async (req, res) => {
+    await withTempFiles(req, async () => {
+      const requestId = idParam(req.params.id);
+      const form = parseInput(uploadFormSchema, req.body ?? {});
+      const rows = await service.addAttachments({
+        db, actor: currentActor(req), uploadDir: config.uploadDir, input: { requestId, ...form, files: incomingFiles(req) },
+      });
+      res.status(201).json({ items: rows.map(presentAttachmentForApi) });
+    });
+  });
+
+  r.get('/attachments/:id', requirePermission('request.read'), (req, res) => {
+    const { row, path } = service.openForStaff(db, currentActor(req), config.uploadDir, idParam(req.params.id));
+    sendAttachment(res, row, path);
+  });
+
+  return r;
+}
