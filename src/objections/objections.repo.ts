@@ -1,5 +1,5 @@
 /** SQL of objections. Nothing outside this file queries the objections table. */
-import { and, asc, desc, eq, gte, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../audit/audit.repo.js';
 import { objections, requests, type ObjectionRow } from '../db/schema.js';
 
@@ -15,6 +15,21 @@ export function findObjection(tx: Tx, id: number): ObjectionRow | undefined {
 
 export function objectionsOfRequest(tx: Tx, requestId: number): ObjectionRow[] {
   return tx.select().from(objections).where(eq(objections.requestId, requestId)).orderBy(asc(objections.filedOn), asc(objections.id)).all();
+}
+
+export function findObjectionByNumber(tx: Tx, number: string): ObjectionRow | undefined {
+  return tx.select().from(objections).where(eq(objections.registrationNumber, number)).get();
+}
+
+/** The objection holding a sequence number of a year, if any (imported numbers may take one). */
+export function findObjectionBySequence(tx: Tx, year: number, seq: number): ObjectionRow | undefined {
+  return tx.select().from(objections).where(and(eq(objections.registrationYear, year), eq(objections.registrationSeq, seq))).get();
+}
+
+/** The objections of several requests at once (for exports), in filing order. */
+export function objectionsOfRequests(tx: Tx, requestIds: number[]): ObjectionRow[] {
+  if (requestIds.length === 0) return [];
+  return tx.select().from(objections).where(inArray(objections.requestId, requestIds)).orderBy(asc(objections.filedOn), asc(objections.id)).all();
 }
 
 export function nextObjectionSequence(tx: Tx, year: number): number {

@@ -11,6 +11,8 @@ import { getRequest } from '../requests/requests.service.js';
 import { presentRequestForStaff } from '../requests/requests.presenter.js';
 import { presentTimeline } from '../requests/timeline.presenter.js';
 import * as service from './objections.service.js';
+import { attachmentsOfRequest } from '../uploads/attachments.service.js';
+import { presentAttachment } from '../uploads/attachments.presenter.js';
 import { presentObjectionForStaff } from './objections.presenter.js';
 import { disputeFormSchema, filingFormSchema, objectionFilterSchema, responseFormSchema } from './objections.schemas.js';
 import * as vocabulary from './vocabulary.js';
@@ -76,7 +78,8 @@ export function objectionsRoutes({ db, config }: AppContext): Router {
     const { o, objection, request } = views(id);
     const timeline = presentTimeline(entityHistory(db, 'objection', String(id)), config.zone);
     const calendarWarnings = missingCalendarYears(db, [o.responseDueOn, o.filingDeadline].map((d) => Number(d.slice(0, 4)))).map(missingCalendarWarning);
-    res.render('objections/show', { title: objection.number, objection, request, timeline, calendarWarnings });
+    const files = attachmentsOfRequest(db, o.requestId).filter((a) => a.objectionId === id).map((a) => presentAttachment(a, config.zone));
+    res.render('objections/show', { title: objection.number, objection, request, timeline, calendarWarnings, files });
   });
 
   r.get('/objections/:id/receipt', ...read, (req, res) => {
