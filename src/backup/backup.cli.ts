@@ -1,0 +1,46 @@
+import type { CliCommand } from '../cli.js';
+import { loadConfig } from '../config.js';
+import { createBackup, restoreBackup, RestoreError } from './backup.service.js';
+
+const describe = (m: { counts: { requests: number; objections: number; attachments: number; auditEntries: number } }) =>
+  `${m.counts.requests} permohonan, ${m.counts.objections} keberatan, ${m.counts.attachments} berkas, ${m.counts.auditEntries} entri log audit`;
+
+export const backupCommands: CliCommand[] = [
+  {
+    usage: 'backup <FILE.tar.gz>   (boleh saat aplikasi berjalan)',
+    words: ['backup'],
+    run: async (db, { positionals }, io) => {
+      const [file] = positionals;
+      if (!file || positionals.length > 1) {
+        io.err('Pemakaian: npm run ppid -- backup <FILE.tar.gz>');
+        return 2;
+      }
+      const manifest = await createBackup({ db, uploadDir: loadConfig().uploadDir, file });
+      io.out(`Cadangan dibuat: ${file} (${describe(manifest)}).`);
+      if (manifest.missingFiles.length) io.err(`Peringatan: ${manifest.missingFiles.length} berkas lampiran tidak ditemukan di penyimpanan.`);
+      return 0;
+    },
+  },
+  {
+    usage: 'restore <FILE.tar.gz>  (hentikan aplikasi terlebih dahulu)',
+    words: ['restore'],
+    run: async (db, { positionals }, io) => {
+      const [file] = positionals;
+      if (!file || positionals.length > 1) {
+        io.err('Pemakaian: npm run ppid -- restore <FILE.tar.gz>');
+        return 2;
+      }
+      const config = loadConfig();
+      db.$client.close();
+      try {
+        const manifest = await restoreBackup({ file, dbFile: config.dbFile, uploadDir: config.uploadDir });
+        io.out(`Dipulihkan dari ${file} (${describe(manifest)}). Data sebelumnya disimpan dengan akhiran .before-restore-….`);
+        return 0;
+      } catch (err) {
+        if (!(err instanceof RestoreError)) throw err;
+        io.err(`Pemulihan dibatalkan, data tidak diubah: ${err.message}`);
+        return 1;
+      }
+    },
+  },
+];
