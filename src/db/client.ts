@@ -12,7 +12,8 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 export function openDb(file: string): Db {
   const client = new Database(file);
   if (file !== ':memory:') client.pragma('journal_mode = WAL');
-  client.pragma('synchronous = NORMAL');
+  // FULL: a commit is on disk before the answer goes out, even across a power cut.
+  client.pragma('synchronous = FULL');
   client.pragma('busy_timeout = 5000');
   client.pragma('foreign_keys = ON');
   return drizzle(client, { schema }) as Db;
