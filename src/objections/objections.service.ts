@@ -5,7 +5,8 @@
 import type { Db } from '../db/client.js';
 import type { ObjectionRow } from '../db/schema.js';
 import { recordEvent, type Actor, type Tx } from '../audit/audit.repo.js';
-import { AppError, invalid, notFound, outdated } from '../shared/errors.js';
+import { AppError, notFound, outdated, refuseIf } from '../shared/errors.js';
+import { changedFields } from '../audit/changes.js';
 import { formatDate, nowInstant, todayIn } from '../shared/dates.js';
 import { loadCalendar } from '../calendar/holidays.service.js';
 import { addWorkingDays, type WorkingCalendar } from '../calendar/working-days.js';
@@ -25,10 +26,6 @@ interface UseCase<I> {
   input: I;
 }
 
-function failIf(errors: Record<string, string>): void {
-  if (Object.keys(errors).length) throw invalid(errors);
-}
-
 function loadForChange(tx: Tx, id: number, version: number | undefined): ObjectionRow {
   const o = repo.findObjection(tx, id);
   if (!o) throw notFound('Keberatan');
@@ -42,18 +39,6 @@ function save(tx: Tx, o: ObjectionRow, values: Partial<repo.NewObjectionRow>): O
   return after;
 }
 
-function changed(before: ObjectionRow, after: ObjectionRow) {
-  const b: Record<string, unknown> = {};
-  const a: Record<string, unknown> = {};
-  for (const k of Object.keys(after) as (keyof ObjectionRow)[]) {
-    if (k !== 'updatedAt' && k !== 'version' && before[k] !== after[k]) {
-      b[k] = before[k];
-      a[k] = after[k];
-    }
-  }
-  return { before: b, after: a };
-}
-
 /**
  * Registers an objection against a request (Pasal 35–36). A late one is still recorded —
  * people do file late — but marked late, with the officer's note.
@@ -64,7 +49,7 @@ export function fileObjection({ db, actor, zone, input, requestId }: UseCase<Fil
     if (!r) throw notFound('Permohonan');
     const cal = loadCalendar(tx);
     const open = repo.objectionsOfRequest(tx, requestId).filter((o) => !o.respondedOn);
-    failIf(checkFiling(r, open, input, todayIn(zone), cal));
+    refuseIf(checkFiling(r, open, input, todayIn(zone), cal));
     const year = Number(input.filedOn.slice(0, 4));
     const seq = repo.nextObjectionSequence(tx, year);
     const number = formatRegistrationNumber(getSettings(tx).objection_pattern, seq, input.filedOn);
@@ -97,7 +82,7 @@ export function fileObjection({ db, actor, zone, input, requestId }: UseCase<Fil
 export function respondToObjection({ db, actor, zone, input, id }: UseCase<ResponseInput> & { id: number }): ObjectionRow {
   return db.transaction((tx) => {
     const o = loadForChange(tx, id, input.version);
-    failIf(checkResponse(o, input, todayIn(zone)));
+    refuseIf(checkResponse(o, input, todayIn(zone)));
     const after = save(tx, o, {
       respondedOn: input.respondedOn,
       result: input.result,
@@ -107,7 +92,7 @@ export function respondToObjection({ db, actor, zone, input, id }: UseCase<Respo
       responderName: input.responderName,
     });
     const summary = `Keberatan ${o.registrationNumber} ditanggapi: ${OBJECTION_RESULTS[input.result]}`;
-    recordEvent(tx, actor, { action: 'objection.respond', entityType: 'objection', entityId: id, summary, ...changed(o, after) });
+    recordEvent(tx, actor, { action: 'objection.respond', entityType: 'objection', entityId: id, summary, ...changedFields(o, after) });
     recordEvent(tx, actor, { action: 'request.objection', entityType: 'request', entityId: o.requestId, summary });
     return after;
   });
@@ -117,7 +102,7 @@ export function respondToObjection({ db, actor, zone, input, id }: UseCase<Respo
 export function recordDispute({ db, actor, zone, input, id }: UseCase<DisputeInput> & { id: number }): ObjectionRow {
   return db.transaction((tx) => {
     const o = loadForChange(tx, id, input.version);
-    failIf(checkDispute(o, input, todayIn(zone)));
+    refuseIf(checkDispute(o, input, todayIn(zone)));
     const after = save(tx, o, {
       disputeRegisteredOn: input.disputeRegisteredOn,
       disputeCaseNumber: input.disputeCaseNumber,
@@ -126,7 +111,7 @@ export function recordDispute({ db, actor, zone, input, id }: UseCase<DisputeInp
       disputeNote: input.disputeNote,
     });
     const summary = `Sengketa informasi atas keberatan ${o.registrationNumber} dicatat di Komisi Informasi${input.disputeCaseNumber ? ` (${input.disputeCaseNumber})` : ''}`;
-    recordEvent(tx, actor, { action: 'objection.dispute', entityType: 'objection', entityId: id, summary, ...changed(o, after) });
+    recordEvent(tx, actor, { action: 'objection.dispute', entityType: 'objection', entityId: id, summary, ...changedFields(o, after) });
     recordEvent(tx, actor, { action: 'request.objection', entityType: 'request', entityId: o.requestId, summary });
     return after;
   });

@@ -5,7 +5,8 @@
 import type { Db } from '../db/client.js';
 import type { RequestRow } from '../db/schema.js';
 import { recordEvent, type Actor, type Tx } from '../audit/audit.repo.js';
-import { AppError, invalid, notFound, outdated } from '../shared/errors.js';
+import { AppError, notFound, outdated, refuseIf } from '../shared/errors.js';
+import { changedFields } from '../audit/changes.js';
 import { formatDate, nowInstant, todayIn } from '../shared/dates.js';
 import { loadCalendar } from '../calendar/holidays.service.js';
 import { getSettings } from '../settings/settings.repo.js';
@@ -28,10 +29,6 @@ export interface UseCase<I> {
   input: I;
 }
 
-function failIf(errors: Record<string, string>): void {
-  if (Object.keys(errors).length) throw invalid(errors);
-}
-
 function loadForChange(tx: Tx, id: number, version: number | undefined): RequestRow {
   const r = repo.findRequest(tx, id);
   if (!r) throw notFound('Permohonan');
@@ -45,20 +42,6 @@ function save(tx: Tx, r: RequestRow, values: Partial<repo.NewRequestRow>): Reque
   return after;
 }
 
-/** The fields that differ between two versions of a row, for the audit log. */
-function changes(before: RequestRow, after: RequestRow): { before: Partial<RequestRow>; after: Partial<RequestRow> } {
-  const b: Record<string, unknown> = {};
-  const a: Record<string, unknown> = {};
-  for (const key of Object.keys(after) as (keyof RequestRow)[]) {
-    if (key === 'updatedAt' || key === 'version') continue;
-    if (before[key] !== after[key]) {
-      b[key] = before[key];
-      a[key] = after[key];
-    }
-  }
-  return { before: b as Partial<RequestRow>, after: a as Partial<RequestRow> };
-}
-
 /**
  * Registers a request (UU 14/2008 Pasal 22 ayat 1–4): gives it the next registration number of
  * its year and an access code, and fixes the 10-working-day due date.
@@ -66,7 +49,7 @@ function changes(before: RequestRow, after: RequestRow): { before: Partial<Reque
 export type RequestSource = 'staff' | 'web' | 'api' | 'import';
 
 export function registerRequest({ db, actor, zone, input, source = 'staff' }: UseCase<IntakeInput> & { source?: RequestSource }): RequestRow {
-  failIf(checkIntake(input, todayIn(zone)));
+  refuseIf(checkIntake(input, todayIn(zone)));
   return db.transaction((tx) => {
     const cal = loadCalendar(tx);
     const { registration_pattern } = getSettings(tx);
@@ -106,10 +89,10 @@ export function registerRequest({ db, actor, zone, input, source = 'staff' }: Us
 export function correctIntake({ db, actor, zone, input, id, version }: UseCase<IntakeInput> & { id: number; version?: number }): RequestRow {
   return db.transaction((tx) => {
     const r = loadForChange(tx, id, version);
-    failIf(checkIntakeCorrection(r, input, todayIn(zone)));
+    refuseIf(checkIntakeCorrection(r, input, todayIn(zone)));
     const d = computeDeadlines({ receivedOn: input.receivedOn, extensionDays: r.extensionDays, decidedOn: r.decidedOn }, loadCalendar(tx));
     const after = save(tx, r, { ...input, ...d });
-    const diff = changes(r, after);
+    const diff = changedFields(r, after);
     if (Object.keys(diff.after).length) {
       recordEvent(tx, actor, {
         action: 'request.update', entityType: 'request', entityId: id,
@@ -124,14 +107,14 @@ export function correctIntake({ db, actor, zone, input, id, version }: UseCase<I
 export function extendRequest({ db, actor, zone, input, id }: UseCase<ExtensionInput> & { id: number }): RequestRow {
   return db.transaction((tx) => {
     const r = loadForChange(tx, id, input.version);
-    failIf(checkExtension(r, input, todayIn(zone)));
+    refuseIf(checkExtension(r, input, todayIn(zone)));
     const d = computeDeadlines({ receivedOn: r.receivedOn, extensionDays: input.extensionDays, decidedOn: null }, loadCalendar(tx));
     const after = save(tx, r, {
       extendedOn: input.extendedOn, extensionDays: input.extensionDays, extensionReason: input.extensionReason, dueOn: d.dueOn,
     });
     recordEvent(tx, actor, {
       action: 'request.extend', entityType: 'request', entityId: id,
-      summary: `Tenggat diperpanjang ${input.extensionDays} hari kerja, menjadi ${formatDate(d.dueOn)}`, ...changes(r, after),
+      summary: `Tenggat diperpanjang ${input.extensionDays} hari kerja, menjadi ${formatDate(d.dueOn)}`, ...changedFields(r, after),
     });
     return after;
   });
@@ -144,7 +127,7 @@ export function extendRequest({ db, actor, zone, input, id }: UseCase<ExtensionI
 export function decideRequest({ db, actor, zone, input, id, correcting = false }: UseCase<DecisionInput> & { id: number; correcting?: boolean }): RequestRow {
   return db.transaction((tx) => {
     const r = loadForChange(tx, id, input.version);
-    failIf(checkDecision(r, input, todayIn(zone), correcting));
+    refuseIf(checkDecision(r, input, todayIn(zone), correcting));
     const d = computeDeadlines({ receivedOn: r.receivedOn, extensionDays: r.extensionDays, decidedOn: input.decidedOn }, loadCalendar(tx));
     const after = save(tx, r, {
       outcome: input.outcome,
@@ -165,7 +148,7 @@ export function decideRequest({ db, actor, zone, input, id, correcting = false }
       summary: correcting
         ? `Putusan dikoreksi: ${OUTCOMES[input.outcome]} — ${input.correctionNote}`
         : `Diputus: ${OUTCOMES[input.outcome]} (${d.serviceDays} hari kerja)`,
-      ...changes(r, after),
+      ...changedFields(r, after),
     });
     return after;
   });
@@ -175,7 +158,7 @@ export function decideRequest({ db, actor, zone, input, id, correcting = false }
 export function withdrawRequest({ db, actor, zone, input, id }: UseCase<WithdrawalInput> & { id: number }): RequestRow {
   return db.transaction((tx) => {
     const r = loadForChange(tx, id, input.version);
-    failIf(checkWithdrawal(r, input, todayIn(zone)));
+    refuseIf(checkWithdrawal(r, input, todayIn(zone)));
     const d = computeDeadlines({ receivedOn: r.receivedOn, extensionDays: r.extensionDays, decidedOn: input.withdrawnOn }, loadCalendar(tx));
     const after = save(tx, r, {
       withdrawn: true,
@@ -187,7 +170,7 @@ export function withdrawRequest({ db, actor, zone, input, id }: UseCase<Withdraw
     });
     recordEvent(tx, actor, {
       action: 'request.withdraw', entityType: 'request', entityId: id,
-      summary: 'Permohonan dicabut oleh pemohon', ...changes(r, after),
+      summary: 'Permohonan dicabut oleh pemohon', ...changedFields(r, after),
     });
     return after;
   });

@@ -43,3 +43,8 @@ export const outdated = () =>
     'conflict',
     'Data ini telah diubah oleh pengguna lain sejak Anda membukanya. Muat ulang halaman lalu ulangi.',
   );
+
+/** Throws a validation error when a rule check returned any field errors. */
+export function refuseIf(fields: Record<string, string>): void {
+  if (Object.keys(fields).length) throw invalid(fields);
+}
