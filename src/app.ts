@@ -26,6 +26,8 @@ import { holidaysRoutes } from './calendar/holidays.routes.js';
 import { requestsApi } from './requests/requests.api.js';
 import { objectionsRoutes } from './objections/objections.routes.js';
 import { objectionsApi } from './objections/objections.api.js';
+import { importRoutes } from './import/import.routes.js';
+import { exportsRoutes } from './exports/exports.routes.js';
 import { uploadsRoutes } from './uploads/uploads.routes.js';
 import { uploadsApi } from './uploads/uploads.api.js';
 import { recapRoutes } from './recap/recap.routes.js';
@@ -143,6 +145,8 @@ function mountApi(api: express.Router, ctx: AppContext): void {
 function mountPages(app: Application, ctx: AppContext): void {
   app.use(authRoutes(ctx));
   app.use(publicRoutes(ctx));
+  // Before requestsRoutes: its /requests/:id would take "export.csv" for an id.
+  app.use(exportsRoutes(ctx));
   app.use(requestsRoutes(ctx));
   app.use(auditRoutes(ctx));
   app.use(usersRoutes(ctx));
@@ -152,4 +156,5 @@ function mountPages(app: Application, ctx: AppContext): void {
   app.use(uploadsRoutes(ctx));
   app.use(holidaysRoutes(ctx));
   app.use(recapRoutes(ctx));
+  app.use(importRoutes(ctx));
 }

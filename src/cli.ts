@@ -10,6 +10,9 @@ import { seedDatabase } from './db/seed.js';
 import { holidayCommands } from './calendar/holidays.cli.js';
 import { userCommands } from './auth/users.cli.js';
 import { auditCommands } from './audit/audit.cli.js';
+import { importCommands } from './import/import.cli.js';
+import { recapCommands } from './recap/recap.cli.js';
+import { backupCommands } from './backup/backup.cli.js';
 
 export interface CliIo {
   out: (line: string) => void;
@@ -31,7 +34,7 @@ export interface CliCommand {
  * Each domain exports its commands from its own `*.cli.ts` (importing only the CliCommand
  * type from here) and they are listed here.
  */
-export const COMMANDS: CliCommand[] = [...holidayCommands, ...userCommands, ...auditCommands];
+export const COMMANDS: CliCommand[] = [...holidayCommands, ...userCommands, ...auditCommands, ...importCommands, ...recapCommands, ...backupCommands];
 
 export async function runCli(argv: string[], db: Db, io: CliIo): Promise<number> {
   const command = COMMANDS.find((c) => c.words.every((w, i) => argv[i] === w));
@@ -66,6 +69,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     err: (l) => process.stderr.write(`${l}\n`),
     readStdin,
   });
-  db.$client.close();
+  if (db.$client.open) db.$client.close();
   process.exit(code);
 }

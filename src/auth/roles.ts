@@ -21,11 +21,12 @@ export type Permission =
   | 'admin.holidays'
   | 'admin.settings'
   | 'admin.tokens'
+  | 'admin.import' // load an existing register from CSV/XLSX (one transaction, audited)
   | 'attachment.purge'; // remove a deleted file from disk for good
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   // The admin runs the system; registering and deciding requests is PPID work, not theirs.
-  admin: ['request.read', 'audit.read', 'export', 'admin.users', 'admin.holidays', 'admin.settings', 'admin.tokens', 'attachment.purge'],
+  admin: ['request.read', 'audit.read', 'export', 'admin.users', 'admin.holidays', 'admin.settings', 'admin.tokens', 'admin.import', 'attachment.purge'],
   officer: ['request.read', 'request.write', 'objection.file'],
   supervisor: ['request.read', 'request.write', 'objection.file', 'objection.respond'],
   auditor: ['request.read', 'audit.read', 'export'],

@@ -61,8 +61,7 @@ export interface Recap {
 
 export function checkYear(year: number): void {
   if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
-    const message = `Tahun tidak valid: gunakan bilangan bulat ${MIN_YEAR}–${MAX_YEAR}.`;
-    throw invalid({ year: message }, message);
+    throw invalid({ year: `Tahun tidak valid: gunakan bilangan bulat ${MIN_YEAR}–${MAX_YEAR}.` }, 'Rekapitulasi tidak dapat disusun untuk tahun yang diminta.');
   }
 }
 
@@ -112,8 +111,7 @@ export function requestsPerMonth(db: Db, year: number): number[] {
 
 export function checkMonth(month: number): void {
   if (!Number.isInteger(month) || month < 1 || month > 12) {
-    const message = 'Bulan tidak valid: gunakan angka 1 (Januari) sampai 12 (Desember).';
-    throw invalid({ month: message }, message);
+    throw invalid({ month: 'Bulan tidak valid: gunakan angka 1 (Januari) sampai 12 (Desember).' }, 'Laporan bulanan tidak dapat disusun untuk bulan yang diminta.');
   }
 }
 

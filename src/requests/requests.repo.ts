@@ -175,7 +175,7 @@ export function* iterateRequests(tx: Tx, f: RequestFilter, batchSize = 500): Gen
     const keyset: SQL | undefined = after
       ? or(gt(requests.receivedOn, after.receivedOn), and(eq(requests.receivedOn, after.receivedOn), gt(requests.id, after.id)))
       : undefined;
-    const rows = tx
+    const rows: RequestRow[] = tx
       .select()
       .from(requests)
       .where(and(filterWhere(f), keyset))
@@ -185,7 +185,7 @@ export function* iterateRequests(tx: Tx, f: RequestFilter, batchSize = 500): Gen
     if (rows.length === 0) return;
     yield rows;
     if (rows.length < batchSize) return;
-    const last = rows[rows.length - 1];
+    const last: RequestRow = rows[rows.length - 1];
     after = { receivedOn: last.receivedOn, id: last.id };
   }
 }

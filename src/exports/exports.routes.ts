@@ -1,0 +1,33 @@
+import { Router } from 'express';
+import type { AppContext } from '../app.js';
+import { currentActor, requirePermission, requireUser } from '../shared/http.js';
+import { registerFilterSchema } from '../requests/requests.schemas.js';
+import { startRegisterExport, writeCsv, writeXlsx, type ExportFormat } from './exports.service.js';
+
+/**
+ * GET /requests/export.csv and /requests/export.xlsx with the register page's query string
+ * (year, month, status, channel, category, q). Mounted before the request pages, whose
+ * /requests/:id would otherwise take "export.csv" for an id.
+ */
+export function exportsRoutes({ db, config }: AppContext): Router {
+  const r = Router();
+  // 'export' is held by auditors and admins, who may both see the register's personal data.
+  const allowed = [requireUser, requirePermission('request.read'), requirePermission('export')];
+
+  for (const format of ['csv', 'xlsx'] as ExportFormat[]) {
+    r.get(`/requests/export.${format}`, ...allowed, async (req, res) => {
+      const filter = registerFilterSchema.parse(req.query);
+      const exp = startRegisterExport({ db, actor: currentActor(req), zone: config.zone, filter, format });
+      res.set('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      res.set('Content-Disposition', `attachment; filename="${exp.fileName}"`);
+      res.set('Cache-Control', 'no-store');
+      if (format === 'csv') {
+        writeCsv(res, exp);
+        res.end();
+      } else {
+        await writeXlsx(res, exp);
+      }
+    });
+  }
+  return r;
+}

@@ -1,0 +1,99 @@
+/**
+ * The register as a file (CSV or XLSX) for auditors and admins: the requests matching the
+ * register's filters, oldest first, with extension, decision and objection columns. The columns
+ * are the import template's (src/import/register-columns.ts), so an export imports back as is.
+ *
+ * Personal data: the file carries requesters' names, ID numbers and contacts. Only roles with
+ * the 'export' permission get it (auditor, admin), and both may already read the register with
+ * its personal data ('request.read'); the permission check is therefore the privacy check. A
+ * role that may export but not see personal data would need a redacted column set here.
+ */
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { Db } from '../db/client.js';
+import { recordEvent, type Actor } from '../audit/audit.repo.js';
+import { todayIn } from '../shared/dates.js';
+import { loadCalendar } from '../calendar/holidays.service.js';
+import { addWorkingDays } from '../calendar/working-days.js';
+import { DUE_SOON_WORKING_DAYS } from '../requests/deadlines.js';
+import { countRequests, iterateRequests, type RequestFilter } from '../requests/requests.repo.js';
+import { objectionsOfRequests } from '../objections/objections.repo.js';
+import { STATUS_FILTERS } from '../requests/status-filters.js';
+import { CHANNELS, REQUESTER_CATEGORIES } from '../requests/vocabulary.js';
+import { MONTHS_ID } from '../shared/dates.js';
+import type { ObjectionRow } from '../db/schema.js';
+import {
+  BOM, configureRegisterSheet, csvHeader, csvRecord, REGISTER_SHEET_VIEWS, requestRecords, xlsxValues, type RegisterRecord,
+} from '../import/register-sheet.js';
+
+export type ExportFormat = 'csv' | 'xlsx';
+export type RegisterFilter = Omit<RequestFilter, 'today' | 'dueSoonUntil'>;
+
+const BATCH = 500;
+
+/** The filters in words, for the audit entry: "tahun 2022, status Sudah diputus (semua)". */
+export function describeFilter(f: RegisterFilter): string {
+  const parts: string[] = [];
+  if (f.year) parts.push(`tahun ${f.year}`);
+  if (f.month) parts.push(`bulan ${MONTHS_ID[f.month - 1]}`);
+  if (f.status) parts.push(`status ${STATUS_FILTERS[f.status as keyof typeof STATUS_FILTERS] ?? f.status}`);
+  if (f.channel) parts.push(`saluran ${CHANNELS[f.channel as keyof typeof CHANNELS] ?? f.channel}`);
+  if (f.category) parts.push(`kategori ${REQUESTER_CATEGORIES[f.category as keyof typeof REQUESTER_CATEGORIES] ?? f.category}`);
+  if (f.q) parts.push(`cari "${f.q}"`);
+  return parts.join(', ');
+}
+
+export function exportFileName(f: RegisterFilter, format: ExportFormat): string {
+  const scope = [f.year ? String(f.year) : 'semua-tahun', f.month ? String(f.month).padStart(2, '0') : '', f.status ?? ''].filter(Boolean).join('-');
+  return `register-permohonan-${scope}.${format}`;
+}
+
+export interface RegisterExport {
+  count: number;
+  fileName: string;
+  /** The rows, a batch at a time: each request, then a row per further objection. */
+  records: () => Generator<RegisterRecord[]>;
+}
+
+/** Opens an export: records it in the audit log with its filters and size, then yields its rows. */
+export function startRegisterExport({ db, actor, zone, filter, format }: { db: Db; actor: Actor; zone: string; filter: RegisterFilter; format: ExportFormat }): RegisterExport {
+  const today = todayIn(zone);
+  const full: RequestFilter = { ...filter, today, dueSoonUntil: addWorkingDays(today, DUE_SOON_WORKING_DAYS, loadCalendar(db)) };
+  const count = countRequests(db, full);
+  const used = describeFilter(filter);
+  db.transaction((tx) => {
+    recordEvent(tx, actor, {
+      action: 'request.export', entityType: 'request',
+      summary: `Register diekspor ke ${format.toUpperCase()}: ${count} permohonan${used ? ` (filter: ${used})` : ''}`,
+      after: { format, filters: filter, count },
+    });
+  });
+  function* records(): Generator<RegisterRecord[]> {
+    for (const batch of iterateRequests(db, full, BATCH)) {
+      const byRequest = new Map<number, ObjectionRow[]>();
+      for (const o of objectionsOfRequests(db, batch.map((r) => r.id))) byRequest.set(o.requestId, [...(byRequest.get(o.requestId) ?? []), o]);
+      yield batch.flatMap((r) => requestRecords(r, byRequest.get(r.id) ?? []));
+    }
+  }
+  return { count, fileName: exportFileName(filter, format), records };
+}
+
+/** CSV, UTF-8 with BOM (spreadsheet programs then read it as UTF-8), CRLF lines. */
+export function writeCsv(out: Writable, exp: RegisterExport): void {
+  out.write(`${BOM}${csvHeader()}`);
+  for (const batch of exp.records()) out.write(batch.map(csvRecord).join(''));
+}
+
+/** XLSX streamed row by row, so memory stays flat however many years are exported. */
+export async function writeXlsx(out: Writable, exp: RegisterExport): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  wb.creator = 'PPID Tracker';
+  const ws = wb.addWorksheet('Register', { views: REGISTER_SHEET_VIEWS });
+  configureRegisterSheet(ws);
+  ws.getRow(1).commit();
+  for (const batch of exp.records()) {
+    for (const rec of batch) ws.addRow(xlsxValues(rec)).commit();
+  }
+  ws.commit();
+  await wb.commit();
+}

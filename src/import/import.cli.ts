@@ -1,0 +1,48 @@
+/** `npm run ppid -- import FILE [--dry-run] [--skip-invalid]`: the import page's work, for operators. */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CliCommand } from '../cli.js';
+import type { Actor } from '../audit/audit.repo.js';
+import { OFFICE_ZONES, type OfficeZone } from '../config.js';
+import { importRegister, MAX_IMPORT_BYTES } from './import.service.js';
+import { problemLine } from './import.presenter.js';
+
+const CLI_ACTOR: Actor = { userId: null, label: 'cli' };
+
+const importCommand: CliCommand = {
+  usage: 'import <berkas.csv|berkas.xlsx> [--dry-run] [--skip-invalid]',
+  words: ['import'],
+  options: { 'dry-run': { type: 'boolean' }, 'skip-invalid': { type: 'boolean' } },
+  /** Exit 0 when imported (or, with --dry-run, when it would import cleanly), 1 when refused, 2 on usage errors. */
+  async run(db, { positionals, values }, io) {
+    if (positionals.length !== 1) {
+      io.err(`Pemakaian: npm run ppid -- ${importCommand.usage}`);
+      return 2;
+    }
+    const file = positionals[0];
+    let buffer: Buffer;
+    try {
+      if (fs.statSync(file).size > MAX_IMPORT_BYTES) {
+        io.err(`Galat: berkas lebih besar dari ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Bagi register per tahun.`);
+        return 1;
+      }
+      buffer = fs.readFileSync(file);
+    } catch {
+      io.err(`Galat: berkas "${file}" tidak dapat dibaca.`);
+      return 1;
+    }
+    // The same office zone as the server (PPID_TIMEZONE); the rest of the configuration is not needed here.
+    const envZone = process.env.PPID_TIMEZONE as OfficeZone | undefined;
+    const zone: OfficeZone = envZone && OFFICE_ZONES.includes(envZone) ? envZone : 'Asia/Jakarta';
+    const report = await importRegister({
+      db, actor: CLI_ACTOR, zone, fileName: path.basename(file), buffer,
+      dryRun: values['dry-run'] === true, skipInvalid: values['skip-invalid'] === true,
+    });
+    for (const p of report.problems) (p.level === 'error' ? io.err : io.out)(problemLine(p));
+    (report.errors && !report.committed ? io.err : io.out)(report.summary);
+    io.out(`SHA-256 ${report.sha256}`);
+    return report.errors > 0 && !report.committed ? 1 : 0;
+  },
+};
+
+export const importCommands: CliCommand[] = [importCommand];

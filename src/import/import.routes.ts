@@ -1,0 +1,81 @@
+import { Router, type Request, type Response } from 'express';
+import multer from 'multer';
+import type { AppContext } from '../app.js';
+import { currentActor, requirePermission, requireUser } from '../shared/http.js';
+import { AppError } from '../shared/errors.js';
+import { importRegister, MAX_IMPORT_BYTES, type ImportReport } from './import.service.js';
+import { presentImportReport } from './import.presenter.js';
+import { templateCsv, templateXlsx } from './template.js';
+
+const MAX_MB = MAX_IMPORT_BYTES / 1024 / 1024;
+
+/** The admin's import page: templates, upload, and the report of what happened. */
+export function importRoutes({ db, config, csrfValid }: AppContext): Router {
+  const r = Router();
+  const admin = [requireUser, requirePermission('admin.import')];
+  // Memory storage: at 10 MB the file is read once, hashed and parsed, never written to disk.
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10, fieldSize: 2000, parts: 20 },
+    defParamCharset: 'utf8',
+  }).single('file');
+
+  const render = (res: Response, locals: { report?: ImportReport | null; message?: string; skipInvalid?: boolean } = {}) =>
+    res.render('import/index', {
+      title: 'Impor register',
+      maxMb: MAX_MB,
+      message: locals.message ?? '',
+      report: locals.report ? presentImportReport(locals.report) : null,
+      skipInvalid: locals.skipInvalid ?? false,
+    });
+
+  r.get('/admin/import', ...admin, (_req, res) => render(res));
+
+  r.get('/admin/import/template.xlsx', ...admin, async (_req, res) => {
+    const body = await templateXlsx();
+    res.set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.set('Content-Disposition', 'attachment; filename="templat-impor-register.xlsx"');
+    res.send(body);
+  });
+
+  r.get('/admin/import/template.csv', ...admin, (_req, res) => {
+    res.set('Content-Type', 'text/csv; charset=utf-8');
+    res.set('Content-Disposition', 'attachment; filename="templat-impor-register.csv"');
+    res.send(templateCsv());
+  });
+
+  r.post(
+    '/admin/import',
+    ...admin,
+    (req: Request, res: Response, next) => {
+      upload(req, res, (err: unknown) => {
+        if (!err) return next();
+        const code = (err as { code?: string }).code;
+        if (code === 'LIMIT_FILE_SIZE') {
+          res.status(413);
+          return render(res, { message: `Berkas terlalu besar: paling besar ${MAX_MB} MB. Bagi register per tahun, atau simpan sebagai CSV (jauh lebih kecil dari XLSX).` });
+        }
+        res.status(400);
+        render(res, { message: code === 'LIMIT_UNEXPECTED_FILE' || code === 'LIMIT_FILE_COUNT' ? 'Unggah satu berkas saja, di kolom "Berkas register".' : 'Unggahan terputus atau rusak. Coba lagi.' });
+      });
+    },
+    async (req: Request, res: Response) => {
+      // Multipart bodies skip the global CSRF check; the token is checked here, once parsed.
+      if (!csrfValid(req)) throw new AppError('forbidden', 'Formulir kedaluwarsa atau tidak sah. Muat ulang halaman lalu coba lagi.');
+      const skipInvalid = req.body?.skipInvalid === '1';
+      if (!req.file) {
+        res.status(400);
+        return render(res, { message: 'Pilih berkas CSV atau XLSX terlebih dahulu.', skipInvalid });
+      }
+      const report = await importRegister({
+        db, actor: currentActor(req), zone: config.zone,
+        fileName: req.file.originalname, buffer: req.file.buffer,
+        dryRun: req.body?.mode === 'check', skipInvalid,
+      });
+      res.status(report.errors > 0 && !report.committed ? 400 : 200);
+      render(res, { report, skipInvalid });
+    },
+  );
+
+  return r;
+}

@@ -1,0 +1,309 @@
+/**
+ * Imports an office's existing register (CSV or XLSX) into the app: one transaction and one
+ * audit entry for the whole file, so an import is either all there or not there at all.
+ *
+ * - Registration numbers are kept. When a number follows the office's pattern, its sequence is
+ *   stored too, so numbers given later continue after it (requests.repo nextSequence).
+ * - A number already in the database is skipped as "sudah ada": importing a file twice adds
+ *   nothing the second time.
+ * - Deadlines, service days and objection windows are derived here exactly as for requests
+ *   entered by hand (computeDeadlines, objectionDates), from the holiday calendar.
+ * - Past decisions are taken as recorded (see parse-rows.ts): what a new decision would need
+ *   is reported as a warning, not refused. decideRequest's checks are deliberately not used.
+ */
+import crypto from 'node:crypto';
+import type { Db } from '../db/client.js';
+import { recordEvent, type Actor, type Tx } from '../audit/audit.repo.js';
+import { AppError } from '../shared/errors.js';
+import { formatDate, MONTHS_ID, nowInstant, todayIn } from '../shared/dates.js';
+import { loadCalendar } from '../calendar/holidays.service.js';
+import type { WorkingCalendar } from '../calendar/working-days.js';
+import { getSettings, type Settings } from '../settings/settings.repo.js';
+import { computeDeadlines, type Deadlines } from '../requests/deadlines.js';
+import { formatRegistrationNumber, newAccessCode } from '../requests/registration-number.js';
+import * as requestsRepo from '../requests/requests.repo.js';
+import * as objectionsRepo from '../objections/objections.repo.js';
+import { FILING_WORKING_DAYS, objectionDates, type ObjectionDates } from '../objections/objection-rules.js';
+import { readRegisterFile } from './read-file.js';
+import { parseRows, type ParsedObjection, type ParsedRequest, type Problem } from './parse-rows.js';
+import { parseRegistrationNumber } from './number-pattern.js';
+import { COLUMN_BY_KEY, REGISTER_COLUMNS } from './register-columns.js';
+
+/** Largest register file accepted: years of an office's register fit in a fraction of it. */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+export interface ImportInput {
+  db: Db;
+  actor: Actor;
+  /** Office zone: dates after its today are refused. */
+  zone: string;
+  fileName: string;
+  buffer: Buffer;
+  /** Check and report only; write nothing. */
+  dryRun?: boolean;
+  /** Import the valid rows even when others are wrong (by default one wrong row stops all). */
+  skipInvalid?: boolean;
+}
+
+export interface ImportReport {
+  fileName: string;
+  sha256: string;
+  format: 'csv' | 'xlsx' | null;
+  dryRun: boolean;
+  skipInvalid: boolean;
+  /** Non-empty rows under the header. */
+  dataRows: number;
+  /** Requests written (or, in a dry run, that would be). */
+  imported: number;
+  objections: number;
+  /** Request rows skipped because their number is already registered. */
+  existing: number;
+  /** Rows with at least one error. */
+  invalidRows: number;
+  /** True when the import was written to the database. */
+  committed: boolean;
+  errors: number;
+  warnings: number;
+  /** Sorted by row, then column; errors before warnings before notes. */
+  problems: Problem[];
+  summary: string;
+}
+
+interface PlannedObjection {
+  parsed: ParsedObjection;
+  number: string | null;
+  year: number;
+  seq: number | null;
+  dates: ObjectionDates;
+}
+
+interface PlannedRequest {
+  parsed: ParsedRequest;
+  year: number;
+  seq: number | null;
+  deadlines: Deadlines;
+  objections: PlannedObjection[];
+}
+
+const COLUMN_ORDER = new Map<string, number>(REGISTER_COLUMNS.map((c, i) => [c.label, i]));
+const LEVEL_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+function sortProblems(problems: Problem[]): Problem[] {
+  return [...problems].sort(
+    (a, b) =>
+      (a.row ?? 0) - (b.row ?? 0) ||
+      (a.column === null ? -1 : (COLUMN_ORDER.get(a.column) ?? 999)) - (b.column === null ? -1 : (COLUMN_ORDER.get(b.column) ?? 999)) ||
+      LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level],
+  );
+}
+
+const L = (key: keyof typeof COLUMN_BY_KEY) => COLUMN_BY_KEY[key].label;
+
+export async function importRegister(input: ImportInput): Promise<ImportReport> {
+  const { db, actor, zone, fileName, buffer, dryRun = false, skipInvalid = false } = input;
+  const sha256 = crypto.createHash('sha256').update(buffer).digest('hex');
+  const base = { fileName, sha256, dryRun, skipInvalid };
+  let sheet;
+  try {
+    sheet = await readRegisterFile(fileName, buffer);
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    const problems: Problem[] = [{ row: null, column: null, level: 'error', message: e.userMessage }];
+    return { ...base, format: null, dataRows: 0, imported: 0, objections: 0, existing: 0, invalidRows: 0, committed: false, errors: 1, warnings: 0, problems, summary: `Berkas tidak dapat dibaca; tidak ada yang diimpor.` };
+  }
+  const parsed = parseRows(sheet, todayIn(zone));
+  if (!parsed.columnsOk) {
+    const problems = sortProblems(parsed.problems);
+    return {
+      ...base, format: sheet.format, dataRows: parsed.dataRows, imported: 0, objections: 0, existing: 0, invalidRows: 0, committed: false,
+      errors: problems.filter((p) => p.level === 'error').length, warnings: problems.filter((p) => p.level === 'warning').length, problems,
+      summary: 'Kolom berkas tidak sesuai templat; tidak ada yang diimpor.',
+    };
+  }
+
+  return db.transaction((tx) => {
+    const cal = loadCalendar(tx);
+    const settings = getSettings(tx);
+    let problems = [...parsed.problems];
+    const plans: PlannedRequest[] = [];
+    let existing = 0;
+
+    for (const orphan of parsed.orphans) {
+      if (orphan.number && requestsRepo.findByRegistrationNumber(tx, orphan.number)) {
+        problems = problems.filter((p) => p.row !== orphan.row);
+        problems.push({ row: orphan.row, column: L('number'), level: 'info', message: `Sudah ada: permohonan ${orphan.number} sudah tercatat; baris dilewati.` });
+      } else if (orphan.number) {
+        problems.push({ row: orphan.row, column: L('number'), level: 'error', message: `Tidak ada baris permohonan bernomor "${orphan.number}" di berkas ini; baris keberatan lanjutan harus memakai nomor permohonan yang ada.` });
+      }
+    }
+
+    const requestSeqs = new Map<string, number>();
+    const objectionSeqs = new Map<string, number>();
+    for (const p of parsed.requests) {
+      const rows = new Set([p.row, ...p.objections.map((o) => o.row)]);
+      if (p.number && requestsRepo.findByRegistrationNumber(tx, p.number)) {
+        // Its content no longer matters: drop what the rows said and note the skip.
+        problems = problems.filter((x) => x.row === null || !rows.has(x.row));
+        problems.push({ row: p.row, column: L('number'), level: 'info', message: `Sudah ada: ${p.number} sudah tercatat; baris dilewati.` });
+        existing++;
+        continue;
+      }
+      const plan = planRequest(tx, p, settings, cal, requestSeqs, objectionSeqs, problems);
+      if (plan) plans.push(plan);
+    }
+
+    const errorRows = new Set(problems.filter((p) => p.level === 'error' && p.row !== null).map((p) => p.row!));
+    const fileErrors = problems.some((p) => p.level === 'error' && p.row === null);
+    const ok = plans.filter((plan) => ![plan.parsed.row, ...plan.parsed.objections.map((o) => o.row)].some((r) => errorRows.has(r)));
+    const hasErrors = errorRows.size > 0 || fileErrors;
+    const finish = (committed: boolean, imported: PlannedRequest[], summary: string): ImportReport => {
+      const sorted = sortProblems(problems);
+      return {
+        ...base, format: sheet.format, dataRows: parsed.dataRows,
+        imported: imported.length, objections: imported.reduce((n, plan) => n + plan.objections.length, 0),
+        existing, invalidRows: errorRows.size, committed,
+        errors: sorted.filter((x) => x.level === 'error').length, warnings: sorted.filter((x) => x.level === 'warning').length,
+        problems: sorted, summary,
+      };
+    };
+    const existingNote = existing ? `; ${existing} sudah ada dan dilewati` : '';
+
+    if (hasErrors && (!skipInvalid || fileErrors)) {
+      return finish(false, [], `Tidak ada yang diimpor: ${errorRows.size || 'ada'} baris bermasalah. Perbaiki yang ditandai lalu unggah lagi${skipInvalid ? '' : ', atau pilih "lewati baris bermasalah"'}.`);
+    }
+    const skippedNote = hasErrors ? `; ${errorRows.size} baris bermasalah dilewati` : '';
+    if (dryRun) {
+      return finish(false, ok, `Pemeriksaan saja, belum ada yang disimpan: ${ok.length} permohonan siap diimpor${existingNote}${skippedNote}.`);
+    }
+
+    const numbers = writePlans(tx, actor, ok, settings, problems);
+    const objectionCount = ok.reduce((n, plan) => n + plan.objections.length, 0);
+    const report = finish(true, ok, `${ok.length} permohonan diimpor (${objectionCount} keberatan)${existingNote}${skippedNote}.`);
+    recordEvent(tx, actor, {
+      action: 'import.register',
+      entityType: 'import',
+      entityId: sha256.slice(0, 16),
+      summary: `Register diimpor dari "${fileName}": ${ok.length} permohonan, ${objectionCount} keberatan${existingNote}${skippedNote} (SHA-256 ${sha256})`,
+      after: {
+        file: fileName, sha256, format: sheet.format, rows: parsed.dataRows,
+        imported: ok.length, objections: objectionCount, existing, invalidRows: errorRows.size, warnings: report.warnings,
+        numbers,
+      },
+    });
+    return report;
+  });
+}
+
+/** Checks that need the database and the calendar, and works out numbers and deadlines. */
+function planRequest(
+  tx: Tx,
+  p: ParsedRequest,
+  settings: Settings,
+  cal: WorkingCalendar,
+  requestSeqs: Map<string, number>,
+  objectionSeqs: Map<string, number>,
+  problems: Problem[],
+): PlannedRequest | null {
+  const v = p.values;
+  if (!v.receivedOn || !p.number) return null; // already an error
+  const year = Number(v.receivedOn.slice(0, 4));
+  let seq: number | null = null;
+  const parts = parseRegistrationNumber(settings.registration_pattern, p.number);
+  const error = (row: number, column: string, message: string) => problems.push({ row, column, level: 'error', message });
+  const warn = (row: number, column: string, message: string) => problems.push({ row, column, level: 'warning', message });
+  if (parts) {
+    const month = Number(v.receivedOn.slice(5, 7));
+    if (parts.year !== null && parts.year !== year) {
+      error(p.row, L('number'), `Nomor menyebut tahun ${parts.year} tetapi Tanggal diterima tahun ${year}; nomor urut tahun ${parts.year} akan bentrok dengan nomor baru. Periksa nomor atau tanggalnya.`);
+    } else {
+      seq = parts.seq;
+      const key = `${year}:${seq}`;
+      const holder = requestsRepo.findBySequence(tx, year, seq);
+      if (requestSeqs.has(key)) error(p.row, L('number'), `Nomor urut ${seq} tahun ${year} sudah dipakai di baris ${requestSeqs.get(key)}.`);
+      else if (holder) error(p.row, L('number'), `Nomor urut ${seq} tahun ${year} sudah dipakai oleh permohonan ${holder.registrationNumber}.`);
+      else requestSeqs.set(key, p.row);
+      if (parts.month !== null && parts.month !== month) {
+        warn(p.row, L('number'), `Bulan pada nomor (${MONTHS_ID[parts.month - 1]}) berbeda dengan bulan diterima (${MONTHS_ID[month - 1]}); dicatat apa adanya.`);
+      }
+    }
+  }
+  const deadlines = computeDeadlines({ receivedOn: v.receivedOn, extensionDays: v.extensionDays, decidedOn: v.decidedOn }, cal);
+  if (v.extendedOn && v.extendedOn > deadlines.originalDueOn) {
+    warn(p.row, L('extendedOn'), `Perpanjangan dicatat setelah tenggat awal (${formatDate(deadlines.originalDueOn)}); dicatat apa adanya.`);
+  }
+  const facts = { receivedOn: v.receivedOn, dueOn: deadlines.dueOn, outcome: v.outcome, decidedOn: v.decidedOn, reasonExempt: v.reasonExempt, withdrawn: v.withdrawn };
+  const objections: PlannedObjection[] = [];
+  for (const o of p.objections) {
+    const ov = o.values;
+    if (!ov.filedOn) continue;
+    const oYear = Number(ov.filedOn.slice(0, 4));
+    let oSeq: number | null = null;
+    if (ov.registrationNumber) {
+      const taken = objectionsRepo.findObjectionByNumber(tx, ov.registrationNumber);
+      if (taken) error(o.row, L('objectionNumber'), `Nomor keberatan ${ov.registrationNumber} sudah dipakai di basis data.`);
+      const op = parseRegistrationNumber(settings.objection_pattern, ov.registrationNumber);
+      if (op && op.year !== null && op.year !== oYear) {
+        error(o.row, L('objectionNumber'), `Nomor keberatan menyebut tahun ${op.year} tetapi Tanggal keberatan tahun ${oYear}. Periksa nomor atau tanggalnya.`);
+      } else if (op && !taken) {
+        oSeq = op.seq;
+        const key = `${oYear}:${oSeq}`;
+        const holder = objectionsRepo.findObjectionBySequence(tx, oYear, oSeq);
+        if (objectionSeqs.has(key)) error(o.row, L('objectionNumber'), `Nomor urut keberatan ${oSeq} tahun ${oYear} sudah dipakai di baris ${objectionSeqs.get(key)}.`);
+        else if (holder) error(o.row, L('objectionNumber'), `Nomor urut keberatan ${oSeq} tahun ${oYear} sudah dipakai oleh keberatan ${holder.registrationNumber}.`);
+        else objectionSeqs.set(key, o.row);
+      }
+    }
+    const dates = objectionDates(facts, ov.filedOn, cal);
+    if (dates.late && !ov.lateNote) {
+      warn(o.row, L('filedOn'), `Keberatan diajukan setelah batas ${FILING_WORKING_DAYS} hari kerja (${formatDate(dates.filingDeadline)}); ditandai terlambat.`);
+    }
+    objections.push({ parsed: o, number: ov.registrationNumber, year: oYear, seq: oSeq, dates });
+  }
+  return { parsed: p, year, seq, deadlines, objections };
+}
+
+/**
+ * Writes the planned rows: requests with their numbered objections first, then objections
+ * that need a number, so a generated number never takes a sequence the file gives explicitly.
+ * Returns the registration numbers written (for the audit entry).
+ */
+function writePlans(tx: Tx, actor: Actor, plans: PlannedRequest[], settings: Settings, problems: Problem[]): string[] {
+  const now = nowInstant();
+  const stamp = { createdBy: actor.userId, createdAt: now, updatedAt: now };
+  const unnumbered: { requestId: number; o: PlannedObjection }[] = [];
+  const insertObjection = (requestId: number, o: PlannedObjection, number: string, seq: number | null) => {
+    const { registrationNumber: _ignored, ...values } = o.parsed.values;
+    objectionsRepo.insertObjection(tx, {
+      ...values, requestId, registrationNumber: number, registrationYear: o.year, registrationSeq: seq, ...o.dates, ...stamp,
+    });
+  };
+  for (const plan of plans) {
+    const row = requestsRepo.insertRequest(tx, {
+      ...plan.parsed.values,
+      registrationNumber: plan.parsed.number,
+      registrationYear: plan.year,
+      registrationSeq: plan.seq,
+      accessCode: newAccessCode(),
+      ...plan.deadlines,
+      source: 'import',
+      // History, not news: imported requests are not flagged "new" in the register.
+      openedAt: now,
+      ...stamp,
+    });
+    for (const o of plan.objections) {
+      if (o.number) insertObjection(row.id, o, o.number, o.seq);
+      else unnumbered.push({ requestId: row.id, o });
+    }
+  }
+  for (const { requestId, o } of unnumbered) {
+    let seq = objectionsRepo.nextObjectionSequence(tx, o.year);
+    let number = formatRegistrationNumber(settings.objection_pattern, seq, o.parsed.values.filedOn);
+    while (objectionsRepo.findObjectionByNumber(tx, number)) {
+      seq++;
+      number = formatRegistrationNumber(settings.objection_pattern, seq, o.parsed.values.filedOn);
+    }
+    insertObjection(requestId, o, number, seq);
+    problems.push({ row: o.parsed.row, column: L('objectionNumber'), level: 'info', message: `Keberatan diberi nomor ${number}.` });
+  }
+  return plans.map((p) => p.parsed.number);
+}

@@ -1,0 +1,163 @@
+/**
+ * The columns of a register file: the import template, what the importer reads, and what the
+ * register export writes (the same list, so an export can be imported again). Pure: no database.
+ * docs/import.md documents every column; keep it in step with this file.
+ */
+import {
+  CHANNELS, DELIVERY_METHODS, EXEMPTION_ARTICLES, OBTAIN_METHODS, OUTCOMES, REASONS, REQUESTER_CATEGORIES, REQUESTER_TYPES,
+} from '../requests/vocabulary.js';
+import { DISPUTE_RESULTS, FILED_BY, OBJECTION_GROUNDS, OBJECTION_RESULTS } from '../objections/vocabulary.js';
+
+export type ColumnKind = 'text' | 'date' | 'enum' | 'enumList' | 'letters' | 'int' | 'bool';
+export type ColumnGroup = 'request' | 'extension' | 'decision' | 'objection';
+
+export interface RegisterColumn {
+  key: string;
+  /** The header as it appears in the file. */
+  label: string;
+  kind: ColumnKind;
+  group: ColumnGroup;
+  required?: boolean;
+  /** Longest text accepted (the app's own limits). */
+  max?: number;
+  /** Closed vocabulary for enum and enumList columns, letters for letters columns. */
+  vocabulary?: Record<string, string>;
+  /** Other headers accepted for this column (offices rename them). */
+  aliases?: string[];
+  /** One line for the template's instructions sheet and docs/import.md. */
+  hint: string;
+}
+
+const col = <K extends string>(c: RegisterColumn & { key: K }): RegisterColumn & { key: K } => c;
+
+export const REGISTER_COLUMNS = [
+  // ---- The request (Perki 1/2021 register) ----
+  col({ key: 'number', label: 'Nomor registrasi', kind: 'text', group: 'request', required: true, max: 100, aliases: ['No. registrasi', 'Nomor pendaftaran', 'No. pendaftaran'], hint: 'Nomor yang sudah diberikan; dipertahankan apa adanya.' }),
+  col({ key: 'receivedOn', label: 'Tanggal diterima', kind: 'date', group: 'request', required: true, aliases: ['Tanggal permohonan'], hint: 'Tanggal permohonan diterima.' }),
+  col({ key: 'channel', label: 'Saluran', kind: 'enum', group: 'request', required: true, vocabulary: CHANNELS, hint: 'Saluran permohonan masuk.' }),
+  col({ key: 'requesterName', label: 'Nama pemohon', kind: 'text', group: 'request', required: true, max: 200, hint: '' }),
+  col({ key: 'requesterIdNumber', label: 'Nomor identitas', kind: 'text', group: 'request', max: 60, aliases: ['NIK'], hint: 'KTP/NIK, atau akta/nomor pendaftaran badan hukum.' }),
+  col({ key: 'requesterAddress', label: 'Alamat', kind: 'text', group: 'request', max: 500, hint: '' }),
+  col({ key: 'requesterPhone', label: 'Telepon', kind: 'text', group: 'request', max: 40, aliases: ['Nomor telepon'], hint: 'Simpan sebagai teks agar angka 0 di depan tidak hilang.' }),
+  col({ key: 'requesterEmail', label: 'E-mail', kind: 'text', group: 'request', max: 200, aliases: ['Email'], hint: '' }),
+  col({ key: 'requesterOccupation', label: 'Pekerjaan', kind: 'text', group: 'request', max: 120, hint: '' }),
+  col({ key: 'requesterType', label: 'Jenis pemohon', kind: 'enum', group: 'request', required: true, vocabulary: REQUESTER_TYPES, hint: '' }),
+  col({ key: 'requesterCategory', label: 'Kategori pemohon', kind: 'enum', group: 'request', required: true, vocabulary: REQUESTER_CATEGORIES, hint: 'Kelompok pemohon pada laporan bulanan.' }),
+  col({ key: 'proxyName', label: 'Kuasa pemohon', kind: 'text', group: 'request', max: 200, hint: 'Nama kuasa, bila permohonan diajukan lewat kuasa.' }),
+  col({ key: 'informationRequested', label: 'Informasi yang diminta', kind: 'text', group: 'request', required: true, max: 5000, aliases: ['Rincian informasi'], hint: '' }),
+  col({ key: 'purpose', label: 'Tujuan', kind: 'text', group: 'request', max: 2000, aliases: ['Tujuan penggunaan informasi'], hint: 'Tujuan penggunaan informasi.' }),
+  col({ key: 'obtainMethod', label: 'Cara memperoleh', kind: 'enum', group: 'request', required: true, vocabulary: OBTAIN_METHODS, aliases: ['Cara memperoleh informasi'], hint: '' }),
+  col({ key: 'deliveryMethod', label: 'Cara mendapatkan salinan', kind: 'enum', group: 'request', required: true, vocabulary: DELIVERY_METHODS, hint: '' }),
+  // ---- Extension (UU 14/2008 Pasal 22 ayat 8) ----
+  col({ key: 'extendedOn', label: 'Tanggal perpanjangan', kind: 'date', group: 'extension', hint: 'Kosong bila tidak diperpanjang.' }),
+  col({ key: 'extensionDays', label: 'Hari perpanjangan', kind: 'int', group: 'extension', hint: '1–7 hari kerja; kosong berarti 7.' }),
+  col({ key: 'extensionReason', label: 'Alasan perpanjangan', kind: 'text', group: 'extension', max: 2000, hint: '' }),
+  // ---- Decision: the written notice (Pasal 22 ayat 7) ----
+  col({ key: 'outcome', label: 'Putusan', kind: 'enum', group: 'decision', vocabulary: OUTCOMES, hint: 'Kosong bila belum diputus.' }),
+  col({ key: 'decidedOn', label: 'Tanggal putusan', kind: 'date', group: 'decision', aliases: ['Tanggal pemberitahuan tertulis'], hint: 'Tanggal pemberitahuan tertulis (atau tanggal pencabutan).' }),
+  col({ key: 'reasons', label: 'Alasan', kind: 'enumList', group: 'decision', vocabulary: REASONS, aliases: ['Alasan penolakan'], hint: 'Satu atau lebih, dipisah titik koma (;).' }),
+  col({ key: 'exemptionArticles', label: 'Pasal 17 huruf', kind: 'letters', group: 'decision', vocabulary: EXEMPTION_ARTICLES, hint: 'Huruf a–j, dipisah titik koma, mis. a;h.' }),
+  col({ key: 'consequenceTest', label: 'Uji konsekuensi', kind: 'text', group: 'decision', max: 5000, hint: 'Ringkasan uji konsekuensi untuk informasi yang dikecualikan.' }),
+  col({ key: 'reasonNote', label: 'Keterangan alasan', kind: 'text', group: 'decision', max: 2000, hint: 'Penjelasan alasan "lainnya".' }),
+  col({ key: 'noticeNote', label: 'Catatan pemberitahuan', kind: 'text', group: 'decision', max: 5000, hint: 'Apa yang diberikan, bentuk, waktu.' }),
+  col({ key: 'feeRupiah', label: 'Biaya (Rp)', kind: 'int', group: 'decision', hint: 'Bilangan bulat; kosong berarti 0.' }),
+  col({ key: 'withdrawn', label: 'Dicabut', kind: 'bool', group: 'decision', hint: '"ya" bila pemohon mencabut permohonannya; kosong berarti tidak.' }),
+  // ---- Objection (keberatan, Pasal 35–38) ----
+  col({ key: 'objectionNumber', label: 'Nomor keberatan', kind: 'text', group: 'objection', max: 100, hint: 'Kosong: diberi nomor baru menurut pola nomor keberatan.' }),
+  col({ key: 'filedOn', label: 'Tanggal keberatan', kind: 'date', group: 'objection', hint: 'Kosong bila tidak ada keberatan.' }),
+  col({ key: 'grounds', label: 'Alasan keberatan (Pasal 35 huruf)', kind: 'letters', group: 'objection', vocabulary: OBJECTION_GROUNDS, aliases: ['Alasan keberatan'], hint: 'Huruf a–g Pasal 35 ayat 1, dipisah titik koma.' }),
+  col({ key: 'statement', label: 'Uraian keberatan', kind: 'text', group: 'objection', max: 10000, aliases: ['Kasus posisi'], hint: 'Kasus posisi menurut pemohon.' }),
+  col({ key: 'filedBy', label: 'Diajukan oleh', kind: 'enum', group: 'objection', vocabulary: FILED_BY, hint: 'Kosong: pemohon sendiri (atau kuasa bila nama kuasa diisi).' }),
+  col({ key: 'objectionProxyName', label: 'Nama kuasa keberatan', kind: 'text', group: 'objection', max: 200, hint: '' }),
+  col({ key: 'lateNote', label: 'Keterangan keterlambatan', kind: 'text', group: 'objection', max: 2000, hint: 'Bila keberatan diajukan melewati 30 hari kerja.' }),
+  col({ key: 'respondedOn', label: 'Tanggal tanggapan keberatan', kind: 'date', group: 'objection', hint: '' }),
+  col({ key: 'result', label: 'Hasil keberatan', kind: 'enum', group: 'objection', vocabulary: OBJECTION_RESULTS, hint: 'Diterima, ditolak atau dicabut.' }),
+  col({ key: 'reasoning', label: 'Pertimbangan tanggapan', kind: 'text', group: 'objection', max: 10000, hint: '' }),
+  col({ key: 'followUp', label: 'Tindak lanjut', kind: 'text', group: 'objection', max: 5000, hint: '' }),
+  col({ key: 'informationGivenOn', label: 'Tanggal pemberian informasi', kind: 'date', group: 'objection', hint: 'Bila keberatan diterima.' }),
+  col({ key: 'responderName', label: 'Atasan PPID', kind: 'text', group: 'objection', max: 200, hint: 'Nama dan jabatan yang menanggapi.' }),
+  col({ key: 'disputeRegisteredOn', label: 'Tanggal sengketa', kind: 'date', group: 'objection', hint: 'Tanggal sengketa didaftarkan di Komisi Informasi.' }),
+  col({ key: 'disputeCaseNumber', label: 'Nomor perkara sengketa', kind: 'text', group: 'objection', max: 100, hint: '' }),
+  col({ key: 'disputeResult', label: 'Hasil sengketa', kind: 'enum', group: 'objection', vocabulary: DISPUTE_RESULTS, hint: 'Kosong berarti dalam proses.' }),
+  col({ key: 'disputeDecidedOn', label: 'Tanggal putusan sengketa', kind: 'date', group: 'objection', hint: '' }),
+  col({ key: 'disputeNote', label: 'Keterangan sengketa', kind: 'text', group: 'objection', max: 5000, hint: '' }),
+];
+
+export type ColumnKey = (typeof REGISTER_COLUMNS)[number]['key'];
+export const COLUMN_BY_KEY = Object.fromEntries(REGISTER_COLUMNS.map((c) => [c.key, c])) as Record<ColumnKey, RegisterColumn>;
+
+/** Short words people write instead of the long labels. */
+const EXTRA_ALIASES: Partial<Record<ColumnKey, Record<string, string>>> = {
+  reasons: { dikecualikan: 'exempt', 'belum dikuasai': 'not_held', 'belum didokumentasikan': 'not_held', 'tidak dikuasai': 'not_held' },
+  result: { diterima: 'upheld', ditolak: 'rejected', dicabut: 'withdrawn' },
+  filedBy: { pemohon: 'requester', kuasa: 'proxy' },
+  outcome: { sepenuhnya: 'full', sebagian: 'partial' },
+};
+
+/** Lower case, one space between words, "_" read as a space: "Not_Provided " → "not provided". */
+export function normalise(s: string): string {
+  return s.toLowerCase().replace(/[_\s]+/g, ' ').trim();
+}
+
+/**
+ * Every accepted spelling of a column's values → its code: the code, the label, the label
+ * without its parenthesis or after its dash, and each part of a label written "A/B", as long
+ * as no other value claims the same spelling.
+ */
+function lookupFor(key: ColumnKey, vocabulary: Record<string, string>): Map<string, string> {
+  const exact = new Map<string, string>();
+  const loose = new Map<string, string | null>();
+  for (const [code, label] of Object.entries(vocabulary)) {
+    exact.set(normalise(code), code);
+    exact.set(normalise(label), code);
+    const bare = label.replace(/\s*\([^)]*\)/g, '').split(/\s+[—–-]\s+|:\s+/)[0];
+    for (const variant of [bare, ...bare.split('/')]) {
+      const n = normalise(variant);
+      if (!n || exact.has(n)) continue;
+      loose.set(n, loose.has(n) && loose.get(n) !== code ? null : code);
+    }
+  }
+  for (const [word, code] of Object.entries(EXTRA_ALIASES[key] ?? {})) loose.set(normalise(word), code);
+  for (const [n, code] of loose) if (code && !exact.has(n)) exact.set(n, code);
+  return exact;
+}
+
+const LOOKUPS = new Map<ColumnKey, Map<string, string>>(
+  REGISTER_COLUMNS.filter((c) => c.kind === 'enum' || c.kind === 'enumList').map((c) => [c.key, lookupFor(c.key, c.vocabulary!)]),
+);
+
+/** The code a value stands for (code or label, any case), or undefined. */
+export function lookupCode(key: ColumnKey, value: string): string | undefined {
+  return LOOKUPS.get(key)?.get(normalise(value));
+}
+
+/** Headers accepted for each column, normalised → key. */
+export const HEADER_LOOKUP: Map<string, ColumnKey> = new Map(
+  REGISTER_COLUMNS.flatMap((c) => [c.label, c.key, ...(c.aliases ?? [])].map((h) => [normaliseHeader(h), c.key] as const)),
+);
+
+/** Headers compare without case, spaces, a trailing "*" (required mark) or a trailing colon. */
+export function normaliseHeader(h: string): string {
+  return normalise(h).replace(/[*:]+$/, '').trim();
+}
+
+/** What a cell of the column may hold, in one line (for error messages and the instructions). */
+export function allowedValues(c: RegisterColumn): string {
+  switch (c.kind) {
+    case 'enum':
+    case 'enumList':
+      return Object.entries(c.vocabulary!).map(([code, label]) => `${label} (${code})`).join('; ');
+    case 'letters': {
+      const letters = Object.keys(c.vocabulary!);
+      return `huruf ${letters[0]}–${letters[letters.length - 1]}`;
+    }
+    case 'date':
+      return 'TTTT-BB-HH, HH/BB/TTTT, atau sel tanggal Excel';
+    case 'int':
+      return 'bilangan bulat';
+    case 'bool':
+      return 'ya / tidak';
+    default:
+      return c.max ? `teks, maksimal ${c.max} karakter` : 'teks';
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * The downloadable import templates: an empty "Register" sheet with every column (required ones
+ * shaded), an instructions sheet, and drop-down lists of the accepted labels; or a CSV header.
+ * The data sheet holds no example row, so a template sent back unchanged imports nothing.
+ */
+import ExcelJS from 'exceljs';
+import { REGISTER_COLUMNS, allowedValues } from './register-columns.js';
+import { BOM, configureRegisterSheet, csvHeader, REGISTER_SHEET_VIEWS } from './register-sheet.js';
+
+/** How many rows of the template get the drop-down lists. */
+const VALIDATED_ROWS = 2000;
+
+export function templateCsv(): string {
+  return `${BOM}${csvHeader()}`;
+}
+
+const colLetter = (n: number): string => (n <= 0 ? '' : colLetter(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26)));
+
+export async function templateXlsx(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'PPID Tracker';
+  const ws = wb.addWorksheet('Register', { views: REGISTER_SHEET_VIEWS });
+  configureRegisterSheet(ws);
+
+  const help = wb.addWorksheet('Petunjuk');
+  help.columns = [{ width: 34 }, { width: 8 }, { width: 70 }, { width: 60 }];
+  const intro = [
+    'Petunjuk impor register permohonan informasi publik',
+    'Isi lembar "Register": satu baris per permohonan, mulai baris 2. Jangan mengubah judul kolom di baris 1.',
+    'Tanggal: TTTT-BB-HH (2022-03-01), HH/BB/TTTT (01/03/2022) atau sel tanggal Excel. Pilihan: tulis labelnya atau kodenya, huruf besar/kecil bebas.',
+    'Keberatan kedua dan seterusnya untuk permohonan yang sama: baris baru yang hanya berisi Nomor registrasi dan kolom keberatan.',
+    'Nomor registrasi yang sudah ada di aplikasi dilewati ("sudah ada"), sehingga berkas yang sama aman diunggah dua kali.',
+  ];
+  intro.forEach((text, i) => {
+    const cell = help.getCell(i + 1, 1);
+    cell.value = text;
+    if (i === 0) cell.font = { bold: true, size: 13 };
+  });
+  const headerRow = intro.length + 2;
+  ['Kolom', 'Wajib', 'Isi yang diterima', 'Keterangan'].forEach((h, i) => {
+    const cell = help.getCell(headerRow, i + 1);
+    cell.value = h;
+    cell.font = { bold: true };
+  });
+  REGISTER_COLUMNS.forEach((c, i) => {
+    const row = help.getRow(headerRow + 1 + i);
+    row.values = [c.label, c.required ? 'ya' : '', allowedValues(c), c.hint];
+    row.alignment = { vertical: 'top', wrapText: true };
+  });
+
+  // Drop-downs from a list sheet; "warning" style so a code typed instead of a label still goes in.
+  const lists = wb.addWorksheet('Pilihan');
+  let listCol = 0;
+  REGISTER_COLUMNS.forEach((c, i) => {
+    if (c.kind !== 'enum') return;
+    listCol++;
+    const labels = Object.values(c.vocabulary!);
+    lists.getColumn(listCol).width = 40;
+    lists.getCell(1, listCol).value = c.label;
+    lists.getCell(1, listCol).font = { bold: true };
+    labels.forEach((l, j) => { lists.getCell(j + 2, listCol).value = l; });
+    const L = colLetter(listCol);
+    const target = colLetter(i + 1);
+    (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
+      `${target}2:${target}${VALIDATED_ROWS}`,
+      {
+        type: 'list', allowBlank: true, formulae: [`Pilihan!$${L}$2:$${L}$${labels.length + 1}`],
+        showErrorMessage: true, errorStyle: 'warning', errorTitle: c.label, error: `Pilihan: ${labels.join('; ')}`,
+      },
+    );
+  });
+
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

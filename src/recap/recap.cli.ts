@@ -1,0 +1,58 @@
+/** `npm run ppid -- recap --year 2022 --format csv|xlsx|json [--out FILE]` */
+import fs from 'node:fs';
+import type { CliCommand } from '../cli.js';
+import { OFFICE_ZONES, type OfficeZone } from '../config.js';
+import { AppError } from '../shared/errors.js';
+import { getSettings } from '../settings/settings.repo.js';
+import { buildRecap } from './recap.service.js';
+import { yearParam } from './recap.schemas.js';
+import { recapCsv, recapXlsx } from './recap.export.js';
+import { presentRecapForApi } from './recap.presenter.js';
+
+const FORMATS = ['csv', 'xlsx', 'json'] as const;
+const usage = 'recap --year <tahun> --format csv|xlsx|json [--out <berkas>]';
+
+/** The office zone as the server reads it (only "open past due" depends on it). */
+function officeZone(): OfficeZone {
+  const z = process.env.PPID_TIMEZONE;
+  return (OFFICE_ZONES as readonly string[]).includes(z ?? '') ? (z as OfficeZone) : 'Asia/Jakarta';
+}
+
+const recapExport: CliCommand = {
+  usage,
+  words: ['recap'],
+  options: { year: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+  async run(db, { positionals, values }, io) {
+    const format = String(values.format ?? '');
+    if (positionals.length || values.year === undefined || !(FORMATS as readonly string[]).includes(format)) {
+      io.err(`Pemakaian: npm run ppid -- ${usage}`);
+      return 2;
+    }
+    let year: number;
+    try {
+      year = yearParam(String(values.year), Number.NaN);
+    } catch (e) {
+      io.err(e instanceof AppError ? (e.fields.year ?? e.userMessage) : String(e));
+      return 2;
+    }
+    const out = values.out === undefined ? null : String(values.out);
+    if (format === 'xlsx' && !out) {
+      io.err('Format xlsx adalah berkas biner: sebutkan --out <berkas>.xlsx.');
+      return 2;
+    }
+    const recap = buildRecap(db, year, { zone: officeZone() });
+    const content: string | Buffer =
+      format === 'csv' ? recapCsv(recap)
+      : format === 'json' ? `${JSON.stringify(presentRecapForApi(recap), null, 2)}\n`
+      : await recapXlsx(recap, getSettings(db).office_name);
+    if (out) {
+      fs.writeFileSync(out, content);
+      io.err(`Rekapitulasi ${year} ditulis ke ${out}.`);
+    } else {
+      io.out(String(content).replace(/\r?\n$/, ''));
+    }
+    return 0;
+  },
+};
+
+export const recapCommands: CliCommand[] = [recapExport];

@@ -1,0 +1,76 @@
+import { Router } from 'express';
+import type { AppContext } from '../app.js';
+import { requirePermission, requireUser } from '../shared/http.js';
+import { todayIn } from '../shared/dates.js';
+import { getSettings } from '../settings/settings.repo.js';
+import { buildMonthlyReport, buildRecap, recapYears, requestsPerMonth } from './recap.service.js';
+import { monthParam, yearParam } from './recap.schemas.js';
+import { recapCsv, recapFileName, recapTitle, recapXlsx } from './recap.export.js';
+import {
+  presentAnalytics, presentMonthlyReport, presentRecapForPublic, presentRecapTable, presentSignature,
+} from './recap.presenter.js';
+
+/** The recap pages (staff), its downloads, the monthly report, and the public /rekap page. */
+export function recapRoutes({ db, config }: AppContext): Router {
+  const r = Router();
+  const read = [requireUser, requirePermission('request.read')];
+  const exportable = [requireUser, requirePermission('export')];
+  const today = () => todayIn(config.zone);
+  const thisYear = () => Number(today().slice(0, 4));
+  /** Years for a selector: those with data, plus the shown one and the current one. */
+  const yearOptions = (shown: number) => [...new Set([thisYear(), shown, ...recapYears(db)])].sort((a, b) => b - a);
+
+  r.get('/recap', ...read, (req, res) => {
+    const year = yearParam(req.query.year, thisYear());
+    const recap = buildRecap(db, year, { zone: config.zone });
+    res.render('recap/index', {
+      title: recapTitle(year),
+      wide: true,
+      year,
+      years: yearOptions(year),
+      table: presentRecapTable(recap),
+      analytics: presentAnalytics(recap),
+      signature: presentSignature(getSettings(db), recap.today),
+    });
+  });
+
+  r.get('/recap/:year.csv', ...exportable, (req, res) => {
+    const year = yearParam(req.params.year, thisYear());
+    const csv = recapCsv(buildRecap(db, year, { zone: config.zone }));
+    res.type('text/csv; charset=utf-8').attachment(recapFileName(year, 'csv')).send(csv);
+  });
+
+  r.get('/recap/:year.xlsx', ...exportable, async (req, res) => {
+    const year = yearParam(req.params.year, thisYear());
+    const file = await recapXlsx(buildRecap(db, year, { zone: config.zone }), getSettings(db).office_name);
+    res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(recapFileName(year, 'xlsx')).send(file);
+  });
+
+  r.get('/reports/monthly', ...read, (req, res) => {
+    // By default the month just ended: the report is written after it closes.
+    const [y, m] = today().split('-').map(Number);
+    const last = m === 1 ? { year: y - 1, month: 12 } : { year: y, month: m - 1 };
+    const year = yearParam(req.query.year, last.year);
+    const month = monthParam(req.query.month, year === last.year ? last.month : 12);
+    const report = presentMonthlyReport(buildMonthlyReport(db, year, month));
+    res.render('recap/monthly', { title: `Laporan bulanan ${report.monthLabel}`, report, years: yearOptions(year) });
+  });
+
+  // Public transparency page (Perki 1/2021: the annual service report is itself public).
+  // It receives aggregates only: never a request, a registration number or a name.
+  r.get('/rekap', (req, res) => {
+    const years = recapYears(db);
+    const year = yearParam(req.query.year, years[0] ?? thisYear());
+    const recap = buildRecap(db, year, { zone: config.zone });
+    res.render('recap/public', {
+      title: recapTitle(year),
+      wide: true,
+      year,
+      years: [...new Set([year, ...years])].sort((a, b) => b - a),
+      officeName: getSettings(db).office_name,
+      view: presentRecapForPublic(recap, requestsPerMonth(db, year - 1)),
+    });
+  });
+
+  return r;
+}
