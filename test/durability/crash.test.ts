@@ -6,9 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import net from 'node:net';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { describe, it, expect, afterAll } from 'vitest';
 import { openDb } from '../../src/db/client.js';
 import { migrateDb } from '../../src/db/migrate.js';
@@ -16,37 +14,15 @@ import { seedDatabase } from '../../src/db/seed.js';
 import { createToken, createUser } from '../../src/auth/auth.service.js';
 import { verifyChain } from '../../src/audit/audit.repo.js';
 import { apiIntakeBody } from '../helpers/factories.js';
+import { freePort, startServer } from '../helpers/server-process.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const children: ChildProcess[] = [];
 afterAll(() => children.forEach((c) => c.kill('SIGKILL')));
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(dataDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PPID_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'silent' },
-    stdio: 'ignore',
-  });
+async function start(dataDir: string, port: number): Promise<ChildProcess> {
+  const child = await startServer(dataDir, port);
   children.push(child);
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/status`)).ok) return child;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not start');
+  return child;
 }
 
 describe('crash safety', () => {
@@ -60,7 +36,7 @@ describe('crash safety', () => {
     setup.$client.close();
 
     const port = await freePort();
-    const server = await startServer(dataDir, port);
+    const server = await start(dataDir, port);
     const base = `http://127.0.0.1:${port}/api/v1`;
     const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
 
@@ -91,7 +67,7 @@ describe('crash safety', () => {
     expect(created.size).toBeGreaterThan(20);
 
     // The server comes back on the same files.
-    const again = await startServer(dataDir, port);
+    const again = await start(dataDir, port);
     const sample = [...created.keys()].slice(-3);
     for (const id of sample) {
       const res = await fetch(`${base}/requests/${id}`, { headers });
