@@ -36,8 +36,27 @@ export function seedHolidays(db: Db): void {
   });
 }
 
-/** The working calendar as the database holds it now. */
+/**
+ * The working calendar as the database holds it now. Kept per database handle so that a page
+ * or an API call does not rebuild (and re-memoise) it every time. A transaction is a new handle
+ * each time, so code inside a holiday change always sees the new calendar; the change drops the
+ * cached one when it ends.
+ */
+const calendars = new WeakMap<object, WorkingCalendar>();
+
 export function loadCalendar(db: Tx): WorkingCalendar {
+  const cached = calendars.get(db);
+  if (cached) return cached;
+  const cal = buildFromTable(db);
+  calendars.set(db, cal);
+  return cal;
+}
+
+function forgetCalendar(db: Tx): void {
+  calendars.delete(db);
+}
+
+function buildFromTable(db: Tx): WorkingCalendar {
   return buildCalendar(repo.allHolidays(db).map((h) => ({ date: h.date, kind: h.kind as HolidayKind, name: h.name })));
 }
 
@@ -100,52 +119,67 @@ function refuseDuplicate(tx: Tx, input: HolidayInput, exceptId?: number): void {
  * working days, so every stored due date and service-day count follows the calendar).
  */
 export function addHoliday({ db, actor, input }: UseCase & { input: HolidayInput }): HolidayChange {
-  return db.transaction((tx) => {
-    refuseDuplicate(tx, input);
-    const holiday = repo.insertHoliday(tx, { date: input.date, kind: input.kind, name: input.name });
-    const recalculated = recomputeDeadlinesFor(tx, [holiday.date]);
-    recordEvent(tx, actor, {
-      action: 'holiday.create', entityType: 'holiday', entityId: holiday.id,
-      summary: `Hari libur ditambahkan: ${describe(holiday)}${recalculatedNote(recalculated)}`,
-      after: snapshot(holiday),
+  try {
+    return db.transaction((tx) => {
+      refuseDuplicate(tx, input);
+      const holiday = repo.insertHoliday(tx, { date: input.date, kind: input.kind, name: input.name });
+      const recalculated = recomputeDeadlinesFor(tx, [holiday.date]);
+      recordEvent(tx, actor, {
+        action: 'holiday.create', entityType: 'holiday', entityId: holiday.id,
+        summary: `Hari libur ditambahkan: ${describe(holiday)}${recalculatedNote(recalculated)}`,
+        after: snapshot(holiday),
+      });
+      return { holiday, recalculated };
     });
-    return { holiday, recalculated };
-  });
+  } finally {
+    // Drop the cached calendar only once the change has committed or rolled back.
+    forgetCalendar(db);
+  }
 }
 
 /** Corrects an entry (date, kind or name); deadlines around both the old and the new date follow. */
 export function updateHoliday({ db, actor, id, input }: UseCase & { id: number; input: HolidayInput }): HolidayChange {
-  return db.transaction((tx) => {
-    const before = repo.findHoliday(tx, id);
-    if (!before) throw notFound('Hari libur');
-    if (before.date === input.date && before.kind === input.kind && before.name === input.name) {
-      return { holiday: before, recalculated: { requests: 0, objections: 0 } };
-    }
-    refuseDuplicate(tx, input, id);
-    const holiday = repo.updateHoliday(tx, id, { date: input.date, kind: input.kind, name: input.name });
-    const recalculated = recomputeDeadlinesFor(tx, [...new Set([before.date, holiday.date])]);
-    recordEvent(tx, actor, {
-      action: 'holiday.update', entityType: 'holiday', entityId: id,
-      summary: `Hari libur diubah: ${describe(before)} → ${describe(holiday)}${recalculatedNote(recalculated)}`,
-      before: snapshot(before),
-      after: snapshot(holiday),
+  try {
+    return db.transaction((tx) => {
+      const before = repo.findHoliday(tx, id);
+      if (!before) throw notFound('Hari libur');
+      if (before.date === input.date && before.kind === input.kind && before.name === input.name) {
+        return { holiday: before, recalculated: { requests: 0, objections: 0 } };
+      }
+      refuseDuplicate(tx, input, id);
+      const holiday = repo.updateHoliday(tx, id, { date: input.date, kind: input.kind, name: input.name });
+      const recalculated = recomputeDeadlinesFor(tx, [...new Set([before.date, holiday.date])]);
+      recordEvent(tx, actor, {
+        action: 'holiday.update', entityType: 'holiday', entityId: id,
+        summary: `Hari libur diubah: ${describe(before)} → ${describe(holiday)}${recalculatedNote(recalculated)}`,
+        before: snapshot(before),
+        after: snapshot(holiday),
+      });
+      return { holiday, recalculated };
     });
-    return { holiday, recalculated };
-  });
+  } finally {
+    // Drop the cached calendar only once the change has committed or rolled back.
+    forgetCalendar(db);
+  }
 }
 
 /** Removes an entry; the day becomes a working day again unless it is a weekend or listed twice. */
 export function removeHoliday({ db, actor, id }: UseCase & { id: number }): HolidayChange {
-  return db.transaction((tx) => {
-    const before = repo.findHoliday(tx, id);
-    if (!before) throw notFound('Hari libur');
-    repo.deleteHoliday(tx, id);
-    const recalculated = recomputeDeadlinesFor(tx, [before.date]);
-    recordEvent(tx, actor, {
-      action: 'holiday.delete', entityType: 'holiday', entityId: id,
-      summary: `Hari libur dihapus: ${describe(before)}${recalculatedNote(recalculated)}`,
-      before: snapshot(before),
+  try {
+    return db.transaction((tx) => {
+      const before = repo.findHoliday(tx, id);
+      if (!before) throw notFound('Hari libur');
+      repo.deleteHoliday(tx, id);
+      const recalculated = recomputeDeadlinesFor(tx, [before.date]);
+      recordEvent(tx, actor, {
+        action: 'holiday.delete', entityType: 'holiday', entityId: id,
+        summary: `Hari libur dihapus: ${describe(before)}${recalculatedNote(recalculated)}`,
+        before: snapshot(before),
+      });
+      return { holiday: before, recalculated };
     });
-    return { holiday: before, recalculated };
-  });
+  } finally {
+    // Drop the cached calendar only once the change has committed or rolled back.
+    forgetCalendar(db);
+  }
 }

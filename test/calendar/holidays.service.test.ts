@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { freshDb } from '../helpers/build-test-app.js';
 import { testActor } from '../helpers/factories.js';
 import {
-  addHoliday, holidaysOfYear, missingCalendarYears, removeHoliday, updateHoliday,
+  addHoliday, holidaysOfYear, loadCalendar, missingCalendarYears, removeHoliday, updateHoliday,
 } from '../../src/calendar/holidays.service.js';
 import { listAudit, verifyChain } from '../../src/audit/audit.repo.js';
 import { AppError } from '../../src/shared/errors.js';
@@ -55,5 +55,14 @@ describe('holiday changes', () => {
   it('when the holiday does not exist, then not found', () => {
     const db = freshDb();
     expect(() => removeHoliday({ db, actor: testActor, id: 99999 })).toThrow(/tidak ditemukan/);
+  });
+});
+
+describe('calendar cache', () => {
+  it('when a holiday is added, then the next calendar read through the same handle sees it', () => {
+    const db = freshDb();
+    expect(loadCalendar(db).offReason('2030-01-02')).toBeNull();
+    addHoliday({ db, actor: testActor, input: { date: '2030-01-02', kind: 'holiday', name: 'Libur uji' } });
+    expect(loadCalendar(db).offReason('2030-01-02')).toBe('Libur uji');
   });
 });
