@@ -47,7 +47,7 @@ export function fileObjection({ db, actor, zone, input, requestId }: UseCase<Fil
   return db.transaction((tx) => {
     const r = findRequest(tx, requestId);
     if (!r) throw notFound('Permohonan');
-    const cal = loadCalendar(tx);
+    const cal = loadCalendar(db);
     const open = repo.objectionsOfRequest(tx, requestId).filter((o) => !o.respondedOn);
     refuseIf(checkFiling(r, open, input, todayIn(zone), cal));
     const year = Number(input.filedOn.slice(0, 4));

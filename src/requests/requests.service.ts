@@ -51,7 +51,7 @@ export type RequestSource = 'staff' | 'web' | 'api' | 'import';
 export function registerRequest({ db, actor, zone, input, source = 'staff' }: UseCase<IntakeInput> & { source?: RequestSource }): RequestRow {
   refuseIf(checkIntake(input, todayIn(zone)));
   return db.transaction((tx) => {
-    const cal = loadCalendar(tx);
+    const cal = loadCalendar(db);
     const { registration_pattern } = getSettings(tx);
     const year = Number(input.receivedOn.slice(0, 4));
     const seq = repo.nextSequence(tx, year);
@@ -90,7 +90,7 @@ export function correctIntake({ db, actor, zone, input, id, version }: UseCase<I
   return db.transaction((tx) => {
     const r = loadForChange(tx, id, version);
     refuseIf(checkIntakeCorrection(r, input, todayIn(zone)));
-    const d = computeDeadlines({ receivedOn: input.receivedOn, extensionDays: r.extensionDays, decidedOn: r.decidedOn }, loadCalendar(tx));
+    const d = computeDeadlines({ receivedOn: input.receivedOn, extensionDays: r.extensionDays, decidedOn: r.decidedOn }, loadCalendar(db));
     const after = save(tx, r, { ...input, ...d });
     const diff = changedFields(r, after);
     if (Object.keys(diff.after).length) {
@@ -108,7 +108,7 @@ export function extendRequest({ db, actor, zone, input, id }: UseCase<ExtensionI
   return db.transaction((tx) => {
     const r = loadForChange(tx, id, input.version);
     refuseIf(checkExtension(r, input, todayIn(zone)));
-    const d = computeDeadlines({ receivedOn: r.receivedOn, extensionDays: input.extensionDays, decidedOn: null }, loadCalendar(tx));
+    const d = computeDeadlines({ receivedOn: r.receivedOn, extensionDays: input.extensionDays, decidedOn: null }, loadCalendar(db));
     const after = save(tx, r, {
       extendedOn: input.extendedOn, extensionDays: input.extensionDays, extensionReason: input.extensionReason, dueOn: d.dueOn,
     });
@@ -128,7 +128,7 @@ export function decideRequest({ db, actor, zone, input, id, correcting = false }
   return db.transaction((tx) => {
     const r = loadForChange(tx, id, input.version);
     refuseIf(checkDecision(r, input, todayIn(zone), correcting));
-    const d = computeDeadlines({ receivedOn: r.receivedOn, extensionDays: r.extensionDays, decidedOn: input.decidedOn }, loadCalendar(tx));
+    const d = computeDeadlines({ receivedOn: r.receivedOn, extensionDays: r.extensionDays, decidedOn: input.decidedOn }, loadCalendar(db));
     const after = save(tx, r, {
       outcome: input.outcome,
       decidedOn: input.decidedOn,
@@ -159,7 +159,7 @@ export function withdrawRequest({ db, actor, zone, input, id }: UseCase<Withdraw
   return db.transaction((tx) => {
     const r = loadForChange(tx, id, input.version);
     refuseIf(checkWithdrawal(r, input, todayIn(zone)));
-    const d = computeDeadlines({ receivedOn: r.receivedOn, extensionDays: r.extensionDays, decidedOn: input.withdrawnOn }, loadCalendar(tx));
+    const d = computeDeadlines({ receivedOn: r.receivedOn, extensionDays: r.extensionDays, decidedOn: input.withdrawnOn }, loadCalendar(db));
     const after = save(tx, r, {
       withdrawn: true,
       outcome: 'not_provided',
