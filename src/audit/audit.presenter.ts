@@ -13,6 +13,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   holiday: 'Hari libur',
   settings: 'Pengaturan',
   audit: 'Log audit',
+  import: 'Impor register',
 };
 
 /** Entity types with a page every audit reader may open. */

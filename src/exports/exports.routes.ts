@@ -9,7 +9,7 @@ import { startRegisterExport, writeCsv, writeXlsx, type ExportFormat } from './e
  * (year, month, status, channel, category, q). Mounted before the request pages, whose
  * /requests/:id would otherwise take "export.csv" for an id.
  */
-export function exportsRoutes({ db, config }: AppContext): Router {
+export function exportsRoutes({ db, config, logger }: AppContext): Router {
   const r = Router();
   // 'export' is held by auditors and admins, who may both see the register's personal data.
   const allowed = [requireUser, requirePermission('request.read'), requirePermission('export')];
@@ -21,11 +21,17 @@ export function exportsRoutes({ db, config }: AppContext): Router {
       res.set('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       res.set('Content-Disposition', `attachment; filename="${exp.fileName}"`);
       res.set('Cache-Control', 'no-store');
-      if (format === 'csv') {
-        writeCsv(res, exp);
-        res.end();
-      } else {
-        await writeXlsx(res, exp);
+      try {
+        if (format === 'csv') {
+          writeCsv(res, exp);
+          res.end();
+        } else {
+          await writeXlsx(res, exp);
+        }
+      } catch (err) {
+        // Headers are gone: cut the download off rather than let a truncated file look complete.
+        logger.error({ err, url: req.originalUrl }, 'register export failed');
+        res.destroy(err as Error);
       }
     });
   }

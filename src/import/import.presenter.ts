@@ -19,7 +19,7 @@ export function presentImportReport(report: ImportReport) {
     dryRun: report.dryRun,
     committed: report.committed,
     counts: [
-      { label: report.committed ? 'Permohonan diimpor' : 'Permohonan siap diimpor', value: report.committed || report.dryRun ? report.imported : 0 },
+      { label: report.dryRun ? 'Permohonan siap diimpor' : 'Permohonan diimpor', value: report.committed || report.dryRun ? report.imported : 0 },
       { label: 'Keberatan', value: report.committed || report.dryRun ? report.objections : 0 },
       { label: 'Sudah ada (dilewati)', value: report.existing },
       { label: 'Baris bermasalah', value: report.invalidRows, css: report.invalidRows ? 'late' : '' },

@@ -30,7 +30,8 @@ import { parseRegistrationNumber } from './number-pattern.js';
 import { COLUMN_BY_KEY, REGISTER_COLUMNS } from './register-columns.js';
 
 /** Largest register file accepted: years of an office's register fit in a fraction of it. */
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+/** Large enough for a province's 100,000-row register as CSV; a 50 MB file is refused. */
+export const MAX_IMPORT_BYTES = 40 * 1024 * 1024;
 
 export interface ImportInput {
   db: Db;
@@ -111,13 +112,17 @@ export async function importRegister(input: ImportInput): Promise<ImportReport> 
     const problems: Problem[] = [{ row: null, column: null, level: 'error', message: e.userMessage }];
     return { ...base, format: null, dataRows: 0, imported: 0, objections: 0, existing: 0, invalidRows: 0, committed: false, errors: 1, warnings: 0, problems, summary: `Berkas tidak dapat dibaca; tidak ada yang diimpor.` };
   }
-  const parsed = parseRows(sheet, todayIn(zone));
-  if (!parsed.columnsOk) {
+  const today = todayIn(zone);
+  const parsed = parseRows(sheet, today);
+  if (parsed.columnsOk && parsed.dataRows === 0) {
+    parsed.problems.push({ row: null, column: null, level: 'error', message: 'Berkas tidak berisi baris data di bawah judul kolom.' });
+  }
+  if (!parsed.columnsOk || parsed.dataRows === 0) {
     const problems = sortProblems(parsed.problems);
     return {
       ...base, format: sheet.format, dataRows: parsed.dataRows, imported: 0, objections: 0, existing: 0, invalidRows: 0, committed: false,
       errors: problems.filter((p) => p.level === 'error').length, warnings: problems.filter((p) => p.level === 'warning').length, problems,
-      summary: 'Kolom berkas tidak sesuai templat; tidak ada yang diimpor.',
+      summary: parsed.columnsOk ? 'Berkas kosong; tidak ada yang diimpor.' : 'Kolom berkas tidak sesuai templat; tidak ada yang diimpor.',
     };
   }
 
@@ -137,7 +142,7 @@ export async function importRegister(input: ImportInput): Promise<ImportReport> 
       }
     }
 
-    const requestSeqs = new Map<string, number>();
+    const requestSeqs = new Map<string, { row: number; number: string }>();
     const objectionSeqs = new Map<string, number>();
     for (const p of parsed.requests) {
       const rows = new Set([p.row, ...p.objections.map((o) => o.row)]);
@@ -148,7 +153,7 @@ export async function importRegister(input: ImportInput): Promise<ImportReport> 
         existing++;
         continue;
       }
-      const plan = planRequest(tx, p, settings, cal, requestSeqs, objectionSeqs, problems);
+      const plan = planRequest(tx, p, settings, cal, requestSeqs, objectionSeqs, problems, today);
       if (plan) plans.push(plan);
     }
 
@@ -200,9 +205,10 @@ function planRequest(
   p: ParsedRequest,
   settings: Settings,
   cal: WorkingCalendar,
-  requestSeqs: Map<string, number>,
+  requestSeqs: Map<string, { row: number; number: string }>,
   objectionSeqs: Map<string, number>,
   problems: Problem[],
+  today: string,
 ): PlannedRequest | null {
   const v = p.values;
   if (!v.receivedOn || !p.number) return null; // already an error
@@ -219,9 +225,11 @@ function planRequest(
       seq = parts.seq;
       const key = `${year}:${seq}`;
       const holder = requestsRepo.findBySequence(tx, year, seq);
-      if (requestSeqs.has(key)) error(p.row, L('number'), `Nomor urut ${seq} tahun ${year} sudah dipakai di baris ${requestSeqs.get(key)}.`);
+      const earlier = requestSeqs.get(key);
+      // The same number twice is already reported as a duplicate; a different number with the same sequence is not.
+      if (earlier && earlier.number !== p.number) error(p.row, L('number'), `Nomor urut ${seq} tahun ${year} sudah dipakai di baris ${earlier.row} (${earlier.number}).`);
       else if (holder) error(p.row, L('number'), `Nomor urut ${seq} tahun ${year} sudah dipakai oleh permohonan ${holder.registrationNumber}.`);
-      else requestSeqs.set(key, p.row);
+      else if (!earlier) requestSeqs.set(key, { row: p.row, number: p.number });
       if (parts.month !== null && parts.month !== month) {
         warn(p.row, L('number'), `Bulan pada nomor (${MONTHS_ID[parts.month - 1]}) berbeda dengan bulan diterima (${MONTHS_ID[month - 1]}); dicatat apa adanya.`);
       }
@@ -230,6 +238,9 @@ function planRequest(
   const deadlines = computeDeadlines({ receivedOn: v.receivedOn, extensionDays: v.extensionDays, decidedOn: v.decidedOn }, cal);
   if (v.extendedOn && v.extendedOn > deadlines.originalDueOn) {
     warn(p.row, L('extendedOn'), `Perpanjangan dicatat setelah tenggat awal (${formatDate(deadlines.originalDueOn)}); dicatat apa adanya.`);
+  }
+  if (!v.outcome && deadlines.dueOn < today) {
+    warn(p.row, L('outcome'), `Belum diputus dan tenggatnya (${formatDate(deadlines.dueOn)}) sudah lewat: akan tampil "lewat tenggat" di register sampai putusannya dicatat.`);
   }
   const facts = { receivedOn: v.receivedOn, dueOn: deadlines.dueOn, outcome: v.outcome, decidedOn: v.decidedOn, reasonExempt: v.reasonExempt, withdrawn: v.withdrawn };
   const objections: PlannedObjection[] = [];

@@ -479,8 +479,12 @@ export function parseRows(sheet: SheetData, today: string): ParseResult {
 
   const requests: ParsedRequest[] = [];
   const continuations: Continuation[] = [];
+  let dataRows = 0;
   for (const row of sheet.rows) {
     const r = new RowReader(row, index, problems);
+    // A row with something only in ignored columns (a pre-filled "No" column) is an empty row.
+    if (REGISTER_COLUMNS.every((c) => r.blank(c.key))) continue;
+    dataRows++;
     const number = r.text('number', false);
     const hasRequestData = REQUEST_KEYS.some((k) => !r.blank(k));
     const hasObjectionData = OBJECTION_KEYS.some((k) => !r.blank(k));
@@ -547,5 +551,5 @@ export function parseRows(sheet: SheetData, today: string): ParseResult {
     }
   }
 
-  return { requests, orphans, problems, dataRows: sheet.rows.length, columnsOk: true };
+  return { requests, orphans, problems, dataRows, columnsOk: true };
 }

@@ -21,7 +21,7 @@ export interface SheetData {
 }
 
 /** More rows than any office's register holds in years; beyond it, something is wrong. */
-export const MAX_DATA_ROWS = 20_000;
+export const MAX_DATA_ROWS = 200_000;
 /** A 10 MB workbook never expands to this much; a "zip bomb" does. */
 const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
 

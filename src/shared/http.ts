@@ -99,17 +99,36 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.json({ error: { code, message: appErr.userMessage, fields: appErr.fields } });
       return;
     }
-    res.render('error', { title: `Galat ${status}`, status, message: appErr.userMessage, fields: appErr.fields });
+    // A body the parser refused fails before the middleware that sets the layout's locals: give
+    // the page what it needs, and never fall through to Express's own page (it shows the stack).
+    res.locals.user ??= null;
+    res.locals.can ??= () => false;
+    res.locals.path ??= req.path;
+    res.locals.flash ??= [];
+    res.locals.csrfToken ??= '';
+    res.render('error', { title: `Galat ${status}`, status, message: appErr.userMessage, fields: appErr.fields }, (renderErr: Error | null, html?: string) => {
+      if (!renderErr) return void res.send(html);
+      logger.error({ err: renderErr, url: req.originalUrl }, 'error page failed to render');
+      res.type('text/plain').send(appErr.userMessage);
+    });
   };
 }
 
 /** Maps library errors (body parser, CSRF, multer) onto AppError. */
 function toAppError(err: unknown): AppError | null {
   if (err instanceof AppError) return err;
-  const e = err as { type?: string; code?: string; status?: number; statusCode?: number };
+  const e = err as { type?: string; code?: string; status?: number; statusCode?: number; expose?: boolean };
   if (e?.type === 'entity.too.large') return new AppError('payload_too_large', 'Isian terlalu besar.');
   if (e?.type === 'entity.parse.failed') return new AppError('validation', 'Isi permintaan bukan JSON yang valid.');
   if (e?.code === 'EBADCSRFTOKEN')
     return new AppError('forbidden', 'Formulir kedaluwarsa atau tidak sah. Muat ulang halaman lalu coba lagi.');
+  // Any other refusal of the body parser (too many fields, an unsupported charset or
+  // compression, a broken gzip stream) is the client's fault, not the server's.
+  const status = e?.status ?? e?.statusCode;
+  if ((typeof e?.type === 'string' || e?.expose === true) && typeof status === 'number' && status >= 400 && status < 500) {
+    if (status === 413) return new AppError('payload_too_large', 'Isian terlalu besar atau terlalu banyak.');
+    if (status === 404) return new AppError('not_found', 'Data tidak ditemukan.');
+    return new AppError('validation', 'Isi permintaan tidak dapat dibaca: jenis, set karakter atau kompresinya tidak didukung.');
+  }
   return null;
 }

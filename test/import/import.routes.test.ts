@@ -75,6 +75,7 @@ describe('importing a register', () => {
     const res = await upload(app, db, csvOf(sampleRows()), 'register-2022.csv');
     expect(res.status).toBe(200);
     expect(res.text).toContain('3 permohonan diimpor (1 keberatan)');
+    expect(res.text).toContain('Belum diputus dan tenggatnya (20 April 2022) sudah lewat');
 
     const a = findByRegistrationNumber(db, '005/PPID/III/2022')!;
     expect(a).toMatchObject({
@@ -93,9 +94,10 @@ describe('importing a register', () => {
     const cal = loadCalendar(db);
     expect(o).toMatchObject({
       registrationNumber: '001/KEB/PPID/2022', registrationSeq: 1, filedOn: '2022-04-04', grounds: 'a,e', statement: 'Data bukan rahasia',
-      filedBy: 'requester', respondedOn: '2022-04-20', result: 'rejected', reasoning: 'Pengecualian sah', late: false,
+      filedBy: 'requester', respondedOn: '2022-04-20', result: 'rejected', reasoning: 'Pengecualian sah',
       ...objectionDates(b, '2022-04-04', cal),
     });
+    expect(o.late).toBe(false);
     const c = findByRegistrationNumber(db, 'PPID/2022/0099')!;
     expect(c).toMatchObject({ registrationSeq: null, requesterType: 'legal_entity', requesterCategory: 'local_government', outcome: null, serviceDays: null });
     expect(c.dueOn).toBe(computeDeadlines({ receivedOn: '2022-04-05', extensionDays: null, decidedOn: null }, cal).dueOn);
@@ -162,11 +164,30 @@ describe('importing a register', () => {
 
   it('when a registration number appears twice in the file, then both rows are errors', async () => {
     const { app, db } = buildTestApp();
-    const res = await upload(app, db, csvOf([row(), row({ 'Nama pemohon': 'Orang lain' })]), 'register.csv');
+    const res = await upload(app, db, csvOf([row(), row({ 'Nama pemohon': 'Orang lain' }), { No: 3 }], { labels: ['No', ...LABELS] }), 'register.csv');
     expect(res.status).toBe(400);
     expect(res.text).toContain('Nomor registrasi &#34;005/PPID/III/2022&#34; ganda dalam berkas (juga di baris 3).');
     expect(res.text).toContain('Nomor registrasi &#34;005/PPID/III/2022&#34; ganda dalam berkas (juga di baris 2).');
+    expect(res.text).toContain('2 baris data'); // the row with only "No" filled is an empty row
+    expect(res.text).toContain('Kolom tidak dikenal diabaikan: No.');
     expect(count(db, 'requests')).toBe(0);
+  });
+
+  it('when a further-objection row names a request that is not in the file, then it is an error', async () => {
+    const { app, db } = buildTestApp();
+    const orphan = { 'Nomor registrasi': '099/PPID/III/2022', 'Tanggal keberatan': '2022-04-04', 'Alasan keberatan (Pasal 35 huruf)': 'c', 'Uraian keberatan': 'Tidak dijawab' };
+    const res = await upload(app, db, csvOf([row(), orphan]), 'register.csv');
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('Tidak ada baris permohonan bernomor &#34;099/PPID/III/2022&#34; di berkas ini');
+    expect(count(db, 'requests')).toBe(0);
+  });
+
+  it('when the template is sent back empty, then nothing happens and it says so', async () => {
+    const { app, db } = buildTestApp();
+    const res = await upload(app, db, csvOf([]), 'templat.csv');
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('Berkas tidak berisi baris data di bawah judul kolom.');
+    expect(listAudit(db, { action: 'import.register' }, 1, 10).total).toBe(0);
   });
 
   it('when a text file is named .xlsx, then it is refused with a clear message', async () => {
@@ -186,12 +207,12 @@ describe('importing a register', () => {
     expect(res.text).toContain('bukan buku kerja Excel (XLSX) yang dapat dibaca');
   });
 
-  it('when the file is larger than 10 MB, then it is refused with 413 and a clear message', async () => {
+  it('when the file is a 50 MB one, then it is refused with 413 and a clear message', async () => {
     const { app, db } = buildTestApp();
-    const big = Buffer.alloc(10 * 1024 * 1024 + 1, 0x41);
+    const big = Buffer.alloc(50 * 1024 * 1024, 0x41);
     const res = await upload(app, db, big, 'besar.csv');
     expect(res.status).toBe(413);
-    expect(res.text).toContain('Berkas terlalu besar: paling besar 10 MB.');
+    expect(res.text).toContain('Berkas terlalu besar: paling besar 40 MB.');
     expect(count(db, 'requests')).toBe(0);
   });
 
