@@ -89,11 +89,11 @@ export function generateRegister(o: GenerateOptions): Generated {
   let sampleName = '';
   const now = new Date().toISOString();
   // The last month's requests are partly still open, as on a real desk.
+  const objectionSeqs = new Map<number, number>();
   const recentFrom = DateTime.fromISO(o.until).minus({ days: 30 }).toISODate()!;
   for (let year = firstYear; year <= o.lastYear; year++) {
     const target = year === o.lastYear ? o.requests - made : perYear;
     let seq = 0;
-    let objectionSeq = 0;
     const insertYear = client.transaction(() => {
       for (let m = 0; m < 12; m++) {
         const inMonth = Math.round((target * MONTH_WEIGHTS[m]) / totalWeight);
@@ -106,10 +106,11 @@ export function generateRegister(o: GenerateOptions): Generated {
           if (!sampleName && year === o.lastYear - 1) sampleName = name;
           // Recent requests are still open; the rest are decided after a 2022-like service time.
           const open = receivedOn > recentFrom && random() < 0.5;
-          const extended = random() < 0.08;
           const serviceDays = Math.min(16, Math.floor(-Math.log(1 - random()) * 4.5));
+          // Extended on the 5th working day, so only requests that took longer were extended.
           const decidedOn = open ? null : addWorkingDays(receivedOn, serviceDays, cal);
           const decided = decidedOn !== null && decidedOn <= o.until;
+          const extended = decided && serviceDays > 5 && random() < 0.4;
           const d = computeDeadlines({ receivedOn, extensionDays: extended ? 7 : null, decidedOn: decided ? decidedOn : null }, cal);
           let outcome: string | null = null;
           if (decided) {
@@ -130,13 +131,16 @@ export function generateRegister(o: GenerateOptions): Generated {
           );
           made++;
           if (decided && outcome !== 'full' && random() < 0.04) {
-            objectionSeq++;
             const filedOn = addWorkingDays(decidedOn!, 3, cal);
+            const filedYear = Number(filedOn.slice(0, 4));
+            const objectionSeq = (objectionSeqs.get(filedYear) ?? 0) + 1;
+            objectionSeqs.set(filedYear, objectionSeq);
             const dates = objectionDates({ receivedOn, dueOn: d.dueOn, outcome, decidedOn, reasonExempt: exempt, withdrawn: false }, filedOn, cal);
-            const answered = filedOn < o.until && random() < 0.9;
+            const answeredOn = addWorkingDays(filedOn, 12, cal);
+            const answered = answeredOn <= o.until && random() < 0.9;
             insertObjection.run(
-              r.lastInsertRowid, `${String(objectionSeq).padStart(3, '0')}/KEB/PPID/${year}`, year, objectionSeq, filedOn, 'e',
-              'Keberatan atas putusan', answered ? addWorkingDays(filedOn, 12, cal) : null, answered ? pick(['upheld', 'rejected', 'rejected']) : null,
+              r.lastInsertRowid, `${String(objectionSeq).padStart(3, '0')}/KEB/PPID/${filedYear}`, filedYear, objectionSeq, filedOn, 'e',
+              'Keberatan atas putusan', answered ? answeredOn : null, answered ? pick(['upheld', 'rejected', 'rejected']) : null,
               answered ? 'Pertimbangan atasan' : '', dates.filingDeadline, dates.late ? 1 : 0, dates.responseDueOn, now, now,
             );
             objectionsMade++;

@@ -29,7 +29,6 @@ import { parseRows, type ParsedObjection, type ParsedRequest, type Problem } fro
 import { parseRegistrationNumber } from './number-pattern.js';
 import { COLUMN_BY_KEY, REGISTER_COLUMNS } from './register-columns.js';
 
-/** Largest register file accepted: years of an office's register fit in a fraction of it. */
 /** Large enough for a province's 100,000-row register as CSV; a 50 MB file is refused. */
 export const MAX_IMPORT_BYTES = 40 * 1024 * 1024;
 
