@@ -10,6 +10,9 @@ const logger = pino({ level: config.logLevel });
 const db = openDb(config.dbFile);
 migrateDb(db);
 seedDatabase(db);
+// Fresh planner statistics where the tables changed a lot (SQLite's advice for long-lived connections).
+db.$client.pragma('analysis_limit = 1000');
+db.$client.pragma('optimize = 0x10002');
 const app = buildApp({ db, config, logger });
 const server = app.listen(config.port, () => {
   logger.info(`PPID tracker on http://localhost:${config.port} (data: ${config.dataDir}, zone: ${config.zone})`);

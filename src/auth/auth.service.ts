@@ -154,7 +154,8 @@ export function revokeToken(db: Db, actor: Actor, id: number): void {
 export function userForToken(db: Db, token: string): { user: UserRow; actor: Actor } | null {
   const found = repo.findActiveTokenWithUser(db, repo.sha256(token));
   if (!found || !found.user.active) return null;
-  repo.touchToken(db, found.token.id, nowInstant());
+  const now = DateTime.utc();
+  repo.touchToken(db, found.token.id, now.toISO()!, now.minus({ minutes: 1 }).toISO()!);
   return { user: found.user, actor: { userId: found.user.id, label: `${found.user.username} (token: ${found.token.name})` } };
 }
 

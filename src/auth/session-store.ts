@@ -1,9 +1,10 @@
 import session from 'express-session';
-import { eq, lt } from 'drizzle-orm';
+import { and, eq, lt } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { sessions } from '../db/schema.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const TOUCH_EVERY_MS = 5 * 60 * 1000;
 
 /** express-session store on the app's own SQLite database: sessions survive restarts. */
 export class SqliteSessionStore extends session.Store {
@@ -44,8 +45,21 @@ export class SqliteSessionStore extends session.Store {
     }
   }
 
+  /**
+   * Extends an unchanged session's expiry, but writes only when it moved by more than five
+   * minutes: otherwise every page view would be a database write.
+   */
   override touch(sid: string, data: session.SessionData, cb?: () => void): void {
-    this.set(sid, data, () => cb?.());
+    try {
+      const expiresAt = data.cookie?.expires ? new Date(data.cookie.expires).getTime() : Date.now() + DAY_MS;
+      this.db
+        .update(sessions)
+        .set({ expiresAt })
+        .where(and(eq(sessions.sid, sid), lt(sessions.expiresAt, expiresAt - TOUCH_EVERY_MS)))
+        .run();
+    } finally {
+      cb?.();
+    }
   }
 
   /** Drops expired sessions at most once an hour. */

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { asc, eq, and, isNull, sql } from 'drizzle-orm';
+import { asc, eq, and, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { users, apiTokens, sessions, type UserRow, type ApiTokenRow } from '../db/schema.js';
 import type { Tx } from '../audit/audit.repo.js';
@@ -46,8 +46,12 @@ export function findActiveTokenWithUser(db: Db, tokenHash: string): { token: Api
   return row;
 }
 
-export function touchToken(db: Db, id: number, at: string): void {
-  db.update(apiTokens).set({ lastUsedAt: at }).where(eq(apiTokens.id, id)).run();
+/** Records use at most once a minute per token: a write (and fsync) per API call is waste. */
+export function touchToken(db: Db, id: number, at: string, unlessAfter: string): void {
+  db.update(apiTokens)
+    .set({ lastUsedAt: at })
+    .where(and(eq(apiTokens.id, id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, unlessAfter))))
+    .run();
 }
 
 export function listTokens(db: Db): { token: ApiTokenRow; username: string }[] {

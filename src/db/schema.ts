@@ -114,6 +114,8 @@ export const requests = sqliteTable(
     uniqueIndex('requests_year_seq_idx').on(t.registrationYear, t.registrationSeq),
     index('requests_received_idx').on(t.receivedOn),
     index('requests_open_due_idx').on(t.outcome, t.dueOn),
+    // The register filtered by outcome within a year, newest first: a range scan, no sort.
+    index('requests_outcome_received_idx').on(t.outcome, t.receivedOn),
   ],
 );
 

@@ -44,7 +44,10 @@ export function describeFilter(f: RegisterFilter): string {
 }
 
 export function exportFileName(f: RegisterFilter, format: ExportFormat): string {
-  const scope = [f.year ? String(f.year) : 'semua-tahun', f.month ? String(f.month).padStart(2, '0') : '', f.status ?? ''].filter(Boolean).join('-');
+  // Only a known status goes into the name: the query's text would otherwise reach the
+  // Content-Disposition header (a non-Latin-1 character there is a 500, a quote an injection).
+  const status = f.status && Object.hasOwn(STATUS_FILTERS, f.status) ? f.status : '';
+  const scope = [f.year ? String(f.year) : 'semua-tahun', f.month ? String(f.month).padStart(2, '0') : '', status].filter(Boolean).join('-');
   return `register-permohonan-${scope}.${format}`;
 }
 

@@ -122,6 +122,8 @@ function toAppError(err: unknown): AppError | null {
   if (e?.type === 'entity.parse.failed') return new AppError('validation', 'Isi permintaan bukan JSON yang valid.');
   if (e?.code === 'EBADCSRFTOKEN')
     return new AppError('forbidden', 'Formulir kedaluwarsa atau tidak sah. Muat ulang halaman lalu coba lagi.');
+  // A path with broken percent-encoding ("/requests/%E0%A4%A"): the router cannot decode the parameter.
+  if (err instanceof URIError) return new AppError('validation', 'Alamat (URL) tidak valid.');
   // Any other refusal of the body parser (too many fields, an unsupported charset or
   // compression, a broken gzip stream) is the client's fault, not the server's.
   const status = e?.status ?? e?.statusCode;

@@ -1,0 +1,1 @@
+CREATE INDEX `requests_outcome_received_idx` ON `requests` (`outcome`,`received_on`);
