@@ -63,6 +63,8 @@ export function buildApp(deps: { db: Db; config: AppConfig; logger?: Logger }): 
 
   app.set('views', path.join(ROOT, 'views'));
   app.set('view engine', 'ejs');
+  // Compile each template once (Express only does this by default under NODE_ENV=production).
+  app.set('view cache', true);
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.locals.dates = dates;

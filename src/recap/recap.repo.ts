@@ -120,13 +120,18 @@ export function objectionAggregate(tx: Tx, year: number, today: string): Objecti
   };
 }
 
-/** Years that have a request received or an objection filed, newest first. */
+/**
+ * Years from the first request or objection to the last, newest first: min/max through the
+ * date indexes, never a scan of the whole register.
+ */
 export function yearsWithData(tx: Tx): number[] {
-  const reqYear = sql<string>`substr(${requests.receivedOn}, 1, 4)`;
-  const objYear = sql<string>`substr(${objections.filedOn}, 1, 4)`;
-  const a = tx.select({ y: reqYear }).from(requests).groupBy(reqYear).all();
-  const b = tx.select({ y: objYear }).from(objections).groupBy(objYear).all();
-  return [...new Set([...a, ...b].map((r) => Number(r.y)))].filter(Number.isInteger).sort((x, y) => y - x);
+  const r = tx.select({ first: sql<string | null>`min(${requests.receivedOn})`, last: sql<string | null>`max(${requests.receivedOn})` }).from(requests).get();
+  const o = tx.select({ first: sql<string | null>`min(${objections.filedOn})`, last: sql<string | null>`max(${objections.filedOn})` }).from(objections).get();
+  const bounds = [r?.first, r?.last, o?.first, o?.last].filter((d): d is string => !!d).map((d) => Number(d.slice(0, 4)));
+  if (bounds.length === 0) return [];
+  const years: number[] = [];
+  for (let y = Math.max(...bounds); y >= Math.min(...bounds); y--) years.push(y);
+  return years;
 }
 
 // ---- Monthly report ---------------------------------------------------------------------

@@ -213,14 +213,13 @@ export function workloadCounts(tx: Tx, today: string, dueSoonUntil: string): { o
   return row;
 }
 
+/** Years from the first to the last request received, newest first (two index lookups). */
 export function yearsWithRequests(tx: Tx): number[] {
-  return tx
-    .select({ y: sql<number>`cast(substr(${requests.receivedOn}, 1, 4) as integer)` })
-    .from(requests)
-    .groupBy(sql`1`)
-    .orderBy(desc(sql`1`))
-    .all()
-    .map((r) => r.y);
+  const row = tx.select({ first: sql<string | null>`min(${requests.receivedOn})`, last: sql<string | null>`max(${requests.receivedOn})` }).from(requests).get();
+  if (!row?.first || !row.last) return [];
+  const years: number[] = [];
+  for (let y = Number(row.last.slice(0, 4)); y >= Number(row.first.slice(0, 4)); y--) years.push(y);
+  return years;
 }
 
 export function requestsByIds(tx: Tx, ids: number[]): RequestRow[] {
