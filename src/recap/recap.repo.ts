@@ -7,6 +7,7 @@ import { and, asc, desc, eq, gte, isNotNull, isNull, lt, lte, sql, type SQL } fr
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Tx } from '../audit/audit.repo.js';
 import { objections, requests } from '../db/schema.js';
+import { firstAndLast } from '../db/queries.js';
 import type { MonthlyRequestAggregate, ObjectionAggregate } from './recap.js';
 
 /** 1–12 from a YYYY-MM-DD text column. */
@@ -125,8 +126,8 @@ export function objectionAggregate(tx: Tx, year: number, today: string): Objecti
  * date indexes, never a scan of the whole register.
  */
 export function yearsWithData(tx: Tx): number[] {
-  const r = tx.select({ first: sql<string | null>`min(${requests.receivedOn})`, last: sql<string | null>`max(${requests.receivedOn})` }).from(requests).get();
-  const o = tx.select({ first: sql<string | null>`min(${objections.filedOn})`, last: sql<string | null>`max(${objections.filedOn})` }).from(objections).get();
+  const r = firstAndLast(tx, requests, requests.receivedOn);
+  const o = firstAndLast(tx, objections, objections.filedOn);
   const bounds = [r?.first, r?.last, o?.first, o?.last].filter((d): d is string => !!d).map((d) => Number(d.slice(0, 4)));
   if (bounds.length === 0) return [];
   const years: number[] = [];

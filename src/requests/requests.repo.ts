@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, like, lt, lte,
 import type { Tx } from '../audit/audit.repo.js';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { requests, type RequestRow } from '../db/schema.js';
+import { firstAndLast } from '../db/queries.js';
 import type { Deadlines } from './deadlines.js';
 
 export type NewRequestRow = typeof requests.$inferInsert;
@@ -215,7 +216,7 @@ export function workloadCounts(tx: Tx, today: string, dueSoonUntil: string): { o
 
 /** Years from the first to the last request received, newest first (two index lookups). */
 export function yearsWithRequests(tx: Tx): number[] {
-  const row = tx.select({ first: sql<string | null>`min(${requests.receivedOn})`, last: sql<string | null>`max(${requests.receivedOn})` }).from(requests).get();
+  const row = firstAndLast(tx, requests, requests.receivedOn);
   if (!row?.first || !row.last) return [];
   const years: number[] = [];
   for (let y = Number(row.last.slice(0, 4)); y >= Number(row.first.slice(0, 4)); y--) years.push(y);
