@@ -107,7 +107,7 @@ export async function recapXlsx(recap: Recap, officeName: string): Promise<Buffe
   };
   const unreconciled = [...recap.months, recap.total].filter((r) => !r.reconciles).map((r) => r.label);
   if (unreconciled.length) addNote(`Baris yang tidak sesuai (jumlah permintaan ≠ jumlah menurut hasil): ${unreconciled.join(', ')}.`);
-  if (recap.total.withoutReason > 0) addNote(`${recap.total.withoutReason} permohonan tanpa alasan tercatat.`);
+  if (recap.analytics.withoutReason > 0) addNote(`${recap.analytics.withoutReason} permohonan tanpa alasan tercatat.`);
   addNote('Ketentuan penghitungan:', true);
   COUNTING_RULES.forEach((rule, i) => addNote(`${i + 1}. ${rule}`));
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -124,7 +124,7 @@ export function presentRecapTable(recap: Recap): RecapTableView {
         const accounted = r.grantedFull + r.grantedPartial + r.rejected + r.notProvided + r.inProcess;
         return `${r.label}: ${formatCount(r.requests)} permohonan, tetapi ${formatCount(accounted)} tercatat menurut hasilnya (dikabulkan, ditolak, tidak diberikan atau dalam proses).`;
       }),
-    withoutReason: recap.total.withoutReason,
+    withoutReason: recap.analytics.withoutReason,
     rules: COUNTING_RULES,
   };
 }

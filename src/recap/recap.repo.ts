@@ -3,7 +3,7 @@
  * (GROUP BY month), never by looping over a year's rows in JavaScript; the only row lists
  * read here are small (one month's texts, a year's overdue requests).
  */
-import { and, asc, desc, eq, gte, isNotNull, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lt, lte, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Tx } from '../audit/audit.repo.js';
 import { objections, requests } from '../db/schema.js';
@@ -13,17 +13,17 @@ import type { MonthlyRequestAggregate, ObjectionAggregate } from './recap.js';
 /** 1–12 from a YYYY-MM-DD text column. */
 const monthOf = (col: SQLiteColumn) => sql<number>`cast(substr(${col}, 6, 2) as integer)`;
 /** Rows whose date column falls in [from, to] (ISO dates compare as text). */
-const between = (col: SQLiteColumn, from: string, to: string) => and(gte(col, from), lte(col, to));
+const between = (col: SQLiteColumn, from: string | Placeholder, to: string | Placeholder) => and(gte(col, from), lte(col, to));
 const inYear = (col: SQLiteColumn, year: number) => between(col, `${year}-01-01`, `${year}-12-31`);
 const inMonth = (col: SQLiteColumn, year: number, month: number) => {
   const mm = String(month).padStart(2, '0');
   return between(col, `${year}-${mm}-01`, `${year}-${mm}-31`);
 };
-/** count of rows matching `cond` (0, never null, when the group has rows). */
-const countIf = (cond: SQL) => sql<number>`sum(case when ${cond} then 1 else 0 end)`;
+/** Count of rows matching `cond` (a comparison is 1, 0 or null in SQLite; sum skips nulls). */
+const countIf = (cond: SQL) => sql<number>`coalesce(sum(${cond}), 0)`;
 
-/** One row per month that has requests received in `year`. */
-export function requestAggregatesByMonth(tx: Tx, year: number): MonthlyRequestAggregate[] {
+/** The recap table's counts, one row per month: built once per connection, then reused. */
+function tableQuery(tx: Tx) {
   const r = requests;
   const month = monthOf(r.receivedOn);
   return tx
@@ -40,28 +40,52 @@ export function requestAggregatesByMonth(tx: Tx, year: number): MonthlyRequestAg
       reasonOther: countIf(sql`${r.reasonOther} = 1`),
       timed: countIf(sql`${r.outcome} is not null and ${r.serviceDays} is not null`),
       serviceDaysSum: sql<number>`coalesce(sum(case when ${r.outcome} is not null then ${r.serviceDays} end), 0)`,
+    })
+    .from(r)
+    .where(between(r.receivedOn, sql.placeholder('from'), sql.placeholder('to')))
+    .groupBy(month)
+    .orderBy(month)
+    .prepare();
+}
+const tableQueries = new WeakMap<object, ReturnType<typeof tableQuery>>();
+
+/** One row per month that has requests received in `year`. */
+export function requestAggregatesByMonth(tx: Tx, year: number): MonthlyRequestAggregate[] {
+  let q = tableQueries.get(tx);
+  if (!q) tableQueries.set(tx, (q = tableQuery(tx)));
+  return q.all({ from: `${year}-01-01`, to: `${year}-12-31` });
+}
+
+/**
+ * The year's service-time distribution over decided requests, with the number extended, the
+ * number answered after their due date, and the decisions recorded without a reason (imported
+ * history): the analytics beside the table.
+ */
+export function serviceTimes(tx: Tx, year: number): {
+  histogram: { days: number; count: number }[]; extended: number; decidedLate: number; withoutReason: number;
+} {
+  const r = requests;
+  const rows = tx
+    .select({
+      days: r.serviceDays,
+      count: countIf(sql`${r.outcome} is not null and ${r.serviceDays} is not null`),
+      extended: countIf(sql`${r.extendedOn} is not null`),
+      decidedLate: countIf(sql`${r.decidedOn} is not null and ${r.decidedOn} > ${r.dueOn}`),
       withoutReason: countIf(
         sql`${r.outcome} is not null and ${r.outcome} <> 'full' and ${r.reasonExempt} = 0 and ${r.reasonNotHeld} = 0 and ${r.reasonOther} = 0`,
       ),
-      extended: countIf(sql`${r.extendedOn} is not null`),
-      decidedLate: countIf(sql`${r.decidedOn} is not null and ${r.decidedOn} > ${r.dueOn}`),
     })
     .from(r)
     .where(inYear(r.receivedOn, year))
-    .groupBy(month)
-    .orderBy(month)
+    .groupBy(r.serviceDays)
+    .orderBy(asc(r.serviceDays))
     .all();
-}
-
-/** How many decided requests of the year took each number of working days. */
-export function serviceDaysHistogram(tx: Tx, year: number): { days: number; count: number }[] {
-  return tx
-    .select({ days: sql<number>`${requests.serviceDays}`, count: sql<number>`count(*)` })
-    .from(requests)
-    .where(and(inYear(requests.receivedOn, year), isNotNull(requests.outcome), isNotNull(requests.serviceDays)))
-    .groupBy(requests.serviceDays)
-    .orderBy(asc(requests.serviceDays))
-    .all();
+  return {
+    histogram: rows.filter((x) => x.days !== null && Number(x.count) > 0).map((x) => ({ days: x.days!, count: Number(x.count) })),
+    extended: rows.reduce((n, x) => n + Number(x.extended), 0),
+    decidedLate: rows.reduce((n, x) => n + Number(x.decidedLate), 0),
+    withoutReason: rows.reduce((n, x) => n + Number(x.withoutReason), 0),
+  };
 }
 
 export interface OverdueRequest {

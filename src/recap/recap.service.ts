@@ -72,8 +72,8 @@ export function checkYear(year: number): void {
 export function buildRecap(db: Db, year: number, opts: { zone?: string; today?: string } = {}): Recap {
   checkYear(year);
   const today = opts.today ?? todayIn(opts.zone ?? 'Asia/Jakarta');
-  const { months, total } = assembleRecapRows(repo.requestAggregatesByMonth(db, year), repo.objectionCountsByMonth(db, year));
-  const hist = repo.serviceDaysHistogram(db, year);
+  const { months, total } = buildRecapTable(db, year);
+  const { histogram: hist, extended, decidedLate, withoutReason } = repo.serviceTimes(db, year);
   const overdue = repo.openPastDue(db, year, today);
   const cal = overdue.length ? loadCalendar(db) : null;
   return {
@@ -87,14 +87,23 @@ export function buildRecap(db: Db, year: number, opts: { zone?: string; today?: 
       p90ServiceDays: percentile(hist, 90),
       withinNotice: shareWithin(hist, NOTICE_WORKING_DAYS),
       withinExtended: shareWithin(hist, NOTICE_WORKING_DAYS + MAX_EXTENSION_WORKING_DAYS),
-      extended: total.extended,
-      decidedLate: total.decidedLate,
-      withoutReason: total.withoutReason,
+      extended,
+      decidedLate,
+      withoutReason,
       unreconciledMonths: months.filter((m) => !m.reconciles).map((m) => m.month!),
       openPastDue: overdue.map((o) => ({ ...o, workingDaysLate: Math.max(1, workingDaysBetween(o.dueOn, today, cal!)) })),
       objections: repo.objectionAggregate(db, year, today),
     },
   };
+}
+
+/**
+ * The table alone (months and Total): the numbers the office's own table has, from one GROUP BY
+ * over the year's requests and one over its objections.
+ */
+export function buildRecapTable(db: Db, year: number): { months: RecapRow[]; total: RecapRow } {
+  checkYear(year);
+  return assembleRecapRows(repo.requestAggregatesByMonth(db, year), repo.objectionCountsByMonth(db, year));
 }
 
 /** Years with a request or an objection, newest first (the year selectors). */

@@ -20,10 +20,6 @@ export interface MonthlyRequestAggregate {
   /** Decided requests whose working-day count is recorded: the average's denominator. */
   timed: number;
   serviceDaysSum: number;
-  /** Decided, not fully granted, and carrying no reason at all (imported history). */
-  withoutReason: number;
-  extended: number;
-  decidedLate: number;
 }
 
 /** The year's objections (by filing date) by how they stand. */
@@ -61,9 +57,6 @@ export interface RecapRow extends Record<CountKey, number> {
   serviceDaysSum: number;
   /** Mean working days over the row's decided requests, 2 decimals; null when none. */
   avgServiceDays: number | null;
-  withoutReason: number;
-  extended: number;
-  decidedLate: number;
   /** requests = full + partial + rejected + not provided + in process. */
   reconciles: boolean;
 }
@@ -135,11 +128,11 @@ function emptyRow(month: number | null): RecapRow {
     month, label: month === null ? 'Total' : MONTHS_ID[month - 1],
     requests: 0, grantedFull: 0, grantedPartial: 0, rejected: 0, notProvided: 0, inProcess: 0,
     reasonExempt: 0, reasonNotHeld: 0, reasonOther: 0, objections: 0,
-    timed: 0, serviceDaysSum: 0, avgServiceDays: null, withoutReason: 0, extended: 0, decidedLate: 0, reconciles: true,
+    timed: 0, serviceDaysSum: 0, avgServiceDays: null, reconciles: true,
   };
 }
 
-const SUMMED = [...COUNT_KEYS, 'timed', 'serviceDaysSum', 'withoutReason', 'extended', 'decidedLate'] as const;
+const SUMMED = [...COUNT_KEYS, 'timed', 'serviceDaysSum'] as const;
 
 /**
  * Twelve month rows (months without data are zeros) and the Total row. The Total average is
