@@ -7,7 +7,7 @@ import path from 'node:path';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import type { ChildProcess } from 'node:child_process';
+import { execSync, type ChildProcess } from 'node:child_process';
 import { generateRegister } from './generate.js';
 import { runLoad, type LoadResult } from './load.js';
 import { buildRecap, buildRecapTable } from '../src/recap/recap.service.js';
@@ -98,7 +98,9 @@ try {
   const { token } = createToken(db, { userId: null, label: 'bench' }, 'bench', 'bench');
   db.$client.close();
   const port = await freePort();
-  server = await startServer(dir, port);
+  // The server as `npm start` runs it: the compiled build.
+  execSync('npx tsc -p tsconfig.build.json', { cwd: fileURLToPath(new URL('..', import.meta.url)), stdio: 'inherit' });
+  server = await startServer(dir, port, {}, true);
   const cookie = await login(port);
   const api = { Authorization: `Bearer ${token}` };
   const page = { cookie };

@@ -1,5 +1,5 @@
 import session from 'express-session';
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { sessions } from '../db/schema.js';
 
@@ -9,14 +9,23 @@ const TOUCH_EVERY_MS = 5 * 60 * 1000;
 /** express-session store on the app's own SQLite database: sessions survive restarts. */
 export class SqliteSessionStore extends session.Store {
   private lastSweep = 0;
+  // Read and touched on every page view: built once.
+  private readonly byId;
+  private readonly extend;
 
   constructor(private readonly db: Db) {
     super();
+    this.byId = db.select().from(sessions).where(eq(sessions.sid, sql.placeholder('sid'))).prepare();
+    this.extend = db
+      .update(sessions)
+      .set({ expiresAt: sql`${sql.placeholder('expiresAt')}` })
+      .where(and(eq(sessions.sid, sql.placeholder('sid')), lt(sessions.expiresAt, sql.placeholder('unlessAfter'))))
+      .prepare();
   }
 
   override get(sid: string, cb: (err: unknown, s?: session.SessionData | null) => void): void {
     try {
-      const row = this.db.select().from(sessions).where(eq(sessions.sid, sid)).get();
+      const row = this.byId.get({ sid });
       if (!row || row.expiresAt < Date.now()) return cb(null, null);
       cb(null, JSON.parse(row.data));
     } catch (err) {
@@ -52,11 +61,7 @@ export class SqliteSessionStore extends session.Store {
   override touch(sid: string, data: session.SessionData, cb?: () => void): void {
     try {
       const expiresAt = data.cookie?.expires ? new Date(data.cookie.expires).getTime() : Date.now() + DAY_MS;
-      this.db
-        .update(sessions)
-        .set({ expiresAt })
-        .where(and(eq(sessions.sid, sid), lt(sessions.expiresAt, expiresAt - TOUCH_EVERY_MS)))
-        .run();
+      this.extend.run({ sid, expiresAt, unlessAfter: expiresAt - TOUCH_EVERY_MS });
     } finally {
       cb?.();
     }

@@ -4,6 +4,7 @@ import type { Tx } from '../audit/audit.repo.js';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { requests, type RequestRow } from '../db/schema.js';
 import { firstAndLast } from '../db/queries.js';
+import { insertInChunks } from '../import/bulk-insert.js';
 import type { Deadlines } from './deadlines.js';
 
 export type NewRequestRow = typeof requests.$inferInsert;
@@ -225,4 +226,48 @@ export function yearsWithRequests(tx: Tx): number[] {
 
 export function requestsByIds(tx: Tx, ids: number[]): RequestRow[] {
   return ids.length ? tx.select().from(requests).where(inArray(requests.id, ids)).all() : [];
+}
+
+// ---- Bulk access for the register import (one query per chunk instead of one per row) ----
+
+/** Values per IN (...) list: well under SQLite's 32,766 bound variables. */
+const LOOKUP_CHUNK = 500;
+/** Rows per multi-row INSERT; times the table's ~50 columns stays under 32,766 variables. */
+const INSERT_CHUNK = 200;
+
+function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
+/** Which of `numbers` are already registered. */
+export function existingRegistrationNumbers(tx: Tx, numbers: Iterable<string>): Set<string> {
+  const found = new Set<string>();
+  for (const chunk of chunks([...new Set(numbers)], LOOKUP_CHUNK)) {
+    const rows = tx.select({ n: requests.registrationNumber }).from(requests).where(inArray(requests.registrationNumber, chunk)).all();
+    for (const r of rows) found.add(r.n);
+  }
+  return found;
+}
+
+/** The registration numbers holding any of `seqs` in `year`, by sequence. */
+export function sequenceHolders(tx: Tx, year: number, seqs: Iterable<number>): Map<number, string> {
+  const holders = new Map<number, string>();
+  for (const chunk of chunks([...new Set(seqs)], LOOKUP_CHUNK)) {
+    const rows = tx
+      .select({ seq: requests.registrationSeq, n: requests.registrationNumber })
+      .from(requests)
+      .where(and(eq(requests.registrationYear, year), inArray(requests.registrationSeq, chunk)))
+      .all();
+    for (const r of rows) holders.set(r.seq!, r.n);
+  }
+  return holders;
+}
+
+/**
+ * Inserts requests in multi-row chunks, in the order given (so ids follow it), and returns their
+ * ids by registration number (SQLite does not promise RETURNING rows in VALUES order).
+ */
+export function insertRequests(tx: Tx, rows: readonly NewRequestRow[]): Map<string, number> {
+  const out = insertInChunks<{ id: number; n: string }>(tx, requests, rows, INSERT_CHUNK, { id: requests.id, n: requests.registrationNumber });
+  return new Map(out.map((r) => [r.n, r.id]));
 }

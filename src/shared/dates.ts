@@ -11,17 +11,25 @@ export function isIsoDate(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value).isValid;
 }
 
-/** "Senin, 3 Januari 2022" */
-export function formatLongDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  return DateTime.fromISO(iso).setLocale('id').toFormat('cccc, d LLLL yyyy');
+/** Formats a calendar date, remembering results: pages format the same few hundred dates all day. */
+function dateFormatter(format: string): (iso: string | null | undefined) => string {
+  const memo = new Map<string, string>();
+  return (iso) => {
+    if (!iso) return '';
+    let text = memo.get(iso);
+    if (text === undefined) {
+      text = DateTime.fromISO(iso).setLocale('id').toFormat(format);
+      if (memo.size < 50_000) memo.set(iso, text);
+    }
+    return text;
+  };
 }
 
+/** "Senin, 3 Januari 2022" */
+export const formatLongDate = dateFormatter('cccc, d LLLL yyyy');
+
 /** "3 Januari 2022" */
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  return DateTime.fromISO(iso).setLocale('id').toFormat('d LLLL yyyy');
-}
+export const formatDate = dateFormatter('d LLLL yyyy');
 
 /** "3 Jan 2022 14.05 WIB" for an instant (ISO timestamp), shown in the office zone. */
 export function formatInstant(isoInstant: string, zone: string): string {

@@ -14,9 +14,13 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts the server and waits until it answers; the caller kills it. */
-export async function startServer(dataDir: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+/**
+ * Starts the server and waits until it answers; the caller kills it. `compiled` runs the build
+ * in dist/ (as `npm start` does) instead of the TypeScript sources through tsx.
+ */
+export async function startServer(dataDir: string, port: number, env: Record<string, string> = {}, compiled = false): Promise<ChildProcess> {
+  const args = compiled ? ['dist/server.js'] : ['--import', 'tsx', 'src/server.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, PPID_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'silent', ...env },
     stdio: 'ignore',

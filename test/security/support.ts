@@ -1,5 +1,4 @@
 /** Shared helpers of the security tests: database fingerprints, HTML scans, routes of the app. */
-import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Application } from 'express';
@@ -9,14 +8,44 @@ import type { Db } from '../../src/db/client.js';
 /** The tables whose content no refused request may change. */
 export const GUARDED_TABLES = ['requests', 'objections', 'attachments', 'audit_log', 'users', 'holidays', 'settings', 'api_tokens'] as const;
 
-/** Row count and a hash of the full content of each guarded table. */
-export function fingerprint(db: Db): Record<string, string> {
-  const out: Record<string, string> = {};
+/**
+ * Columns that record use rather than change: a token's last use is written on every API call,
+ * so only changes to the other columns of api_tokens count.
+ */
+const WATCHED_UPDATES: Partial<Record<(typeof GUARDED_TABLES)[number], string>> = {
+  api_tokens: 'UPDATE OF user_id, name, token_hash, created_at, revoked_at',
+};
+
+const watched = new WeakSet<object>();
+
+/**
+ * Temporary triggers that count every insert, update and delete on the guarded tables. A change
+ * rolled back with its transaction rolls its count back too, so the count says exactly whether
+ * the database holds anything it did not hold before.
+ */
+function watchWrites(db: Db): void {
+  if (watched.has(db.$client)) return;
+  db.$client.exec('CREATE TEMP TABLE IF NOT EXISTS security_writes (tbl TEXT PRIMARY KEY, n INTEGER NOT NULL)');
   for (const table of GUARDED_TABLES) {
-    const rows = db.$client.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all();
-    out[table] = `${rows.length}:${crypto.createHash('sha256').update(JSON.stringify(rows)).digest('hex').slice(0, 16)}`;
+    db.$client.prepare('INSERT OR IGNORE INTO temp.security_writes (tbl, n) VALUES (?, 0)').run(table);
+    for (const op of ['INSERT', WATCHED_UPDATES[table] ?? 'UPDATE', 'DELETE']) {
+      const name = `security_${table}_${op.split(' ')[0].toLowerCase()}`;
+      db.$client.exec(
+        `CREATE TEMP TRIGGER IF NOT EXISTS ${name} AFTER ${op} ON main.${table} BEGIN UPDATE temp.security_writes SET n = n + 1 WHERE tbl = '${table}'; END`,
+      );
+    }
   }
-  return out;
+  watched.add(db.$client);
+}
+
+/** Per guarded table: its row count and how many row writes it has seen. Equal fingerprints: nothing changed. */
+export function fingerprint(db: Db): Record<string, string> {
+  watchWrites(db);
+  const writes = new Map(
+    (db.$client.prepare('SELECT tbl, n FROM temp.security_writes').all() as { tbl: string; n: number }[]).map((r) => [r.tbl, r.n]),
+  );
+  const counts = rowCounts(db);
+  return Object.fromEntries(GUARDED_TABLES.map((t) => [t, `${counts[t]} rows, ${writes.get(t)} writes`]));
 }
 
 export function rowCounts(db: Db): Record<string, number> {

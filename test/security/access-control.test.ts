@@ -1,0 +1,653 @@
+/**
+ * Access control, route by route and role by role, as README "Roles", "The public side",
+ * "Attachments" and "JSON API v1" describe it. The tables below ARE the specification: the
+ * allowed roles are written out here, not read from src/auth/roles.ts. A route the app registers
+ * without a row here fails the first test.
+ *
+ * Also: CSRF on every POST form, session renewal at login, security headers, no inline script
+ * on any page, and no personal data on /status, /rekap or /api/v1/recap.
+ * (The lockout after five wrong passwords is tested in test/auth/auth.routes.test.ts, "when the
+ * password is wrong too often…"; the per-address login limit likewise.)
+ */
+import type http from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent.js';
+import type { Application } from 'express';
+import { buildTestApp } from '../helpers/build-test-app.js';
+import { csrfFrom, makeUser, TEST_PASSWORD } from '../helpers/login-as.js';
+import { makeRequest, testActor } from '../helpers/factories.js';
+import type { Db } from '../../src/db/client.js';
+import type { Role } from '../../src/auth/roles.js';
+import { createToken, revokeToken } from '../../src/auth/auth.service.js';
+import { findUserByUsername } from '../../src/auth/users.repo.js';
+import { decideRequest } from '../../src/requests/requests.service.js';
+import { fileObjection } from '../../src/objections/objections.service.js';
+import { removeAttachment } from '../../src/uploads/attachments.service.js';
+import {
+  close, expectSecurityHeaders, fingerprint, freshAddress, inlineScriptProblems, listen, registeredRoutes,
+} from './support.js';
+
+// ---- who -------------------------------------------------------------------------------------
+
+/** Browser principals: nobody, a requester who passed the status lookup for request A, staff. */
+type Who = 'anonymous' | 'requester' | Role;
+const WHO: readonly Who[] = ['anonymous', 'requester', 'officer', 'supervisor', 'auditor', 'admin'];
+const STAFF: readonly Role[] = ['officer', 'supervisor', 'auditor', 'admin'];
+const isStaff = (w: Who): w is Role => (STAFF as readonly string[]).includes(w);
+
+/** API principals: no token, a revoked token, a browser session cookie (no token), and tokens per role. */
+type ApiWho = 'no token' | 'revoked token' | 'session cookie' | Role;
+const API_WHO: readonly ApiWho[] = ['no token', 'revoked token', 'session cookie', 'officer', 'supervisor', 'auditor', 'admin'];
+
+// ---- the specification -------------------------------------------------------------------------
+
+// README "Roles": every staff role reads the register; officers and supervisors do the PPID work;
+// only the supervisor answers objections and records disputes; auditors and admins read the audit
+// log and download exports; the admin alone runs accounts, tokens, holidays, settings, the import
+// and the purge of removed files.
+const READ: readonly Role[] = ['officer', 'supervisor', 'auditor', 'admin'];
+const WRITE: readonly Role[] = ['officer', 'supervisor'];
+const RESPOND: readonly Role[] = ['supervisor'];
+const AUDIT: readonly Role[] = ['auditor', 'admin'];
+const EXPORT: readonly Role[] = ['auditor', 'admin'];
+const ADMIN: readonly Role[] = ['admin'];
+
+/**
+ * gate 'staff': anonymous (and the requester) are sent to /login?next=…, a logged-in role not in
+ * `allow` gets 403. gate 'public': everyone. gate 'holder': only who holds the capability in
+ * its session (`allow`), everyone else 404 (no hint that the thing exists).
+ * `ok` is the exact answer an allowed principal gets, where it is known: [status, Location?].
+ */
+interface PageRow {
+  m: 'GET' | 'POST';
+  route: string;
+  path: string;
+  gate: 'staff' | 'public' | 'holder';
+  allow: readonly Who[];
+  ok?: (who: Who) => [number, string?];
+}
+
+const EVERYONE = WHO;
+const PAGES: PageRow[] = [
+  // public side
+  { m: 'GET', route: '/', path: '/', gate: 'public', allow: EVERYONE, ok: (w) => (isStaff(w) ? [302, '/requests'] : [200]) },
+  { m: 'GET', route: '/login', path: '/login', gate: 'public', allow: EVERYONE, ok: (w) => (isStaff(w) ? [302, '/'] : [200]) },
+  { m: 'POST', route: '/login', path: '/login', gate: 'public', allow: EVERYONE, ok: () => [400] },
+  // Setup is gone once an account exists.
+  { m: 'GET', route: '/setup', path: '/setup', gate: 'public', allow: EVERYONE, ok: () => [302, '/login'] },
+  { m: 'POST', route: '/setup', path: '/setup', gate: 'public', allow: EVERYONE, ok: () => [404] },
+  { m: 'GET', route: '/status', path: '/status', gate: 'public', allow: EVERYONE },
+  { m: 'POST', route: '/status', path: '/status', gate: 'public', allow: EVERYONE, ok: () => [400] },
+  { m: 'GET', route: '/permohonan', path: '/permohonan', gate: 'public', allow: EVERYONE },
+  { m: 'POST', route: '/permohonan', path: '/permohonan', gate: 'public', allow: EVERYONE, ok: () => [400] },
+  { m: 'GET', route: '/rekap', path: '/rekap?year=2022', gate: 'public', allow: EVERYONE },
+  // Only the browser that submitted the online form sees its receipt; A came in by e-mail.
+  { m: 'GET', route: '/permohonan/tanda-bukti/:id', path: '/permohonan/tanda-bukti/{A}', gate: 'holder', allow: [] },
+  // The requester's written notice, after the status lookup in this browser; nobody else.
+  { m: 'GET', route: '/status/files/:id', path: '/status/files/{notice}', gate: 'holder', allow: ['requester'] },
+
+  // register
+  { m: 'GET', route: '/requests', path: '/requests', gate: 'staff', allow: READ },
+  { m: 'GET', route: '/requests/new', path: '/requests/new', gate: 'staff', allow: WRITE },
+  { m: 'POST', route: '/requests', path: '/requests', gate: 'staff', allow: WRITE },
+  { m: 'GET', route: '/requests/export.csv', path: '/requests/export.csv?year=2022', gate: 'staff', allow: EXPORT },
+  { m: 'GET', route: '/requests/export.xlsx', path: '/requests/export.xlsx?year=2022', gate: 'staff', allow: EXPORT },
+  { m: 'GET', route: '/requests/:id', path: '/requests/{A}', gate: 'staff', allow: READ },
+  { m: 'GET', route: '/requests/:id/receipt', path: '/requests/{A}/receipt', gate: 'staff', allow: READ },
+  { m: 'GET', route: '/requests/:id/notice', path: '/requests/{A}/notice', gate: 'staff', allow: READ },
+  { m: 'GET', route: '/requests/:id/edit', path: '/requests/{A}/edit', gate: 'staff', allow: WRITE },
+  { m: 'POST', route: '/requests/:id/edit', path: '/requests/{A}/edit', gate: 'staff', allow: WRITE },
+  { m: 'GET', route: '/requests/:id/extend', path: '/requests/{B}/extend', gate: 'staff', allow: WRITE },
+  { m: 'POST', route: '/requests/:id/extend', path: '/requests/{B}/extend', gate: 'staff', allow: WRITE },
+  { m: 'GET', route: '/requests/:id/decide', path: '/requests/{B}/decide', gate: 'staff', allow: WRITE },
+  { m: 'POST', route: '/requests/:id/decide', path: '/requests/{B}/decide', gate: 'staff', allow: WRITE },
+  { m: 'GET', route: '/requests/:id/correct', path: '/requests/{A}/correct', gate: 'staff', allow: WRITE },
+  { m: 'POST', route: '/requests/:id/correct', path: '/requests/{A}/correct', gate: 'staff', allow: WRITE },
+  { m: 'GET', route: '/requests/:id/withdraw', path: '/requests/{B}/withdraw', gate: 'staff', allow: WRITE },
+  { m: 'POST', route: '/requests/:id/withdraw', path: '/requests/{B}/withdraw', gate: 'staff', allow: WRITE },
+
+  // objections: officers and supervisors record them, only the supervisor answers and records disputes
+  { m: 'GET', route: '/requests/:id/objections/new', path: '/requests/{A}/objections/new', gate: 'staff', allow: WRITE },
+  { m: 'POST', route: '/requests/:id/objections', path: '/requests/{A}/objections', gate: 'staff', allow: WRITE },
+  { m: 'GET', route: '/objections', path: '/objections?year=2022', gate: 'staff', allow: READ },
+  { m: 'GET', route: '/objections/:id', path: '/objections/{O}', gate: 'staff', allow: READ },
+  { m: 'GET', route: '/objections/:id/receipt', path: '/objections/{O}/receipt', gate: 'staff', allow: READ },
+  // Not answered yet, so there is no letter: 404 for whoever may read it.
+  { m: 'GET', route: '/objections/:id/response-letter', path: '/objections/{O}/response-letter', gate: 'staff', allow: READ, ok: () => [404] },
+  { m: 'GET', route: '/objections/:id/respond', path: '/objections/{O}/respond', gate: 'staff', allow: RESPOND },
+  { m: 'POST', route: '/objections/:id/respond', path: '/objections/{O}/respond', gate: 'staff', allow: RESPOND },
+  { m: 'GET', route: '/objections/:id/dispute', path: '/objections/{O}/dispute', gate: 'staff', allow: RESPOND },
+  { m: 'POST', route: '/objections/:id/dispute', path: '/objections/{O}/dispute', gate: 'staff', allow: RESPOND },
+
+  // attachments
+  { m: 'POST', route: '/requests/:id/attachments', path: '/requests/{A}/attachments', gate: 'staff', allow: WRITE },
+  { m: 'GET', route: '/attachments/:id/download', path: '/attachments/{letter}/download', gate: 'staff', allow: READ },
+  { m: 'POST', route: '/attachments/:id/delete', path: '/attachments/{toDelete}/delete', gate: 'staff', allow: WRITE },
+  { m: 'POST', route: '/attachments/:id/purge', path: '/attachments/{toPurge}/purge', gate: 'staff', allow: ADMIN },
+
+  // recap and reports
+  { m: 'GET', route: '/recap', path: '/recap?year=2022', gate: 'staff', allow: READ },
+  { m: 'GET', route: '/recap/:year.csv', path: '/recap/2022.csv', gate: 'staff', allow: EXPORT },
+  { m: 'GET', route: '/recap/:year.xlsx', path: '/recap/2022.xlsx', gate: 'staff', allow: EXPORT },
+  { m: 'GET', route: '/reports/monthly', path: '/reports/monthly?year=2022&month=3', gate: 'staff', allow: READ },
+
+  // audit log
+  { m: 'GET', route: '/audit', path: '/audit', gate: 'staff', allow: AUDIT },
+  { m: 'GET', route: '/audit/verify', path: '/audit/verify', gate: 'staff', allow: AUDIT },
+  { m: 'GET', route: '/audit/export.csv', path: '/audit/export.csv', gate: 'staff', allow: AUDIT },
+
+  // administration
+  { m: 'GET', route: '/admin/users', path: '/admin/users', gate: 'staff', allow: ADMIN },
+  { m: 'GET', route: '/admin/users/new', path: '/admin/users/new', gate: 'staff', allow: ADMIN },
+  { m: 'POST', route: '/admin/users', path: '/admin/users', gate: 'staff', allow: ADMIN },
+  { m: 'GET', route: '/admin/users/:id/edit', path: '/admin/users/{victim}/edit', gate: 'staff', allow: ADMIN },
+  { m: 'POST', route: '/admin/users/:id', path: '/admin/users/{victim}', gate: 'staff', allow: ADMIN },
+  { m: 'GET', route: '/admin/tokens', path: '/admin/tokens', gate: 'staff', allow: ADMIN },
+  { m: 'POST', route: '/admin/tokens', path: '/admin/tokens', gate: 'staff', allow: ADMIN },
+  { m: 'POST', route: '/admin/tokens/:id/revoke', path: '/admin/tokens/{victimToken}/revoke', gate: 'staff', allow: ADMIN },
+  { m: 'GET', route: '/admin/settings', path: '/admin/settings', gate: 'staff', allow: ADMIN },
+  { m: 'POST', route: '/admin/settings', path: '/admin/settings', gate: 'staff', allow: ADMIN },
+  { m: 'GET', route: '/admin/holidays', path: '/admin/holidays?year=2022', gate: 'staff', allow: ADMIN },
+  { m: 'POST', route: '/admin/holidays', path: '/admin/holidays', gate: 'staff', allow: ADMIN },
+  { m: 'GET', route: '/admin/holidays/:id/edit', path: '/admin/holidays/{holiday}/edit', gate: 'staff', allow: ADMIN },
+  { m: 'POST', route: '/admin/holidays/:id/edit', path: '/admin/holidays/{holiday}/edit', gate: 'staff', allow: ADMIN },
+  { m: 'POST', route: '/admin/holidays/:id/delete', path: '/admin/holidays/{holiday}/delete', gate: 'staff', allow: ADMIN },
+  { m: 'GET', route: '/admin/import', path: '/admin/import', gate: 'staff', allow: ADMIN },
+  { m: 'GET', route: '/admin/import/template.xlsx', path: '/admin/import/template.xlsx', gate: 'staff', allow: ADMIN },
+  { m: 'GET', route: '/admin/import/template.csv', path: '/admin/import/template.csv', gate: 'staff', allow: ADMIN },
+  { m: 'POST', route: '/admin/import', path: '/admin/import', gate: 'staff', allow: ADMIN },
+];
+/** Last of all: it ends the sessions the other rows use. */
+const LOGOUT: PageRow = { m: 'POST', route: '/logout', path: '/logout', gate: 'public', allow: EVERYONE, ok: () => [302, '/login'] };
+
+interface ApiRow {
+  m: 'GET' | 'POST' | 'PUT';
+  route: string;
+  path: string;
+  allow: readonly Role[];
+}
+// README "JSON API v1": a token acts with its user's role; the objection answer is for supervisor tokens only.
+const API: ApiRow[] = [
+  { m: 'POST', route: '/api/v1/requests', path: '/api/v1/requests', allow: WRITE },
+  { m: 'GET', route: '/api/v1/requests', path: '/api/v1/requests?year=2022', allow: READ },
+  { m: 'GET', route: '/api/v1/requests/:id', path: '/api/v1/requests/{A}', allow: READ },
+  { m: 'POST', route: '/api/v1/requests/:id/extension', path: '/api/v1/requests/{B}/extension', allow: WRITE },
+  { m: 'POST', route: '/api/v1/requests/:id/decision', path: '/api/v1/requests/{B}/decision', allow: WRITE },
+  { m: 'PUT', route: '/api/v1/requests/:id/decision', path: '/api/v1/requests/{A}/decision', allow: WRITE },
+  { m: 'POST', route: '/api/v1/requests/:id/withdrawal', path: '/api/v1/requests/{B}/withdrawal', allow: WRITE },
+  { m: 'POST', route: '/api/v1/requests/:id/objections', path: '/api/v1/requests/{A}/objections', allow: WRITE },
+  { m: 'POST', route: '/api/v1/objections/:id/response', path: '/api/v1/objections/{O}/response', allow: RESPOND },
+  { m: 'GET', route: '/api/v1/objections', path: '/api/v1/objections?year=2022', allow: READ },
+  { m: 'GET', route: '/api/v1/objections/:id', path: '/api/v1/objections/{O}', allow: READ },
+  { m: 'POST', route: '/api/v1/requests/:id/attachments', path: '/api/v1/requests/{A}/attachments', allow: WRITE },
+  { m: 'GET', route: '/api/v1/attachments/:id', path: '/api/v1/attachments/{letter}', allow: READ },
+  { m: 'GET', route: '/api/v1/recap/:year', path: '/api/v1/recap/2022', allow: READ },
+  { m: 'GET', route: '/api/v1/reports/monthly/:year/:month', path: '/api/v1/reports/monthly/2022/3', allow: READ },
+];
+
+// ---- the world the tables run against ----------------------------------------------------------
+
+const PII = {
+  requesterName: 'Kartika Sulistyowati Rahardjo',
+  requesterIdNumber: '3175094411880013',
+  requesterPhone: '0813-5566-4422',
+  requesterEmail: 'kartika.rahardjo@surel-rahasia.id',
+  requesterAddress: 'Jl. Cempaka Tersembunyi No. 47, Bekasi',
+};
+const PRIVATE_TEXT = ['Pernyataan keberatan yang sangat pribadi', 'Kuasa Bernama Hartono Sukmajaya', 'Uji konsekuensi internal XYZ'];
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+interface Client {
+  agent: TestAgent;
+  csrf: string;
+  ip: string;
+}
+
+interface World {
+  app: Application;
+  db: Db;
+  server: http.Server;
+  ids: Record<string, number>;
+  numberA: string;
+  accessCodeA: string;
+  pages: Record<Who, Client>;
+  tokens: Record<Exclude<ApiWho, 'no token' | 'session cookie'>, string>;
+}
+
+let world: World;
+
+function fill(path: string): string {
+  return path.replace(/\{(\w+)\}/g, (_, key: string) => {
+    const id = world.ids[key];
+    if (id === undefined) throw new Error(`no id for {${key}}`);
+    return String(id);
+  });
+}
+
+function send(c: Client, m: string, path: string) {
+  const agent = c.agent as unknown as Record<string, (p: string) => request.Test>;
+  return agent[m.toLowerCase()](path).set('X-Forwarded-For', c.ip);
+}
+
+async function browser(server: http.Server): Promise<Client> {
+  const ip = freshAddress();
+  const agent = request.agent(server);
+  const page = await agent.get('/status').set('X-Forwarded-For', ip).expect(200);
+  return { agent, ip, csrf: csrfFrom(page.text) };
+}
+
+async function staff(server: http.Server, db: Db, role: Role): Promise<Client> {
+  const username = await makeUser(db, role, `${role}-acl`);
+  const c = await browser(server);
+  const login = await c.agent.post('/login').set('X-Forwarded-For', c.ip).type('form')
+    .send({ _csrf: c.csrf, username, password: TEST_PASSWORD });
+  expect(login.status).toBe(302);
+  // The token is bound to the session, which login renewed: take it from a page of the new one.
+  const page = await c.agent.get('/status').set('X-Forwarded-For', c.ip).expect(200);
+  return { ...c, csrf: csrfFrom(page.text) };
+}
+
+async function buildWorld(): Promise<World> {
+  const { app, db } = buildTestApp();
+  const server = await listen(app);
+  // A: decided (rejected under Pasal 17 h) with an objection; B: open, for the extend/decide/withdraw forms.
+  const a = makeRequest(db, { receivedOn: '2022-03-01', ...PII });
+  decideRequest({ db, actor: testActor, zone: 'Asia/Jakarta', id: a.id, input: {
+    decidedOn: '2022-03-08', outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], consequenceTest: PRIVATE_TEXT[2],
+    reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
+  const o = fileObjection({ db, actor: testActor, zone: 'Asia/Jakarta', requestId: a.id, input: {
+    filedOn: '2022-03-20', grounds: ['a'], statement: PRIVATE_TEXT[0], filedBy: 'proxy', proxyName: PRIVATE_TEXT[1], lateNote: '' } });
+  const b = makeRequest(db, { receivedOn: '2022-04-04', requesterName: 'Pemohon Kedua' });
+
+  const officerToken = await tokenOf(db, 'officer');
+  const upload = async (requestId: number, kind: string, target: string, name: string) => {
+    const res = await request(server).post(`/api/v1/requests/${requestId}/attachments`).set('Authorization', `Bearer ${officerToken}`)
+      .field('kind', kind).field('target', target).attach('files', PDF, name);
+    expect(res.status, res.text).toBe(201);
+    return res.body.items[0].id as number;
+  };
+  const ids: Record<string, number> = {
+    A: a.id, B: b.id, O: o.id,
+    notice: await upload(a.id, 'written_notice', 'decision', 'pemberitahuan.pdf'),
+    letter: await upload(a.id, 'request_letter', 'request', 'surat-permohonan.pdf'),
+    toDelete: await upload(a.id, 'other', 'request', 'hapus-saya.pdf'),
+    toPurge: await upload(a.id, 'other', 'request', 'musnahkan-saya.pdf'),
+    noticeOfB: await upload(b.id, 'written_notice', 'request', 'pemberitahuan-b.pdf'),
+  };
+  removeAttachment(db, testActor, ids.toPurge, 'duplikat');
+  // Dedicated targets for the admin forms that change things even with an empty body.
+  await makeUser(db, 'officer', 'victim');
+  ids.victim = findUserByUsername(db, 'victim')!.id;
+  ids.victimToken = createToken(db, testActor, 'victim', 'akan dicabut').id;
+  ids.holiday = (db.$client.prepare("SELECT id FROM holidays WHERE date LIKE '2020-%' ORDER BY date LIMIT 1").get() as { id: number }).id;
+
+  const revokedUser = await makeUser(db, 'officer', 'revoked-owner');
+  const revoked = createToken(db, testActor, revokedUser, 'dicabut');
+  revokeToken(db, testActor, revoked.id);
+
+  const requester = await browser(server);
+  const lookup = await send(requester, 'POST', '/status').type('form').send({ _csrf: requester.csrf, number: a.registrationNumber, code: a.accessCode });
+  expect(lookup.status).toBe(200);
+
+  const pages = {
+    anonymous: await browser(server),
+    requester,
+    officer: await staff(server, db, 'officer'),
+    supervisor: await staff(server, db, 'supervisor'),
+    auditor: await staff(server, db, 'auditor'),
+    admin: await staff(server, db, 'admin'),
+  };
+  const tokens = {
+    'revoked token': revoked.token,
+    officer: officerToken,
+    supervisor: await tokenOf(db, 'supervisor'),
+    auditor: await tokenOf(db, 'auditor'),
+    admin: await tokenOf(db, 'admin'),
+  };
+  return { app, db, server, ids, numberA: a.registrationNumber, accessCodeA: a.accessCode, pages, tokens };
+}
+
+async function tokenOf(db: Db, role: Role): Promise<string> {
+  const name = await makeUser(db, role, `${role}-api`);
+  return createToken(db, testActor, name, `token ${role}`).token;
+}
+
+beforeAll(async () => {
+  world = await buildWorld();
+});
+afterAll(async () => {
+  await close(world?.server);
+});
+
+// ---- judging one answer ------------------------------------------------------------------------
+
+const isHtml = (res: request.Response) => /text\/html/.test(String(res.headers['content-type']));
+
+/** What is wrong with a page answer, or null. */
+function judgePage(row: PageRow, who: Who, path: string, res: request.Response): string | null {
+  const location = res.headers.location as string | undefined;
+  const got = `${res.status}${location ? ` → ${location}` : ''}`;
+  const allowed = row.allow.includes(who);
+  if (res.status >= 500) return `server error ${got}`;
+  if (isHtml(res)) {
+    const problems = inlineScriptProblems(res.text);
+    if (problems.length) return `inline script on the page: ${problems.join('; ')}`;
+    try {
+      expectSecurityHeaders(res.headers);
+    } catch (e) {
+      return `security headers: ${(e as Error).message}`;
+    }
+  }
+  if (row.gate === 'staff' && !isStaff(who)) {
+    const want = `/login?next=${encodeURIComponent(path)}`;
+    return res.status === 302 && location === want ? null : `expected 302 → ${want}, got ${got}`;
+  }
+  if (row.gate === 'holder' && !allowed) return res.status === 404 ? null : `expected 404, got ${got}`;
+  if (!allowed) return res.status === 403 ? null : `expected 403, got ${got}`;
+  // Allowed.
+  const exact = row.ok?.(who) ?? (row.m === 'GET' ? [200] : undefined);
+  if (exact) {
+    const [status, to] = exact;
+    if (res.status !== status || (to !== undefined && location !== to)) return `expected ${status}${to ? ` → ${to}` : ''}, got ${got}`;
+    return null;
+  }
+  if (res.status === 401 || res.status === 403) return `refused with ${got}`;
+  if (res.status >= 300 && res.status < 400 && location?.startsWith('/login')) return `sent to the login page: ${got}`;
+  return null;
+}
+
+function judgeApi(row: ApiRow, who: ApiWho, res: request.Response): string | null {
+  const got = `${res.status} ${JSON.stringify(res.body?.error ?? '').slice(0, 120)}`;
+  if (res.status >= 500) return `server error ${got}`;
+  const json = /application\/json/.test(String(res.headers['content-type']));
+  if (res.status >= 400) {
+    if (!json) return `error without JSON: ${res.status} ${res.headers['content-type']}`;
+    const e = res.body?.error;
+    if (!e || typeof e.code !== 'string' || typeof e.message !== 'string' || typeof e.fields !== 'object') return `wrong error shape: ${res.text.slice(0, 200)}`;
+  }
+  if (json) {
+    try {
+      expectSecurityHeaders(res.headers);
+    } catch (e) {
+      return `security headers: ${(e as Error).message}`;
+    }
+  }
+  if (who === 'no token' || who === 'revoked token' || who === 'session cookie') {
+    return res.status === 401 && res.body.error.code === 'unauthenticated' ? null : `expected 401 unauthenticated, got ${got}`;
+  }
+  if (!row.allow.includes(who)) return res.status === 403 && res.body.error.code === 'forbidden' ? null : `expected 403 forbidden, got ${got}`;
+  if (row.m === 'GET') return res.status === 200 ? null : `expected 200, got ${got}`;
+  return res.status === 401 || res.status === 403 ? `refused with ${got}` : null;
+}
+
+async function visitPage(row: PageRow, who: Who): Promise<{ res: request.Response; path: string }> {
+  const c = world.pages[who];
+  const path = fill(row.path);
+  const res = row.m === 'GET'
+    ? await send(c, 'GET', path)
+    : await send(c, 'POST', path).type('form').send({ _csrf: c.csrf });
+  return { res, path };
+}
+
+async function visitApi(row: ApiRow, who: ApiWho): Promise<request.Response> {
+  const path = fill(row.path);
+  if (who === 'session cookie') {
+    // A logged-in browser: its cookies must not open the API.
+    const c = world.pages.officer;
+    const t = send(c, row.m, path);
+    return row.m === 'GET' ? t : t.set('x-csrf-token', c.csrf).send({});
+  }
+  const t = (request(world.server) as unknown as Record<string, (p: string) => request.Test>)[row.m.toLowerCase()](path);
+  if (who !== 'no token') t.set('Authorization', `Bearer ${world.tokens[who]}`);
+  return row.m === 'GET' ? t : t.send({});
+}
+
+const describeAllow = (allow: readonly string[]) => (allow.length ? allow.join(', ') : 'nobody');
+
+// ---- the tests ---------------------------------------------------------------------------------
+
+describe('the route tables cover the app', () => {
+  it('every route the app registers has exactly one row in the page or API table', () => {
+    const inTables = [...PAGES, LOGOUT, ...API].map((r) => `${r.m} ${r.route}`);
+    expect(new Set(inTables).size, 'no duplicate rows').toBe(inTables.length);
+    expect([...inTables].sort()).toEqual(registeredRoutes(world.app));
+  });
+});
+
+describe('pages × roles', () => {
+  for (const row of PAGES) {
+    it(`${row.m} ${row.route}: ${row.gate === 'public' ? 'everyone' : describeAllow(row.allow)}`, async () => {
+      const failures: string[] = [];
+      for (const who of WHO) {
+        const before = fingerprint(world.db);
+        const { res, path } = await visitPage(row, who);
+        const problem = judgePage(row, who, path, res);
+        if (problem) failures.push(`${who}: ${problem}`);
+        // A refusal (a role gate, the login gate, a missing capability) changes nothing.
+        const refused = !row.allow.includes(who) || (row.gate === 'staff' && !isStaff(who));
+        if (refused && JSON.stringify(fingerprint(world.db)) !== JSON.stringify(before)) failures.push(`${who}: refused but the database changed`);
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+});
+
+describe('API × tokens', () => {
+  for (const row of API) {
+    it(`${row.m} ${row.route}: ${describeAllow(row.allow)}`, async () => {
+      const failures: string[] = [];
+      for (const who of API_WHO) {
+        const before = fingerprint(world.db);
+        const res = await visitApi(row, who);
+        const problem = judgeApi(row, who, res);
+        if (problem) failures.push(`${who}: ${problem}`);
+        if (!(isStaff(who as Who) && row.allow.includes(who as Role)) && JSON.stringify(fingerprint(world.db)) !== JSON.stringify(before)) {
+          failures.push(`${who}: refused but the database changed`);
+        }
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+
+  it('an unknown API path is 401 without a token and a JSON 404 with one', async () => {
+    const anon = await request(world.server).get('/api/v1/nope');
+    expect(anon.status).toBe(401);
+    expect(anon.body.error.code).toBe('unauthenticated');
+    const known = await request(world.server).get('/api/v1/nope').set('Authorization', `Bearer ${world.tokens.auditor}`);
+    expect(known.status).toBe(404);
+    expect(known.body).toEqual({ error: { code: 'not_found', message: expect.any(String), fields: {} } });
+  });
+
+  it('a malformed Authorization header is 401, never a crash', async () => {
+    for (const value of ['Bearer', 'Bearer ', 'Basic YWRtaW46YWRtaW4=', `Bearer ${world.tokens.auditor} extra`, `bearer ${'x'.repeat(5000)}`, 'Bearer \u0000']) {
+      const res = await request(world.server).get('/api/v1/requests').set('Authorization', value.replace(/\u0000/g, '%00'));
+      expect(res.status, value.slice(0, 40)).toBe(401);
+      expect(res.body.error.code).toBe('unauthenticated');
+    }
+  });
+});
+
+describe('CSRF: every POST form refuses a request without a valid token', () => {
+  /** Who may use the form, so the refusal can only come from the missing token. */
+  const userOf = (row: PageRow): Who => (row.gate === 'public' ? 'anonymous' : (row.allow.find(isStaff) ?? 'admin'));
+  /** Multipart forms check the token after parsing: their file field, so the parser lets the body through. */
+  const MULTIPART: Record<string, string> = { '/permohonan': 'requestLetter', '/requests/:id/attachments': 'files', '/admin/import': 'file' };
+
+  for (const row of [...PAGES, LOGOUT].filter((r) => r.m === 'POST')) {
+    it(`POST ${row.route} without a token, with a token of another session, and as a bare multipart body → 403`, async () => {
+      const who = userOf(row);
+      const c = world.pages[who];
+      const path = fill(row.path);
+      const other = world.pages[who === 'anonymous' ? 'requester' : 'anonymous'].csrf;
+      const before = fingerprint(world.db);
+      const attempts: [string, request.Response][] = [
+        ['no token', await send(c, 'POST', path).type('form').send({ reason: 'x', name: 'x', username: 'x' })],
+        ['token of another session', await send(c, 'POST', path).type('form').send({ _csrf: other })],
+        ['forged token', await send(c, 'POST', path).type('form').send({ _csrf: `${c.csrf.slice(0, -4)}AAAA` })],
+        ['JSON body with a token of another session', await send(c, 'POST', path).send({ _csrf: other })],
+      ];
+      const fileField = MULTIPART[row.route];
+      if (fileField) {
+        attempts.push(['multipart without a token', await send(c, 'POST', path).field('kind', 'other').attach(fileField, PDF, 'a.pdf')]);
+        attempts.push(['multipart with a token of another session', await send(c, 'POST', path).field('_csrf', other).attach(fileField, PDF, 'a.pdf')]);
+      }
+      for (const [what, res] of attempts) {
+        expect(res.status, `${who} ${what}`).toBe(403);
+        expect(res.text, what).toContain('Formulir kedaluwarsa atau tidak sah');
+      }
+      expect(fingerprint(world.db)).toEqual(before);
+    });
+  }
+});
+
+describe('security headers', () => {
+  it('a page carries CSP without inline script, nosniff, frame protection and a referrer policy', async () => {
+    const res = await send(world.pages.anonymous, 'GET', '/status');
+    expect(res.status).toBe(200);
+    expectSecurityHeaders(res.headers);
+    expect(String(res.headers['content-security-policy'])).toMatch(/script-src 'self'(;|$)/);
+    expect(String(res.headers['content-security-policy'])).toMatch(/form-action 'self'/);
+  });
+
+  it('an API answer, and an API refusal, carry them too', async () => {
+    const ok = await request(world.server).get('/api/v1/requests').set('Authorization', `Bearer ${world.tokens.auditor}`);
+    expect(ok.status).toBe(200);
+    expectSecurityHeaders(ok.headers);
+    const refused = await request(world.server).get('/api/v1/requests');
+    expect(refused.status).toBe(401);
+    expectSecurityHeaders(refused.headers);
+  });
+
+  it('session and CSRF cookies are httpOnly and SameSite=Lax', async () => {
+    const res = await request(world.server).get('/login');
+    const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
+    for (const name of ['ppid.sid', 'ppid.csrf']) {
+      const cookie = cookies.find((c) => c.startsWith(`${name}=`));
+      expect(cookie, name).toBeDefined();
+      expect(cookie).toMatch(/;\s*HttpOnly/i);
+      expect(cookie).toMatch(/;\s*SameSite=Lax/i);
+    }
+  });
+
+  it('downloads are attachments, never rendered, with nosniff and a sandboxing CSP', async () => {
+    const res = await send(world.pages.auditor, 'GET', fill('/attachments/{letter}/download'));
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/^attachment;/);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toMatch(/sandbox/);
+  });
+});
+
+describe('the requester after a status lookup', () => {
+  it('downloads the written notice of their request, and nothing else: not its other papers, not another request’s', async () => {
+    const requester = world.pages.requester;
+    expect((await send(requester, 'GET', fill('/status/files/{notice}'))).status).toBe(200);
+    expect((await send(requester, 'GET', fill('/status/files/{letter}'))).status).toBe(404);
+    expect((await send(requester, 'GET', fill('/status/files/{noticeOfB}'))).status).toBe(404);
+    expect((await send(requester, 'GET', fill('/status/files/{toPurge}'))).status).toBe(404);
+    // The lookup opened nothing else: the staff download and the request page still ask for a login.
+    const staffDl = await send(requester, 'GET', fill('/attachments/{notice}/download'));
+    expect(staffDl.status).toBe(302);
+    expect(staffDl.headers.location).toMatch(/^\/login\?next=/);
+  });
+});
+
+describe('no personal data on the public side', () => {
+  const secrets = () => [...Object.values(PII), ...PRIVATE_TEXT];
+  const expectClean = (text: string) => {
+    for (const s of secrets()) expect(text).not.toContain(s);
+    // Also not in another spelling: digits of the ID number and the phone run together.
+    expect(text.replace(/\D/g, '')).not.toContain(PII.requesterIdNumber);
+  };
+
+  it('the status page for request A shows its status and none of the requester’s data', async () => {
+    const c = await browser(world.server);
+    const res = await send(c, 'POST', '/status').type('form').send({ _csrf: c.csrf, number: world.numberA, code: world.accessCodeA });
+    expect(res.status).toBe(200);
+    expect(res.text).toContain(world.numberA);
+    expect(res.text).toContain('Pasal 17 huruf h');
+    expectClean(res.text);
+  });
+
+  it('/rekap shows the year’s numbers, and no name, contact or registration number', async () => {
+    for (const path of ['/rekap', '/rekap?year=2022']) {
+      const res = await send(world.pages.anonymous, 'GET', path);
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('2022');
+      expectClean(res.text);
+      expect(res.text).not.toContain(world.numberA);
+      expect(res.text).not.toContain(world.accessCodeA);
+      expect(res.text).not.toContain('Pemohon Kedua');
+    }
+  });
+
+  it('/api/v1/recap carries counts only', async () => {
+    const res = await request(world.server).get('/api/v1/recap/2022').set('Authorization', `Bearer ${world.tokens.auditor}`);
+    expect(res.status).toBe(200);
+    expect(res.body.year).toBe(2022);
+    expect(res.body.total.requests).toBe(2);
+    const text = JSON.stringify(res.body);
+    expectClean(text);
+    expect(text).not.toContain(world.numberA);
+    expect(text).not.toContain('Pemohon Kedua');
+  });
+});
+
+describe('sessions', () => {
+  const sid = (res: request.Response) =>
+    ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('ppid.sid='))?.split(';')[0];
+
+  it('login gives a new session id; the old id and the old CSRF token are dead afterwards', async () => {
+    const username = await makeUser(world.db, 'officer', 'fixation');
+    const c = await browser(world.server);
+    const first = await send(c, 'GET', '/login');
+    const before = sid(first) ?? sid(await send(c, 'GET', '/status'));
+    const csrfBefore = csrfFrom(first.text);
+    const login = await send(c, 'POST', '/login').type('form').send({ _csrf: csrfBefore, username, password: TEST_PASSWORD });
+    expect(login.status).toBe(302);
+    const after = sid(login);
+    expect(before).toBeDefined();
+    expect(after).toBeDefined();
+    expect(after).not.toBe(before);
+    // The session id from before login (as an attacker who planted it would hold it) is not logged in.
+    const planted = await request(world.server).get('/requests').set('Cookie', before!).set('X-Forwarded-For', c.ip);
+    expect(planted.status).toBe(302);
+    expect(planted.headers.location).toBe('/login?next=%2Frequests');
+    // The logged-in session works, but not with the token of the session before login.
+    expect((await send(c, 'GET', '/requests')).status).toBe(200);
+    const stale = await send(c, 'POST', '/requests').type('form').send({ _csrf: csrfBefore });
+    expect(stale.status).toBe(403);
+  });
+
+  it('a logged-in user is not sent to an off-site address after login', async () => {
+    const username = await makeUser(world.db, 'auditor', 'redirects');
+    for (const next of ['//evil.example/', 'https://evil.example/', '/\\evil.example', 'javascript:alert(1)']) {
+      const c = await browser(world.server);
+      const csrf = csrfFrom((await send(c, 'GET', `/login?next=${encodeURIComponent(next)}`)).text);
+      const res = await send(c, 'POST', '/login').type('form').send({ _csrf: csrf, username, password: TEST_PASSWORD, next });
+      expect(res.status).toBe(302);
+      expect(res.headers.location, next).toBe('/');
+    }
+  });
+});
+
+// Last: logging out ends the sessions every table above used.
+describe('logout', () => {
+  it(`POST /logout: everyone, and the session is gone afterwards`, async () => {
+    const failures: string[] = [];
+    for (const who of WHO) {
+      const { res, path } = await visitPage(LOGOUT, who);
+      const problem = judgePage(LOGOUT, who, path, res);
+      if (problem) failures.push(`${who}: ${problem}`);
+    }
+    expect(failures).toEqual([]);
+    for (const who of STAFF) {
+      const res = await send(world.pages[who], 'GET', '/requests');
+      expect(res.status, who).toBe(302);
+      expect(res.headers.location).toBe('/login?next=%2Frequests');
+    }
+    // The requester's download right ended with the session too.
+    expect((await send(world.pages.requester, 'GET', fill('/status/files/{notice}'))).status).toBe(404);
+  });
+});
