@@ -61,7 +61,7 @@ async function readStdin(): Promise<string> {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const config = loadConfig();
-  const db = openDb(config.dbFile);
+  const db = openDb(config.dbFile, { synchronous: config.synchronous });
   migrateDb(db);
   seedDatabase(db);
   const code = await runCli(process.argv.slice(2), db, {

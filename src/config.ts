@@ -17,6 +17,11 @@ const envSchema = z.object({
   PPID_SESSION_SECRET: z.string().min(32).optional(),
   /** Set to "true" behind HTTPS so cookies get the Secure flag. */
   PPID_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  /**
+   * `full` (default): every acknowledged change survives a power cut. `normal`: it survives the
+   * app being killed, not the machine losing power; for very high intake volumes.
+   */
+  PPID_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
   /** Largest accepted attachment, in megabytes. */
   PPID_UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(20),
   /** Most files in one upload. */
@@ -29,6 +34,7 @@ export interface AppConfig {
   readonly port: number;
   readonly dataDir: string;
   readonly dbFile: string;
+  readonly synchronous: 'full' | 'normal';
   readonly zone: OfficeZone;
   /** Attachments live here, outside public/, under random names. */
   readonly uploadDir: string;
@@ -53,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: e.PORT,
     dataDir,
     dbFile: path.join(dataDir, 'ppid.db'),
+    synchronous: e.PPID_SYNCHRONOUS,
     zone: e.PPID_TIMEZONE,
     uploadDir: path.join(dataDir, 'uploads'),
     maxUploadBytes: Math.round(e.PPID_UPLOAD_MAX_MB * 1024 * 1024),

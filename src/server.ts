@@ -7,7 +7,7 @@ import { seedDatabase } from './db/seed.js';
 
 const config = loadConfig();
 const logger = pino({ level: config.logLevel });
-const db = openDb(config.dbFile);
+const db = openDb(config.dbFile, { synchronous: config.synchronous });
 migrateDb(db);
 seedDatabase(db);
 // Fresh planner statistics where the tables changed a lot (SQLite's advice for long-lived connections).

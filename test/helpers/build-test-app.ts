@@ -14,6 +14,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     port: 0,
     dataDir: '/nonexistent',
     dbFile: ':memory:',
+    synchronous: 'full',
     zone: 'Asia/Jakarta',
     uploadDir: fs.mkdtempSync(path.join(os.tmpdir(), 'ppid-uploads-')),
     maxUploadBytes: 1024 * 1024,
