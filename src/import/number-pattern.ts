@@ -18,8 +18,12 @@ const ROMAN_ALTERNATION = [...ROMAN_MONTHS].sort((a, b) => b.length - a.length).
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-/** The parts of `number` if it follows `pattern` (letters compared without case), else null. */
-export function parseRegistrationNumber(pattern: string, number: string): NumberParts | null {
+/** A pattern as a regular expression and the order of its tokens; built once per pattern. */
+const COMPILED = new Map<string, { regex: RegExp; order: string[] } | null>();
+
+function compile(pattern: string): { regex: RegExp; order: string[] } | null {
+  let compiled = COMPILED.get(pattern);
+  if (compiled !== undefined) return compiled;
   const order: string[] = [];
   let source = '';
   let last = 0;
@@ -31,8 +35,17 @@ export function parseRegistrationNumber(pattern: string, number: string): Number
     last = m.index + m[0].length;
   }
   source += escape(pattern.slice(last));
-  if (!order.includes('seq')) return null;
-  const match = new RegExp(`^${source}$`, 'i').exec(number.trim());
+  compiled = order.includes('seq') ? { regex: new RegExp(`^${source}$`, 'i'), order } : null;
+  if (COMPILED.size < 100) COMPILED.set(pattern, compiled);
+  return compiled;
+}
+
+/** The parts of `number` if it follows `pattern` (letters compared without case), else null. */
+export function parseRegistrationNumber(pattern: string, number: string): NumberParts | null {
+  const compiled = compile(pattern);
+  if (!compiled) return null;
+  const { regex, order } = compiled;
+  const match = regex.exec(number.trim());
   if (!match) return null;
   const value = (token: string) => {
     const i = order.indexOf(token);

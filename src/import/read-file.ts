@@ -73,45 +73,88 @@ export function detectDelimiter(text: string): string {
   return n > 0 ? best : ',';
 }
 
-/** RFC 4180: quoted cells may hold the delimiter, quotes ("") and line breaks. */
+/** Cells up to this long may be shared between rows (see parseCsv). */
+const SHARED_CELL_LENGTH = 100;
+
+/**
+ * RFC 4180: quoted cells may hold the delimiter, quotes ("") and line breaks. A quote opens a
+ * quoted stretch only at the start of a cell; elsewhere it is an ordinary character.
+ *
+ * Reads runs of ordinary characters and quoted stretches as whole slices (a 100,000-row register
+ * is tens of megabytes; building cells a character at a time made it slow and memory-hungry).
+ */
 export function parseCsv(text: string, delimiter: string): string[][] {
+  const QUOTE = 34;
+  const LF = 10;
+  const CR = 13;
+  const delim = delimiter.charCodeAt(0);
+  const n = text.length;
   const records: string[][] = [];
   let record: string[] = [];
   let cell = '';
   let quoted = false;
   let i = 0;
-  while (i < text.length) {
-    const ch = text[i];
+  // A register repeats its values (dates, choices, "tidak") row after row: keep one copy of each,
+  // per column, in columns that turn out to repeat (names or e-mails are not worth a lookup).
+  const columns: { seen: Map<string, string> | null; count: number }[] = [];
+  const add = (value: string) => {
+    const column = (columns[record.length] ??= { seen: new Map(), count: 0 });
+    if (column.seen && value.length > 0 && value.length <= SHARED_CELL_LENGTH) {
+      const same = column.seen.get(value);
+      if (same !== undefined) value = same;
+      else column.seen.set(value, value);
+      if (++column.count === 1000 && column.seen.size > 500) column.seen = null;
+    }
+    record.push(value);
+  };
+  // Rows are kept for the whole import: store each in an array of its own length.
+  const end = () => records.push(record.slice());
+  while (i < n) {
     if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
+      const q = text.indexOf('"', i);
+      if (q === -1) {
+        cell += text.slice(i);
+        i = n;
+      } else if (text.charCodeAt(q + 1) === QUOTE) {
+        cell += text.slice(i, q + 1); // up to and with one of the doubled quotes
+        i = q + 2;
       } else {
-        cell += ch;
+        cell += text.slice(i, q);
+        quoted = false;
+        i = q + 1;
       }
-      i++;
       continue;
     }
-    if (ch === '"' && cell === '') quoted = true;
-    else if (ch === delimiter) {
-      record.push(cell);
+    const ch = text.charCodeAt(i);
+    if (ch === QUOTE && cell === '') {
+      quoted = true;
+      i++;
+    } else if (ch === delim) {
+      add(cell);
       cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      record.push(cell);
-      records.push(record);
+      i++;
+    } else if (ch === LF || ch === CR) {
+      add(cell);
+      end();
       record = [];
       cell = '';
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-    } else cell += ch;
-    i++;
+      i += ch === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+    } else {
+      // Ordinary characters up to the next delimiter or line break; the cell is not empty from
+      // here on, so a quote among them is an ordinary character too.
+      let j = i + 1;
+      while (j < n) {
+        const c = text.charCodeAt(j);
+        if (c === delim || c === LF || c === CR) break;
+        j++;
+      }
+      cell += text.slice(i, j);
+      i = j;
+    }
   }
   if (cell !== '' || record.length) {
-    record.push(cell);
-    records.push(record);
+    add(cell);
+    end();
   }
   return records;
 }
@@ -126,10 +169,12 @@ function readCsv(fileName: string, buffer: Buffer): SheetData {
   }
   const records = parseCsv(text, detectDelimiter(text));
   if (records.length === 0) throw fail(`Berkas "${fileName}" tidak berisi baris judul kolom.`);
-  const [header, ...data] = records;
-  const rows = data
-    .map((cells, i) => ({ rowNumber: i + 2, cells: cells as CellValue[] }))
-    .filter((r) => r.cells.some((c) => typeof c === 'string' && c.trim() !== ''));
+  const header = records[0];
+  const rows: SheetRow[] = [];
+  for (let i = 1; i < records.length; i++) {
+    const cells = records[i];
+    if (cells.some((c) => c.trim() !== '')) rows.push({ rowNumber: i + 1, cells });
+  }
   if (rows.length > MAX_DATA_ROWS) throw fail(`Berkas berisi ${rows.length} baris; paling banyak ${MAX_DATA_ROWS} baris sekali impor. Bagi per tahun.`);
   return { format: 'csv', header: header.map((h) => h.trim()), rows };
 }

@@ -126,9 +126,17 @@ const LOOKUPS = new Map<ColumnKey, Map<string, string>>(
   REGISTER_COLUMNS.filter((c) => c.kind === 'enum' || c.kind === 'enumList').map((c) => [c.key, lookupFor(c.key, c.vocabulary!)]),
 );
 
+/** Answers of lookupCode by column and value as written: a register repeats the same few. */
+const LOOKUP_MEMO = new Map<ColumnKey, Map<string, string | undefined>>();
+
 /** The code a value stands for (code or label, any case), or undefined. */
 export function lookupCode(key: ColumnKey, value: string): string | undefined {
-  return LOOKUPS.get(key)?.get(normalise(value));
+  let memo = LOOKUP_MEMO.get(key);
+  if (!memo) LOOKUP_MEMO.set(key, (memo = new Map()));
+  if (memo.has(value)) return memo.get(value);
+  const code = LOOKUPS.get(key)?.get(normalise(value));
+  if (memo.size < 1000) memo.set(value, code);
+  return code;
 }
 
 /** Headers accepted for each column, normalised → key. */

@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../audit/audit.repo.js';
 import { objections, requests, type ObjectionRow } from '../db/schema.js';
-import { insertInChunks } from '../import/bulk-insert.js';
+import { insertInChunks, selectInChunks } from '../import/bulk-sql.js';
 
 export type NewObjectionRow = typeof objections.$inferInsert;
 
@@ -101,32 +101,28 @@ const LOOKUP_CHUNK = 500;
 /** Rows per multi-row INSERT; times the table's ~30 columns stays under 32,766 variables. */
 const INSERT_CHUNK = 200;
 
-function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
-  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
-}
-
 /** Which of `numbers` are already used by an objection. */
 export function existingObjectionNumbers(tx: Tx, numbers: Iterable<string>): Set<string> {
-  const found = new Set<string>();
-  for (const chunk of chunks([...new Set(numbers)], LOOKUP_CHUNK)) {
-    const rows = tx.select({ n: objections.registrationNumber }).from(objections).where(inArray(objections.registrationNumber, chunk)).all();
-    for (const r of rows) found.add(r.n);
-  }
-  return found;
+  const rows = selectInChunks([...new Set(numbers)], LOOKUP_CHUNK, (list) =>
+    tx.select({ n: objections.registrationNumber }).from(objections).where(inArray(objections.registrationNumber, list)).prepare(),
+  );
+  return new Set(rows.map((r) => r.n));
 }
 
 /** The objection numbers holding any of `seqs` in `year`, by sequence. */
 export function objectionSequenceHolders(tx: Tx, year: number, seqs: Iterable<number>): Map<number, string> {
-  const holders = new Map<number, string>();
-  for (const chunk of chunks([...new Set(seqs)], LOOKUP_CHUNK)) {
-    const rows = tx
-      .select({ seq: objections.registrationSeq, n: objections.registrationNumber })
-      .from(objections)
-      .where(and(eq(objections.registrationYear, year), inArray(objections.registrationSeq, chunk)))
-      .all();
-    for (const r of rows) holders.set(r.seq!, r.n);
-  }
-  return holders;
+  const rows = selectInChunks(
+    [...new Set(seqs)],
+    LOOKUP_CHUNK,
+    (list) =>
+      tx
+        .select({ seq: objections.registrationSeq, n: objections.registrationNumber })
+        .from(objections)
+        .where(and(eq(objections.registrationYear, sql.placeholder('year')), inArray(objections.registrationSeq, list)))
+        .prepare(),
+    { year },
+  );
+  return new Map(rows.map((r) => [r.seq!, r.n]));
 }
 
 /** Inserts objections in multi-row chunks, in the order given. */

@@ -4,7 +4,7 @@ import type { Tx } from '../audit/audit.repo.js';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { requests, type RequestRow } from '../db/schema.js';
 import { firstAndLast } from '../db/queries.js';
-import { insertInChunks } from '../import/bulk-insert.js';
+import { insertInChunks, selectInChunks } from '../import/bulk-sql.js';
 import type { Deadlines } from './deadlines.js';
 
 export type NewRequestRow = typeof requests.$inferInsert;
@@ -235,32 +235,28 @@ const LOOKUP_CHUNK = 500;
 /** Rows per multi-row INSERT; times the table's ~50 columns stays under 32,766 variables. */
 const INSERT_CHUNK = 200;
 
-function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
-  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
-}
-
 /** Which of `numbers` are already registered. */
 export function existingRegistrationNumbers(tx: Tx, numbers: Iterable<string>): Set<string> {
-  const found = new Set<string>();
-  for (const chunk of chunks([...new Set(numbers)], LOOKUP_CHUNK)) {
-    const rows = tx.select({ n: requests.registrationNumber }).from(requests).where(inArray(requests.registrationNumber, chunk)).all();
-    for (const r of rows) found.add(r.n);
-  }
-  return found;
+  const rows = selectInChunks([...new Set(numbers)], LOOKUP_CHUNK, (list) =>
+    tx.select({ n: requests.registrationNumber }).from(requests).where(inArray(requests.registrationNumber, list)).prepare(),
+  );
+  return new Set(rows.map((r) => r.n));
 }
 
 /** The registration numbers holding any of `seqs` in `year`, by sequence. */
 export function sequenceHolders(tx: Tx, year: number, seqs: Iterable<number>): Map<number, string> {
-  const holders = new Map<number, string>();
-  for (const chunk of chunks([...new Set(seqs)], LOOKUP_CHUNK)) {
-    const rows = tx
-      .select({ seq: requests.registrationSeq, n: requests.registrationNumber })
-      .from(requests)
-      .where(and(eq(requests.registrationYear, year), inArray(requests.registrationSeq, chunk)))
-      .all();
-    for (const r of rows) holders.set(r.seq!, r.n);
-  }
-  return holders;
+  const rows = selectInChunks(
+    [...new Set(seqs)],
+    LOOKUP_CHUNK,
+    (list) =>
+      tx
+        .select({ seq: requests.registrationSeq, n: requests.registrationNumber })
+        .from(requests)
+        .where(and(eq(requests.registrationYear, sql.placeholder('year')), inArray(requests.registrationSeq, list)))
+        .prepare(),
+    { year },
+  );
+  return new Map(rows.map((r) => [r.seq!, r.n]));
 }
 
 /**
