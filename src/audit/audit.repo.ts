@@ -4,7 +4,7 @@
  */
 import crypto from 'node:crypto';
 import { and, desc, eq, gte, lt, or, sql, asc, gt, type SQLWrapper } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
+import { preparedStatement, type Db } from '../db/client.js';
 import { auditLog, type AuditRow } from '../db/schema.js';
 import { nowInstant } from '../shared/dates.js';
 
@@ -40,9 +40,13 @@ export function hashEntry(e: HashedFields): string {
   return crypto.createHash('sha256').update(content).digest('hex');
 }
 
+const LAST_HASH = 'select hash from audit_log order by id desc limit 1';
+const APPEND = `insert into audit_log (at, actor_user_id, actor_label, action, entity_type, entity_id, summary, before, after, prev_hash, hash)
+  values (@at, @actorUserId, @actorLabel, @action, @entityType, @entityId, @summary, @before, @after, @prevHash, @hash)`;
+
 /** Writes one entry; call inside the transaction that makes the change. */
 export function recordEvent(tx: Tx, actor: Actor, event: AuditEvent): AuditRow {
-  const last = tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+  const last = preparedStatement(tx, LAST_HASH).get() as { hash: string } | undefined;
   const fields: HashedFields = {
     at: nowInstant(),
     actorUserId: actor.userId,
@@ -55,7 +59,9 @@ export function recordEvent(tx: Tx, actor: Actor, event: AuditEvent): AuditRow {
     after: event.after === undefined ? null : JSON.stringify(event.after),
     prevHash: last?.hash ?? GENESIS_HASH,
   };
-  return tx.insert(auditLog).values({ ...fields, hash: hashEntry(fields) }).returning().get();
+  const row = { ...fields, hash: hashEntry(fields) };
+  const { lastInsertRowid } = preparedStatement(tx, APPEND).run(row);
+  return { id: Number(lastInsertRowid), ...row };
 }
 
 export interface ChainReport {

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { asc, eq, and, isNull, lt, or, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
+import { connectionOf, type Db } from '../db/client.js';
 import { users, apiTokens, sessions, type UserRow, type ApiTokenRow } from '../db/schema.js';
 import type { Tx } from '../audit/audit.repo.js';
 
@@ -36,22 +36,37 @@ export function insertToken(tx: Tx, values: typeof apiTokens.$inferInsert): ApiT
   return tx.insert(apiTokens).values(values).returning().get();
 }
 
+// Every API call looks its token up and may touch it: both prepared once per connection.
+const tokenQueries = new WeakMap<object, ReturnType<typeof buildTokenQueries>>();
+function buildTokenQueries(db: Db) {
+  return {
+    find: db
+      .select({ token: apiTokens, user: users })
+      .from(apiTokens)
+      .innerJoin(users, eq(users.id, apiTokens.userId))
+      .where(and(eq(apiTokens.tokenHash, sql.placeholder('hash')), isNull(apiTokens.revokedAt)))
+      .prepare(),
+    touch: db
+      .update(apiTokens)
+      .set({ lastUsedAt: sql`${sql.placeholder('at')}` })
+      .where(and(eq(apiTokens.id, sql.placeholder('id')), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, sql.placeholder('unlessAfter')))))
+      .prepare(),
+  };
+}
+function tokenQueriesOf(db: Db) {
+  const connection = connectionOf(db);
+  let q = tokenQueries.get(connection);
+  if (!q) tokenQueries.set(connection, (q = buildTokenQueries(db)));
+  return q;
+}
+
 export function findActiveTokenWithUser(db: Db, tokenHash: string): { token: ApiTokenRow; user: UserRow } | undefined {
-  const row = db
-    .select({ token: apiTokens, user: users })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
-    .get();
-  return row;
+  return tokenQueriesOf(db).find.get({ hash: tokenHash });
 }
 
 /** Records use at most once a minute per token: a write (and fsync) per API call is waste. */
 export function touchToken(db: Db, id: number, at: string, unlessAfter: string): void {
-  db.update(apiTokens)
-    .set({ lastUsedAt: at })
-    .where(and(eq(apiTokens.id, id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, unlessAfter))))
-    .run();
+  tokenQueriesOf(db).touch.run({ id, at, unlessAfter });
 }
 
 export function listTokens(db: Db): { token: ApiTokenRow; username: string }[] {

@@ -20,3 +20,27 @@ export function openDb(file: string, opts: { synchronous?: 'full' | 'normal' } =
   client.pragma('foreign_keys = ON');
   return drizzle(client, { schema }) as Db;
 }
+
+/** The better-sqlite3 connection behind a drizzle database or transaction handle. */
+export function connectionOf(handle: object): Database.Database {
+  const client = (handle as { $client?: unknown }).$client ?? (handle as { session?: { client?: unknown } }).session?.client;
+  if (!(client instanceof Database)) throw new Error('not a better-sqlite3 drizzle handle');
+  return client;
+}
+
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/**
+ * A statement prepared once per connection and reused: for the few queries every request runs
+ * (the audit chain's last hash and append, the year's next number), where building the query
+ * through drizzle each time costs more than SQLite's work. Works inside a transaction too: it is
+ * the same connection.
+ */
+export function preparedStatement(handle: object, sqlText: string): Database.Statement {
+  const client = connectionOf(handle);
+  let byText = statements.get(client);
+  if (!byText) statements.set(client, (byText = new Map()));
+  let stmt = byText.get(sqlText);
+  if (!stmt) byText.set(sqlText, (stmt = client.prepare(sqlText)));
+  return stmt;
+}

@@ -1,16 +1,37 @@
 /** SQL of the request register. Nothing outside this file queries the requests table. */
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, isNotNull, isNull, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../audit/audit.repo.js';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { requests, type RequestRow } from '../db/schema.js';
 import { firstAndLast } from '../db/queries.js';
+import { connectionOf, preparedStatement } from '../db/client.js';
 import { insertInChunks, selectInChunks } from '../import/bulk-sql.js';
 import type { Deadlines } from './deadlines.js';
 
 export type NewRequestRow = typeof requests.$inferInsert;
 
+/** One INSERT … RETURNING with a placeholder per column, prepared once per connection. */
+const insertStatements = new WeakMap<object, ReturnType<typeof buildInsert>>();
+function buildInsert(tx: Tx) {
+  const placeholders = Object.fromEntries(Object.keys(getTableColumns(requests)).map((k) => [k, sql.placeholder(k)]));
+  return tx.insert(requests).values(placeholders as unknown as NewRequestRow).returning().prepare();
+}
+
+/**
+ * Inserts a request (run on every intake). Columns left out take their schema defaults, as a
+ * plain drizzle insert would.
+ */
 export function insertRequest(tx: Tx, values: NewRequestRow): RequestRow {
-  return tx.insert(requests).values(values).returning().get();
+  const connection = connectionOf(tx);
+  let insert = insertStatements.get(connection);
+  if (!insert) insertStatements.set(connection, (insert = buildInsert(tx)));
+  const params: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(requests))) {
+    const v = (values as Record<string, unknown>)[key];
+    const value = v !== undefined ? v : column.default !== undefined ? column.default : null;
+    params[key] = typeof value === 'boolean' ? Number(value) : value;
+  }
+  return insert.get(params);
 }
 
 export function findRequest(tx: Tx, id: number): RequestRow | undefined {
@@ -26,14 +47,14 @@ export function findBySequence(tx: Tx, year: number, seq: number): RequestRow | 
   return tx.select().from(requests).where(and(eq(requests.registrationYear, year), eq(requests.registrationSeq, seq))).get();
 }
 
-/** The next free sequence number of a registration year. */
+export function registrationNumberTaken(tx: Tx, number: string): boolean {
+  return preparedStatement(tx, 'select 1 from requests where registration_number = ?').get(number) !== undefined;
+}
+
+/** The next free sequence number of a registration year (run on every intake: prepared once). */
 export function nextSequence(tx: Tx, year: number): number {
-  const row = tx
-    .select({ max: sql<number | null>`max(${requests.registrationSeq})` })
-    .from(requests)
-    .where(eq(requests.registrationYear, year))
-    .get();
-  return (row?.max ?? 0) + 1;
+  const row = preparedStatement(tx, 'select max(registration_seq) as max from requests where registration_year = ?').get(year) as { max: number | null };
+  return (row.max ?? 0) + 1;
 }
 
 /**

@@ -56,7 +56,7 @@ export function registerRequest({ db, actor, zone, input, source = 'staff' }: Us
     const year = Number(input.receivedOn.slice(0, 4));
     const seq = repo.nextSequence(tx, year);
     const registrationNumber = formatRegistrationNumber(registration_pattern, seq, input.receivedOn);
-    if (repo.findByRegistrationNumber(tx, registrationNumber)) {
+    if (repo.registrationNumberTaken(tx, registrationNumber)) {
       throw new AppError('conflict', `Nomor registrasi ${registrationNumber} sudah dipakai. Periksa pola nomor di Pengaturan.`);
     }
     const d = computeDeadlines({ receivedOn: input.receivedOn, extensionDays: null, decidedOn: null }, cal);

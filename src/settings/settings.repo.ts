@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
+import { preparedStatement, type Db } from '../db/client.js';
 import { settings } from '../db/schema.js';
 import type { Tx } from '../audit/audit.repo.js';
 
@@ -27,7 +27,8 @@ export function seedSettings(db: Db): void {
 
 export function getSettings(db: Tx): Settings {
   const out: Settings = { ...DEFAULT_SETTINGS };
-  for (const row of db.select().from(settings).all()) {
+  // Read on every intake and every printout: prepared once.
+  for (const row of preparedStatement(db, 'select key, value from settings').all() as { key: string; value: string }[]) {
     if (Object.hasOwn(DEFAULT_SETTINGS, row.key)) out[row.key as SettingKey] = row.value;
   }
   return out;
