@@ -130,8 +130,8 @@ export function generateRegister(o: GenerateOptions): Generated {
             exempt ? 'h' : '', '', d.originalDueOn, d.dueOn, decided ? d.serviceDays : null, now, now, now,
           );
           made++;
-          if (decided && outcome !== 'full' && random() < 0.04) {
-            const filedOn = addWorkingDays(decidedOn!, 3, cal);
+          const filedOn = decided ? addWorkingDays(decidedOn!, 3, cal) : '';
+          if (decided && outcome !== 'full' && filedOn <= o.until && random() < 0.04) {
             const filedYear = Number(filedOn.slice(0, 4));
             const objectionSeq = (objectionSeqs.get(filedYear) ?? 0) + 1;
             objectionSeqs.set(filedYear, objectionSeq);

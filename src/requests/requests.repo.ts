@@ -1,7 +1,6 @@
 /** SQL of the request register. Nothing outside this file queries the requests table. */
-import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, isNotNull, isNull, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../audit/audit.repo.js';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { requests, type RequestRow } from '../db/schema.js';
 import { firstAndLast } from '../db/queries.js';
 import { connectionOf, preparedStatement } from '../db/client.js';
@@ -117,23 +116,23 @@ export interface RequestFilter {
 }
 
 /**
- * "Contains" search over number, requester and information requested. Three characters or more
- * go through the trigram index (migration 0003); shorter ones fall back to LIKE.
+ * Search over number, requester and information requested by words: every word typed must
+ * start a word of the request ("lestari nug", "ppid/iii/2022"), accents and case ignored,
+ * through the full-text index of migration 0004.
  */
 function textMatch(q: string): SQL {
-  if ([...q].length >= 3) {
-    const phrase = `"${q.replaceAll('"', '""')}"`;
-    return sql`${requests.id} in (select rowid from requests_search where requests_search match ${phrase})`;
-  }
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const likeEsc = (col: SQLiteColumn) => sql`${col} LIKE ${pattern} ESCAPE '\\'`;
-  return or(likeEsc(requests.registrationNumber), likeEsc(requests.requesterName), likeEsc(requests.informationRequested))!;
+  const words = q.normalize('NFKC').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  // Nothing searchable (only punctuation): match nothing rather than everything.
+  if (words.length === 0) return sql`0`;
+  const query = words.map((w) => `"${w.replaceAll('"', '""')}"*`).join(' ');
+  return sql`${requests.id} in (select rowid from requests_search where requests_search match ${query})`;
 }
 
 function filterWhere(f: RequestFilter): SQL | undefined {
   const conditions: (SQL | undefined)[] = [];
   if (f.year && f.month) {
-    conditions.push(like(requests.receivedOn, `${f.year}-${String(f.month).padStart(2, '0')}-%`));
+    const month = `${f.year}-${String(f.month).padStart(2, '0')}`;
+    conditions.push(gte(requests.receivedOn, `${month}-01`), lte(requests.receivedOn, `${month}-31`));
   } else if (f.year) {
     conditions.push(gte(requests.receivedOn, `${f.year}-01-01`), lte(requests.receivedOn, `${f.year}-12-31`));
   }
