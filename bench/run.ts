@@ -37,15 +37,21 @@ function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
 }
-function timeIt(fn: () => unknown, runs: number): number {
-  fn(); // warm
-  const times: number[] = [];
+/** Median times of `a` and `b`, run alternately so that drift on a busy machine hits both alike. */
+function timeBoth(a: () => unknown, b: () => unknown, runs: number): [number, number] {
+  a();
+  b();
+  const ta: number[] = [];
+  const tb: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
+    let t0 = performance.now();
+    a();
+    ta.push(performance.now() - t0);
+    t0 = performance.now();
+    b();
+    tb.push(performance.now() - t0);
   }
-  return median(times);
+  return [median(ta), median(tb)];
 }
 const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
 
@@ -85,9 +91,8 @@ try {
     const got = [m.requests, m.grantedFull, m.grantedPartial, m.rejected, m.notProvided, m.inProcess, m.reasonExempt, m.reasonNotHeld, m.reasonOther, m.objections, m.avgServiceDays];
     if (JSON.stringify(expected) !== JSON.stringify(got)) throw new Error(`recap and bare SQL disagree for month ${b.m}: ${JSON.stringify(got)} vs ${JSON.stringify(expected)}`);
   }
-  const recapMs = timeIt(() => buildRecapTable(db, year), 31);
-  const bareMs = timeIt(() => bare.all(from, to, from, to), 31);
-  const fullMs = timeIt(() => buildRecap(db, year, { today }), 31);
+  const [recapMs, bareMs] = timeBoth(() => buildRecapTable(db, year), () => bare.all(from, to, from, to), 51);
+  const [fullMs] = timeBoth(() => buildRecap(db, year, { today }), () => undefined, 21);
   const ratio = recapMs / bareMs;
   rows.push([`recap table ${year} (service vs bare SQL)`, `${ms(recapMs)} vs ${ms(bareMs)}`, `${ratio.toFixed(2)}×`, ratio <= 1.2 ? 'target ≤ 1.2× met' : 'target ≤ 1.2× MISSED']);
   rows.push([`recap page data ${year} (table + analytics)`, ms(fullMs), '', '']);

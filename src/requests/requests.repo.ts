@@ -116,15 +116,15 @@ export interface RequestFilter {
 }
 
 /**
- * Search over number, requester and information requested by words: every word typed must
- * start a word of the request ("lestari nug", "ppid/iii/2022"), accents and case ignored,
- * through the full-text index of migration 0004.
+ * Search over number, requester and information requested by words: every word typed must be a
+ * word of the request, the last one may be just its beginning ("dewi lestari nug",
+ * "ppid iii 2022"), accents and case ignored, through the full-text index of migration 0004.
  */
 function textMatch(q: string): SQL {
   const words = q.normalize('NFKC').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   // Nothing searchable (only punctuation): match nothing rather than everything.
   if (words.length === 0) return sql`0`;
-  const query = words.map((w) => `"${w.replaceAll('"', '""')}"*`).join(' ');
+  const query = words.map((w, i) => `"${w.replaceAll('"', '""')}"${i === words.length - 1 ? '*' : ''}`).join(' ');
   return sql`${requests.id} in (select rowid from requests_search where requests_search match ${query})`;
 }
 

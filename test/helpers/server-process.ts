@@ -19,7 +19,8 @@ export function freePort(): Promise<number> {
  * in dist/ (as `npm start` does) instead of the TypeScript sources through tsx.
  */
 export async function startServer(dataDir: string, port: number, env: Record<string, string> = {}, compiled = false): Promise<ChildProcess> {
-  const args = compiled ? ['dist/server.js'] : ['--import', 'tsx', 'src/server.ts'];
+  // Compiled: exactly as `npm start` runs it (see package.json).
+  const args = compiled ? ['--max-semi-space-size=2', 'dist/server.js'] : ['--import', 'tsx', 'src/server.ts'];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, PPID_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'silent', ...env },

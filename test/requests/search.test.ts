@@ -17,6 +17,7 @@ describe('register free-text search', () => {
     expect(find(db, '002/PPID')).toEqual(['Budi Santoso']);
     expect(find(db, 'Bu')).toEqual(['Budi Santoso']);
     expect(find(db, 'DEWI  les')).toEqual(['Dewi Lestari']); // every word, any case and spacing
+    expect(find(db, 'dew lestari')).toEqual([]); // only the last word may be cut short
     expect(find(db, 'dewi santoso')).toEqual([]);
     expect(find(db, '///')).toEqual([]);
     expect(find(db, '"; drop table requests; --')).toEqual([]);
