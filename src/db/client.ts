@@ -14,7 +14,7 @@ export function openDb(file: string, opts: { synchronous?: 'full' | 'normal' } =
   if (file !== ':memory:') client.pragma('journal_mode = WAL');
   // FULL (the default): a commit is on disk before the answer goes out, even across a power
   // cut. NORMAL: a commit survives the process being killed, but the last ones may be lost if
-  // the machine itself loses power; about twice the write throughput.
+  // the machine itself loses power; somewhat more write throughput.
   client.pragma(`synchronous = ${opts.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
   client.pragma('busy_timeout = 5000');
   client.pragma('foreign_keys = ON');
