@@ -23,8 +23,14 @@ const OUTCOMES: [string, number][] = [['full', 0.62], ['partial', 0.26], ['not_p
 const CATEGORIES = ['academic', 'academic', 'academic', 'local_government', 'ministry_agency', 'media', 'private_sector', 'ngo', 'public', 'other'];
 const CHANNELS = ['email', 'email', 'email', 'email', 'website', 'whatsapp', 'letter', 'walk_in', 'phone'];
 const TOPICS = ['realisasi dana desa', 'belanja DAK fisik', 'transfer ke daerah', 'dana bagi hasil', 'APBD kabupaten', 'hibah daerah', 'pinjaman daerah', 'DAU per provinsi'];
-const NAMES = ['Dewi', 'Budi', 'Siti', 'Agus', 'Rina', 'Andi', 'Putri', 'Joko', 'Wulan', 'Hendra', 'Lestari', 'Fajar'];
-const SURNAMES = ['Santoso', 'Wibowo', 'Lestari', 'Saputra', 'Hidayat', 'Nugroho', 'Kusuma', 'Pratama', 'Siregar', 'Nasution'];
+// Names built from syllables, so that a register has as many different names as a real one
+// (a search for one person's name then matches a handful of requests, not a tenth of them).
+const SYLLABLES = ['an', 'di', 'sa', 'ri', 'wa', 'ti', 'ko', 'nu', 'har', 'ma', 'ra', 'ya', 'se', 'tio', 'gus', 'lan', 'bu', 'de', 'wi', 'yan'];
+const word = (random: () => number, parts: number) => {
+  let w = '';
+  for (let i = 0; i < parts; i++) w += SYLLABLES[Math.floor(random() * SYLLABLES.length)];
+  return w[0].toUpperCase() + w.slice(1);
+};
 
 /** mulberry32: small, fast, seeded. */
 function rng(seed: number) {
@@ -102,7 +108,7 @@ export function generateRegister(o: GenerateOptions): Generated {
           const receivedOn = `${year}-${String(m + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
           if (receivedOn > o.until) continue;
           seq++;
-          const name = `${pick(NAMES)} ${pick(SURNAMES)} ${seq}`;
+          const name = `${word(random, 2)} ${word(random, 3)}`;
           if (!sampleName && year === o.lastYear - 1) sampleName = name;
           // Recent requests are still open; the rest are decided after a 2022-like service time.
           const open = receivedOn > recentFrom && random() < 0.5;

@@ -35,8 +35,8 @@ export function requestsApi({ db, config }: AppContext): Router {
     const { page, ...filter } = parseInput(apiListQuerySchema, req.query);
     const cal = loadCalendar(db);
     const today = todayIn(config.zone);
-    const { rows, total } = listRequests(db, { ...filter, today, dueSoonUntil: addWorkingDays(today, DUE_SOON_WORKING_DAYS, cal) }, page, API_PAGE_SIZE);
-    res.json({ page, page_size: API_PAGE_SIZE, total, items: rows.map((row) => presentRequestForApi(row, cal, today)) });
+    const { rows, total, totalCapped } = listRequests(db, { ...filter, today, dueSoonUntil: addWorkingDays(today, DUE_SOON_WORKING_DAYS, cal) }, page, API_PAGE_SIZE);
+    res.json({ page, page_size: API_PAGE_SIZE, total, total_more: totalCapped, items: rows.map((row) => presentRequestForApi(row, cal, today)) });
   });
 
   r.get('/requests/:id', read, (req, res) => {

@@ -198,12 +198,14 @@ export function browseRegister({ db, zone, filter, page }: { db: Db; zone: strin
   const cal = loadCalendar(db);
   const today = todayIn(zone);
   const dueSoonUntil = addWorkingDays(today, DUE_SOON_WORKING_DAYS, cal);
-  const { rows, total } = repo.listRequests(db, { ...filter, today, dueSoonUntil }, page, REGISTER_PAGE_SIZE);
+  const { rows, total, totalCapped } = repo.listRequests(db, { ...filter, today, dueSoonUntil }, page, REGISTER_PAGE_SIZE);
   return {
     rows: rows.map((r) => presentRegisterRow(r, cal, today)),
     total,
+    totalCapped,
     page,
-    pages: Math.max(1, Math.ceil(total / REGISTER_PAGE_SIZE)),
+    // Past the count cap the last page is not known: offer the next one while this one is full.
+    pages: totalCapped ? Math.max(page + (rows.length === REGISTER_PAGE_SIZE ? 1 : 0), Math.ceil(total / REGISTER_PAGE_SIZE)) : Math.max(1, Math.ceil(total / REGISTER_PAGE_SIZE)),
     workload: repo.workloadCounts(db, today, dueSoonUntil),
     years: repo.yearsWithRequests(db),
   };

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { freshDb } from '../helpers/build-test-app.js';
 import { intakeInput, makeRequest, testActor } from '../helpers/factories.js';
-import { listRequests } from '../../src/requests/requests.repo.js';
+import { COUNT_CAP, listRequests } from '../../src/requests/requests.repo.js';
 import { correctIntake } from '../../src/requests/requests.service.js';
 
 const find = (db: ReturnType<typeof freshDb>, q: string) =>
@@ -24,5 +24,19 @@ describe('register free-text search', () => {
     correctIntake({ db, actor: testActor, zone: 'Asia/Jakarta', id: r.id, input: intakeInput({ requesterName: 'Budi Hartono', informationRequested: 'APBD Kabupaten Bogor' }) });
     expect(find(db, 'hartono')).toEqual(['Budi Hartono']);
     expect(find(db, 'santoso')).toEqual([]);
+  });
+});
+
+describe('register counts', () => {
+  it('counts matches exactly up to the cap, then says there are more', () => {
+    const db = freshDb();
+    makeRequest(db);
+    const columns = (db.$client.prepare('pragma table_info(requests)').all() as { name: string }[]).map((c) => c.name).filter((n) => n !== 'id');
+    const copy = columns.map((c) => (c === 'registration_number' ? "registration_number || '-' || n" : c === 'registration_seq' ? 'null' : c)).join(', ');
+    db.$client.prepare(`with recursive k(n) as (select 1 union all select n + 1 from k where n < ${COUNT_CAP + 5}) insert into requests (${columns.join(', ')}) select ${copy} from requests, k where requests.id = 1`).run();
+    const page = listRequests(db, { today: '2026-11-23', dueSoonUntil: '2026-11-25' }, 1, 25);
+    expect(page).toMatchObject({ total: COUNT_CAP, totalCapped: true });
+    expect(page.rows).toHaveLength(25);
+    expect(listRequests(db, { q: 'nothing-like-this', today: '2026-11-23', dueSoonUntil: '2026-11-25' }, 1, 25)).toMatchObject({ total: 0, totalCapped: false });
   });
 });
