@@ -12,8 +12,17 @@ export function findUserByUsername(db: Db, username: string): UserRow | undefine
   return db.select().from(users).where(eq(users.username, username)).get();
 }
 
+// Looked up on every page view of a logged-in user: prepared once per connection.
+const userById = new WeakMap<object, ReturnType<typeof buildUserById>>();
+function buildUserById(db: Tx) {
+  return db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare();
+}
+
 export function findUserById(db: Tx, id: number): UserRow | undefined {
-  return db.select().from(users).where(eq(users.id, id)).get();
+  const connection = connectionOf(db);
+  let q = userById.get(connection);
+  if (!q) userById.set(connection, (q = buildUserById(db)));
+  return q.get({ id });
 }
 
 export function listUsers(db: Db): UserRow[] {

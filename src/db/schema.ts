@@ -2,6 +2,7 @@
  * The whole database. Values of enum-like text columns are persisted: never rename a member
  * of the lists in src/requests/vocabulary.ts or src/auth/roles.ts without a data migration.
  */
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const users = sqliteTable('users', {
@@ -116,6 +117,9 @@ export const requests = sqliteTable(
     index('requests_open_due_idx').on(t.outcome, t.dueOn),
     // The register filtered by outcome within a year, newest first: a range scan, no sort.
     index('requests_outcome_received_idx').on(t.outcome, t.receivedOn),
+    // The desk's workload (open, due soon, overdue, new) read on every register page: a small
+    // covering index over the open requests only.
+    index('requests_open_idx').on(t.dueOn, t.openedAt).where(sql`${t.outcome} is null`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX `requests_open_idx` ON `requests` (`due_on`,`opened_at`) WHERE "requests"."outcome" is null;
