@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { asc, eq, and, isNull, lt, or, sql } from 'drizzle-orm';
-import { connectionOf, type Db } from '../db/client.js';
+import { perConnection, type Db } from '../db/client.js';
 import { users, apiTokens, sessions, type UserRow, type ApiTokenRow } from '../db/schema.js';
 import type { Tx } from '../audit/audit.repo.js';
 
@@ -13,16 +13,10 @@ export function findUserByUsername(db: Db, username: string): UserRow | undefine
 }
 
 // Looked up on every page view of a logged-in user: prepared once per connection.
-const userById = new WeakMap<object, ReturnType<typeof buildUserById>>();
-function buildUserById(db: Tx) {
-  return db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare();
-}
+const userById = (db: Tx) => db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare();
 
 export function findUserById(db: Tx, id: number): UserRow | undefined {
-  const connection = connectionOf(db);
-  let q = userById.get(connection);
-  if (!q) userById.set(connection, (q = buildUserById(db)));
-  return q.get({ id });
+  return perConnection(db, userById).get({ id });
 }
 
 export function listUsers(db: Db): UserRow[] {
@@ -46,8 +40,7 @@ export function insertToken(tx: Tx, values: typeof apiTokens.$inferInsert): ApiT
 }
 
 // Every API call looks its token up and may touch it: both prepared once per connection.
-const tokenQueries = new WeakMap<object, ReturnType<typeof buildTokenQueries>>();
-function buildTokenQueries(db: Db) {
+function tokenQueries(db: Db) {
   return {
     find: db
       .select({ token: apiTokens, user: users })
@@ -62,20 +55,13 @@ function buildTokenQueries(db: Db) {
       .prepare(),
   };
 }
-function tokenQueriesOf(db: Db) {
-  const connection = connectionOf(db);
-  let q = tokenQueries.get(connection);
-  if (!q) tokenQueries.set(connection, (q = buildTokenQueries(db)));
-  return q;
-}
-
 export function findActiveTokenWithUser(db: Db, tokenHash: string): { token: ApiTokenRow; user: UserRow } | undefined {
-  return tokenQueriesOf(db).find.get({ hash: tokenHash });
+  return perConnection(db, tokenQueries).find.get({ hash: tokenHash });
 }
 
 /** Records use at most once a minute per token: a write (and fsync) per API call is waste. */
 export function touchToken(db: Db, id: number, at: string, unlessAfter: string): void {
-  tokenQueriesOf(db).touch.run({ id, at, unlessAfter });
+  perConnection(db, tokenQueries).touch.run({ id, at, unlessAfter });
 }
 
 export function listTokens(db: Db): { token: ApiTokenRow; username: string }[] {

@@ -28,19 +28,28 @@ export function connectionOf(handle: object): Database.Database {
   return client;
 }
 
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+const perConnectionCache = new WeakMap<Database.Database, Map<unknown, unknown>>();
 
 /**
- * A statement prepared once per connection and reused: for the few queries every request runs
- * (the audit chain's last hash and append, the year's next number), where building the query
- * through drizzle each time costs more than SQLite's work. Works inside a transaction too: it is
- * the same connection.
+ * Something built once per connection and reused: a prepared query for the few queries that run
+ * on every request (session, user, token, audit chain, numbering, the request insert), where
+ * building the query through drizzle each time costs more than SQLite's work. `build` is the
+ * key, so pass a module-level function. Works inside a transaction too: same connection.
  */
+export function perConnection<H extends object, T>(handle: H, build: (handle: H) => T): T {
+  const client = connectionOf(handle);
+  let cache = perConnectionCache.get(client);
+  if (!cache) perConnectionCache.set(client, (cache = new Map()));
+  if (!cache.has(build)) cache.set(build, build(handle));
+  return cache.get(build) as T;
+}
+
+/** A raw SQL statement prepared once per connection (see perConnection). */
 export function preparedStatement(handle: object, sqlText: string): Database.Statement {
   const client = connectionOf(handle);
-  let byText = statements.get(client);
-  if (!byText) statements.set(client, (byText = new Map()));
-  let stmt = byText.get(sqlText);
-  if (!stmt) byText.set(sqlText, (stmt = client.prepare(sqlText)));
+  let cache = perConnectionCache.get(client);
+  if (!cache) perConnectionCache.set(client, (cache = new Map()));
+  let stmt = cache.get(sqlText) as Database.Statement | undefined;
+  if (!stmt) cache.set(sqlText, (stmt = client.prepare(sqlText)));
   return stmt;
 }

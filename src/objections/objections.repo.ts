@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../audit/audit.repo.js';
 import { objections, requests, type ObjectionRow } from '../db/schema.js';
-import { insertInChunks, selectInChunks } from '../import/bulk-sql.js';
+import { insertInChunks, selectInChunks } from '../db/bulk.js';
 
 export type NewObjectionRow = typeof objections.$inferInsert;
 

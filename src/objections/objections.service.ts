@@ -39,6 +39,17 @@ function save(tx: Tx, o: ObjectionRow, values: Partial<repo.NewObjectionRow>): O
   return after;
 }
 
+/** Audits a change of an objection, and notes it on its request's timeline too. */
+function recordObjectionEvent(
+  tx: Tx,
+  actor: Actor,
+  o: ObjectionRow,
+  event: { action: string; summary: string; before?: unknown; after?: unknown },
+): void {
+  recordEvent(tx, actor, { ...event, entityType: 'objection', entityId: o.id });
+  recordEvent(tx, actor, { action: 'request.objection', entityType: 'request', entityId: o.requestId, summary: event.summary });
+}
+
 /**
  * Registers an objection against a request (Pasal 35–36). A late one is still recorded —
  * people do file late — but marked late, with the officer's note.
@@ -71,9 +82,7 @@ export function fileObjection({ db, actor, zone, input, requestId }: UseCase<Fil
       updatedAt: now,
     });
     const summary = `Keberatan ${number} dicatat (huruf ${o.grounds.replaceAll(',', ', ')}; tanggapan paling lambat ${formatDate(o.responseDueOn)})${o.late ? ' — TERLAMBAT' : ''}`;
-    recordEvent(tx, actor, { action: 'objection.create', entityType: 'objection', entityId: o.id, summary, after: o });
-    // The request's own timeline shows it too.
-    recordEvent(tx, actor, { action: 'request.objection', entityType: 'request', entityId: requestId, summary });
+    recordObjectionEvent(tx, actor, o, { action: 'objection.create', summary, after: o });
     return o;
   });
 }
@@ -92,8 +101,7 @@ export function respondToObjection({ db, actor, zone, input, id }: UseCase<Respo
       responderName: input.responderName,
     });
     const summary = `Keberatan ${o.registrationNumber} ditanggapi: ${OBJECTION_RESULTS[input.result]}`;
-    recordEvent(tx, actor, { action: 'objection.respond', entityType: 'objection', entityId: id, summary, ...changedFields(o, after) });
-    recordEvent(tx, actor, { action: 'request.objection', entityType: 'request', entityId: o.requestId, summary });
+    recordObjectionEvent(tx, actor, o, { action: 'objection.respond', summary, ...changedFields(o, after) });
     return after;
   });
 }
@@ -111,8 +119,7 @@ export function recordDispute({ db, actor, zone, input, id }: UseCase<DisputeInp
       disputeNote: input.disputeNote,
     });
     const summary = `Sengketa informasi atas keberatan ${o.registrationNumber} dicatat di Komisi Informasi${input.disputeCaseNumber ? ` (${input.disputeCaseNumber})` : ''}`;
-    recordEvent(tx, actor, { action: 'objection.dispute', entityType: 'objection', entityId: id, summary, ...changedFields(o, after) });
-    recordEvent(tx, actor, { action: 'request.objection', entityType: 'request', entityId: o.requestId, summary });
+    recordObjectionEvent(tx, actor, o, { action: 'objection.dispute', summary, ...changedFields(o, after) });
     return after;
   });
 }

@@ -8,6 +8,7 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Tx } from '../audit/audit.repo.js';
 import { objections, requests } from '../db/schema.js';
 import { firstAndLast } from '../db/queries.js';
+import { perConnection } from '../db/client.js';
 import type { MonthlyRequestAggregate, ObjectionAggregate } from './recap.js';
 
 /** 1–12 from a YYYY-MM-DD text column. */
@@ -47,13 +48,9 @@ function tableQuery(tx: Tx) {
     .orderBy(month)
     .prepare();
 }
-const tableQueries = new WeakMap<object, ReturnType<typeof tableQuery>>();
-
 /** One row per month that has requests received in `year`. */
 export function requestAggregatesByMonth(tx: Tx, year: number): MonthlyRequestAggregate[] {
-  let q = tableQueries.get(tx);
-  if (!q) tableQueries.set(tx, (q = tableQuery(tx)));
-  return q.all({ from: `${year}-01-01`, to: `${year}-12-31` });
+  return perConnection(tx, tableQuery).all({ from: `${year}-01-01`, to: `${year}-12-31` });
 }
 
 /**

@@ -3,15 +3,14 @@ import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, isNotNull, isNul
 import type { Tx } from '../audit/audit.repo.js';
 import { requests, type RequestRow } from '../db/schema.js';
 import { firstAndLast } from '../db/queries.js';
-import { connectionOf, preparedStatement } from '../db/client.js';
-import { insertInChunks, selectInChunks } from '../import/bulk-sql.js';
+import { perConnection, preparedStatement } from '../db/client.js';
+import { insertInChunks, selectInChunks } from '../db/bulk.js';
 import type { Deadlines } from './deadlines.js';
 
 export type NewRequestRow = typeof requests.$inferInsert;
 
 /** One INSERT … RETURNING with a placeholder per column, prepared once per connection. */
-const insertStatements = new WeakMap<object, ReturnType<typeof buildInsert>>();
-function buildInsert(tx: Tx) {
+function insertWithPlaceholders(tx: Tx) {
   const placeholders = Object.fromEntries(Object.keys(getTableColumns(requests)).map((k) => [k, sql.placeholder(k)]));
   return tx.insert(requests).values(placeholders as unknown as NewRequestRow).returning().prepare();
 }
@@ -21,16 +20,13 @@ function buildInsert(tx: Tx) {
  * plain drizzle insert would.
  */
 export function insertRequest(tx: Tx, values: NewRequestRow): RequestRow {
-  const connection = connectionOf(tx);
-  let insert = insertStatements.get(connection);
-  if (!insert) insertStatements.set(connection, (insert = buildInsert(tx)));
   const params: Record<string, unknown> = {};
   for (const [key, column] of Object.entries(getTableColumns(requests))) {
     const v = (values as Record<string, unknown>)[key];
     const value = v !== undefined ? v : column.default !== undefined ? column.default : null;
     params[key] = typeof value === 'boolean' ? Number(value) : value;
   }
-  return insert.get(params);
+  return perConnection(tx, insertWithPlaceholders).get(params);
 }
 
 export function findRequest(tx: Tx, id: number): RequestRow | undefined {

@@ -62,13 +62,12 @@ export function requestsRoutes({ db, config }: AppContext): Router {
 
   r.get('/requests/:id', ...read, (req, res) => {
     const id = idParam(req.params.id);
-    service.markOpened(db, currentActor(req), service.getRequest(db, id));
-    const { view } = staffView(id);
+    const { row, view } = staffView(id);
+    service.markOpened(db, currentActor(req), row);
     const timeline = presentTimeline(entityHistory(db, 'request', String(id)), config.zone);
     const cal = loadCalendar(db);
     const objectionRows = objectionsOfRequest(db, id);
     const objections = objectionRows.map((o) => presentObjectionForStaff(o, cal, today()));
-    const row = service.getRequest(db, id);
     const calendarWarnings = missingCalendarYears(db, [row.dueOn, ...objectionRows.map((o) => o.responseDueOn)].map((d) => Number(d.slice(0, 4)))).map(missingCalendarWarning);
     const objectionNumbers = new Map(objectionRows.map((o) => [o.id, o.registrationNumber]));
     const present = (a: AttachmentRow) => presentAttachment(a, config.zone, objectionNumbers);
