@@ -183,17 +183,17 @@ export function requestsRoutes({ db, config }: AppContext): Router {
       res.redirect(`/requests/${id}`);
     }, (errors, message) => renderForm(res, 'void', id, { values: req.body, errors, message }));
   });
-  r.post('/requests/:id/unvoid', requireUser, requirePermission('request.unvoid'), async (req, res) => {
+  const restore = [requireUser, requirePermission('request.unvoid')];
+  r.get('/requests/:id/unvoid', ...restore, (req, res) => {
+    renderForm(res, 'unvoid', idParam(req.params.id), { values: {} });
+  });
+  r.post('/requests/:id/unvoid', ...restore, async (req, res) => {
     const id = idParam(req.params.id);
     await handleForm(req, res, () => {
       service.unvoidRequest({ db, actor: currentActor(req), zone: config.zone, input: parseInput(unvoidFormSchema, req.body), id });
       flash(req, 'success', 'Entri dipulihkan dan kembali dihitung.');
       res.redirect(`/requests/${id}`);
-    }, (_errors, message) => {
-      const first = Object.values(_errors)[0];
-      flash(req, 'error', first ?? message);
-      res.redirect(`/requests/${id}`);
-    });
+    }, (errors, message) => renderForm(res, 'unvoid', id, { values: req.body, errors, message: errors.reason ?? message }));
   });
 
   return r;

@@ -113,17 +113,18 @@ describe('void a mistaken entry', () => {
 
     const supervisor = await loginAs(app, db, 'supervisor');
     const page = await supervisor.agent.get(`/requests/${r.id}`).expect(200);
-    expect(page.text).toContain(`action="/requests/${r.id}/unvoid"`);
-    expect(page.text).toContain('Pulihkan');
+    expect(page.text).toContain(`href="/requests/${r.id}/unvoid"`);
+    expect((await supervisor.agent.get(`/requests/${r.id}/unvoid`).expect(200)).text).toContain('Entri ganda');
+    await officer.agent.get(`/requests/${r.id}/unvoid`).expect(403);
     await supervisor.agent.post(`/requests/${r.id}/unvoid`).type('form').send({ _csrf: supervisor.csrf }).expect(302).expect('Location', `/requests/${r.id}`);
     expect(getRequest(db, r.id)).toMatchObject({ voidedOn: null, voidReason: null, voidNote: '', voidedBy: null });
     expect(listAudit(db, { action: 'request.void' }, 1, 10).total).toBe(1);
     expect(listAudit(db, { action: 'request.unvoid' }, 1, 10).total).toBe(1);
     // Restoring what is not voided changes nothing and says why.
     const audits = auditCount(db);
-    await supervisor.agent.post(`/requests/${r.id}/unvoid`).type('form').send({ _csrf: supervisor.csrf }).expect(302);
+    const again = await supervisor.agent.post(`/requests/${r.id}/unvoid`).type('form').send({ _csrf: supervisor.csrf }).expect(400);
+    expect(again.text).toContain('tidak ada yang dipulihkan');
     expect(auditCount(db)).toBe(audits);
-    expect((await supervisor.agent.get(`/requests/${r.id}`)).text).toContain('tidak ada yang dipulihkan');
   });
 
   it('when entries are voided, then only status "voided" lists them and the workload tiles leave them out', async () => {
