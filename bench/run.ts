@@ -77,7 +77,7 @@ try {
         sum(outcome = 'not_provided') as not_provided, sum(outcome is null) as in_process,
         sum(reason_exempt) as exempt, sum(reason_not_held) as not_held, sum(reason_other) as other,
         sum(case when outcome is not null then service_days end) as days, sum(outcome is not null and service_days is not null) as timed
-      from requests where received_on between ? and ? group by 1),
+      from requests where received_on between ? and ? and voided_on is null group by 1),
     o as (select cast(substr(filed_on, 6, 2) as integer) as m, count(*) as n from objections where filed_on between ? and ? group by 1)
     select r.*, coalesce(o.n, 0) as objections from r left join o on o.m = r.m order by r.m`);
   const from = `${year}-01-01`;

@@ -19,6 +19,18 @@ document.addEventListener('DOMContentLoaded', () => {
   for (const a of document.querySelectorAll('[data-back]')) {
     if (history.length > 1) a.addEventListener('click', (e) => { e.preventDefault(); history.back(); });
   }
+  // "Tandai sudah dibaca": the page shows this form only to officers and supervisors; opening the
+  // page marks the request read for them (a POST of its own: the GET never writes). Without
+  // script the button does the same.
+  const markOpened = document.querySelector('form[data-mark-opened]');
+  if (markOpened && window.fetch) {
+    const token = markOpened.querySelector('input[name="_csrf"]');
+    fetch(markOpened.action, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'x-csrf-token': token ? token.value : '', Accept: 'application/json' },
+    }).then((res) => { if (res.ok) markOpened.hidden = true; }).catch(() => {});
+  }
   // Confirm destructive actions.
   for (const f of document.querySelectorAll('form[data-confirm]')) {
     f.addEventListener('submit', (e) => { if (!confirm(f.dataset.confirm)) e.preventDefault(); });

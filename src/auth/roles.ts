@@ -12,7 +12,8 @@ export type Role = keyof typeof ROLES;
 /** Actions a route can require. */
 export type Permission =
   | 'request.read'
-  | 'request.write' // register, extend, decide, correct, withdraw
+  | 'request.write' // register, extend, decide, correct, withdraw, void (Batalkan entri), mark as read
+  | 'request.unvoid' // restore a voided entry (Pulihkan): the atasan PPID's call
   | 'objection.file' // register an objection on the requester's behalf
   | 'objection.respond' // the atasan PPID's answer, and the dispute record
   | 'audit.read'
@@ -28,7 +29,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   // The admin runs the system; registering and deciding requests is PPID work, not theirs.
   admin: ['request.read', 'audit.read', 'export', 'admin.users', 'admin.holidays', 'admin.settings', 'admin.tokens', 'admin.import', 'attachment.purge'],
   officer: ['request.read', 'request.write', 'objection.file'],
-  supervisor: ['request.read', 'request.write', 'objection.file', 'objection.respond'],
+  supervisor: ['request.read', 'request.write', 'request.unvoid', 'objection.file', 'objection.respond'],
   auditor: ['request.read', 'audit.read', 'export'],
 };
 

@@ -97,6 +97,14 @@ export const requests = sqliteTable(
     noticeNote: text('notice_note').notNull().default(''),
     feeRupiah: integer('fee_rupiah').notNull().default(0),
     withdrawn: integer('withdrawn', { mode: 'boolean' }).notNull().default(false),
+    // Void (Batalkan entri): a mistaken entry kept in the register with its number but left out
+    // of every count (recap, reports, workload). Null when the entry stands.
+    voidedOn: text('voided_on'),
+    /** One of VOID_REASONS (src/requests/vocabulary.ts). */
+    voidReason: text('void_reason'),
+    voidNote: text('void_note').notNull().default(''),
+    /** Who voided it, as the audit log names actors (username or "token:…"). */
+    voidedBy: text('voided_by'),
     // Derived from receivedOn, the extension, decidedOn and the holiday calendar; recomputed
     // whenever the calendar changes (see requests/deadlines.service.ts).
     originalDueOn: text('original_due_on').notNull(),
@@ -118,8 +126,8 @@ export const requests = sqliteTable(
     // The register filtered by outcome within a year, newest first: a range scan, no sort.
     index('requests_outcome_received_idx').on(t.outcome, t.receivedOn),
     // The desk's workload (open, due soon, overdue, new) read on every register page: a small
-    // covering index over the open requests only.
-    index('requests_open_idx').on(t.dueOn, t.openedAt).where(sql`${t.outcome} is null`),
+    // covering index over the open requests only (a voided entry is no work).
+    index('requests_open_idx').on(t.dueOn, t.openedAt).where(sql`${t.outcome} is null and ${t.voidedOn} is null`),
   ],
 );
 

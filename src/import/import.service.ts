@@ -377,7 +377,7 @@ function writePlans(tx: Tx, actor: Actor, plans: PlannedRequest[], settings: Set
     objectionInsert(o, requestId, number, seq, now, actor.userId);
   for (let i = 0; i < plans.length; i += WRITE_BATCH) {
     const batch = plans.slice(i, i + WRITE_BATCH);
-    const ids = requestsRepo.insertRequests(tx, batch.map((plan) => requestInsert(plan, newAccessCode(), now, actor.userId)));
+    const ids = requestsRepo.insertRequests(tx, batch.map((plan) => requestInsert(plan, newAccessCode(), now, actor)));
     const numbered: objectionsRepo.NewObjectionRow[] = [];
     for (const plan of batch) {
       const requestId = ids.get(plan.parsed.number)!;
@@ -433,8 +433,9 @@ function writePlans(tx: Tx, actor: Actor, plans: PlannedRequest[], settings: Set
  * which a 100,000-row import notices. The types make sure no parsed field is left out.
  */
 
-function requestInsert(plan: PlannedRequest, accessCode: string, now: string, createdBy: number | null): RequestValues & requestsRepo.NewRequestRow {
+function requestInsert(plan: PlannedRequest, accessCode: string, now: string, actor: Actor): RequestValues & requestsRepo.NewRequestRow {
   const v = plan.parsed.values;
+  const createdBy = actor.userId;
   return {
     receivedOn: v.receivedOn,
     channel: v.channel,
@@ -465,6 +466,10 @@ function requestInsert(plan: PlannedRequest, accessCode: string, now: string, cr
     noticeNote: v.noticeNote,
     feeRupiah: v.feeRupiah,
     withdrawn: v.withdrawn,
+    voidedOn: v.voidedOn,
+    voidReason: v.voidReason,
+    voidNote: v.voidNote,
+    voidedBy: v.voidedOn ? actor.label : null,
     registrationNumber: plan.parsed.number,
     registrationYear: plan.year,
     registrationSeq: plan.seq,

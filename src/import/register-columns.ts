@@ -5,11 +5,12 @@
  */
 import {
   CHANNELS, DELIVERY_METHODS, EXEMPTION_ARTICLES, OBTAIN_METHODS, OUTCOMES, REASONS, REQUESTER_CATEGORIES, REQUESTER_TYPES,
+  VOID_REASONS,
 } from '../requests/vocabulary.js';
 import { DISPUTE_RESULTS, FILED_BY, OBJECTION_GROUNDS, OBJECTION_RESULTS } from '../objections/vocabulary.js';
 
 export type ColumnKind = 'text' | 'date' | 'enum' | 'enumList' | 'letters' | 'int' | 'bool';
-export type ColumnGroup = 'request' | 'extension' | 'decision' | 'objection';
+export type ColumnGroup = 'request' | 'extension' | 'decision' | 'void' | 'objection';
 
 export interface RegisterColumn {
   key: string;
@@ -18,6 +19,8 @@ export interface RegisterColumn {
   kind: ColumnKind;
   group: ColumnGroup;
   required?: boolean;
+  /** The header may be missing from a file (columns added after files were made from the template). */
+  optional?: boolean;
   /** Longest text accepted (the app's own limits). */
   max?: number;
   /** Closed vocabulary for enum and enumList columns, letters for letters columns. */
@@ -62,6 +65,10 @@ export const REGISTER_COLUMNS = [
   col({ key: 'noticeNote', label: 'Catatan pemberitahuan', kind: 'text', group: 'decision', max: 5000, hint: 'Apa yang diberikan, bentuk, waktu.' }),
   col({ key: 'feeRupiah', label: 'Biaya (Rp)', kind: 'int', group: 'decision', hint: 'Bilangan bulat; kosong berarti 0.' }),
   col({ key: 'withdrawn', label: 'Dicabut', kind: 'bool', group: 'decision', hint: '"ya" bila pemohon mencabut permohonannya; kosong berarti tidak.' }),
+  // ---- Void (Batalkan entri): a mistaken entry, kept with its number, counted nowhere ----
+  col({ key: 'voidedOn', label: 'Tanggal dibatalkan', kind: 'date', group: 'void', optional: true, hint: 'Kosong bila entri berlaku. Entri yang dibatalkan tidak dihitung dalam rekapitulasi.' }),
+  col({ key: 'voidReason', label: 'Alasan pembatalan', kind: 'enum', group: 'void', optional: true, vocabulary: VOID_REASONS, hint: 'Wajib bila Tanggal dibatalkan diisi.' }),
+  col({ key: 'voidNote', label: 'Keterangan pembatalan', kind: 'text', group: 'void', optional: true, max: 2000, hint: '' }),
   // ---- Objection (keberatan, Pasal 35–38) ----
   col({ key: 'objectionNumber', label: 'Nomor keberatan', kind: 'text', group: 'objection', max: 100, hint: 'Kosong: diberi nomor baru menurut pola nomor keberatan.' }),
   col({ key: 'filedOn', label: 'Tanggal keberatan', kind: 'date', group: 'objection', hint: 'Kosong bila tidak ada keberatan.' }),

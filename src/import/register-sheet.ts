@@ -84,6 +84,9 @@ export function requestRecords(r: RequestRow, objections: ObjectionRow[]): Regis
     noticeNote: r.noticeNote,
     feeRupiah: decided && r.feeRupiah ? r.feeRupiah : null,
     withdrawn: r.withdrawn ? 'ya' : 'tidak',
+    voidedOn: r.voidedOn,
+    voidReason: labelOf('voidReason', r.voidReason),
+    voidNote: r.voidedOn ? r.voidNote : null,
     ...(objections[0] ? objectionCells(objections[0]) : {}),
   };
   const rest = objections.slice(1).map((o) => ({ ...blankRecord(), number: r.registrationNumber, ...objectionCells(o) }));

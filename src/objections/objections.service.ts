@@ -16,6 +16,7 @@ import { formatRegistrationNumber } from '../requests/registration-number.js';
 import { DUE_SOON_WORKING_DAYS } from '../requests/deadlines.js';
 import * as repo from './objections.repo.js';
 import { checkDispute, checkFiling, checkResponse, objectionDates } from './objection-rules.js';
+import { checkNotVoided } from '../requests/request-status.js';
 import type { DisputeInput, FilingInput, ResponseInput } from './objections.schemas.js';
 import { OBJECTION_RESULTS } from './vocabulary.js';
 
@@ -58,6 +59,8 @@ export function fileObjection({ db, actor, zone, input, requestId }: UseCase<Fil
   return db.transaction((tx) => {
     const r = findRequest(tx, requestId);
     if (!r) throw notFound('Permohonan');
+    // A voided entry did not happen as a request: nothing to object to.
+    refuseIf(checkNotVoided(r, 'filedOn'));
     const cal = loadCalendar(db);
     const open = repo.objectionsOfRequest(tx, requestId).filter((o) => !o.respondedOn);
     refuseIf(checkFiling(r, open, input, todayIn(zone), cal));

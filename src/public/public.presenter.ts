@@ -17,17 +17,21 @@ import { formatLongDate } from '../shared/dates.js';
 
 export function presentRequestForPublic(r: RequestRow, objections: ObjectionRow[], cal: WorkingCalendar, today: string) {
   const urgency = urgencyOn(today, r, cal);
+  // A voided entry says only that: no dates to keep, no decision, no reason or note (the note is
+  // the office's, and may name someone).
+  const voided = r.voidedOn !== null;
   return {
     number: r.registrationNumber,
+    voided,
     receivedOn: formatLongDate(r.receivedOn),
     status: stateLabel(r),
-    open: r.outcome === null,
-    overdue: urgency.kind === 'overdue',
+    open: r.outcome === null && !voided,
+    overdue: !voided && urgency.kind === 'overdue',
     originalDueOn: formatLongDate(r.originalDueOn),
     dueOn: formatLongDate(r.dueOn),
     extended: r.extendedOn !== null,
     extendedOn: formatLongDate(r.extendedOn),
-    decision: r.outcome
+    decision: r.outcome && !voided
       ? {
           outcome: r.withdrawn ? 'Dicabut oleh pemohon' : OUTCOMES[r.outcome as Outcome],
           decidedOn: formatLongDate(r.decidedOn),
@@ -35,7 +39,7 @@ export function presentRequestForPublic(r: RequestRow, objections: ObjectionRow[
           articles: articlesOf(r).map((a) => `Pasal 17 huruf ${a} UU 14/2008 — ${EXEMPTION_ARTICLES[a]}`),
         }
       : null,
-    objections: objections.map((o) => ({
+    objections: (voided ? [] : objections).map((o) => ({
       number: o.registrationNumber,
       filedOn: formatLongDate(o.filedOn),
       grounds: groundsOf(o).map((g) => `huruf ${g}: ${OBJECTION_GROUNDS[g]}`),

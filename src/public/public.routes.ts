@@ -74,7 +74,7 @@ export function publicRoutes({ db, config, logger, csrfValid }: AppContext): Rou
       }
       // This browser proved it holds the code: it may download what was sent to the requester.
       req.session.statusAccess = [...new Set([...(req.session.statusAccess ?? []), found.id])].slice(-20);
-      const files = publicAttachmentsOfRequest(db, found.id).map(presentPublicFile);
+      const files = found.voidedOn ? [] : publicAttachmentsOfRequest(db, found.id).map(presentPublicFile);
       const result = { ...presentRequestForPublic(found, objectionsOfRequest(db, found.id), loadCalendar(db), todayIn(config.zone)), files };
       res.render('public/status', { title: `Status ${result.number}`, values: { number: input.number }, errors: {}, result });
     }, (errors, message) => res.render('public/status', { title: 'Cek status permohonan', values: { number: req.body?.number }, errors, message, result: null }));

@@ -20,6 +20,8 @@ const inMonth = (col: SQLiteColumn, year: number, month: number) => {
   const mm = String(month).padStart(2, '0');
   return between(col, `${year}-${mm}-01`, `${year}-${mm}-31`);
 };
+/** Voided entries (Batalkan entri) are mistakes, not requests: no count here includes them. */
+const counted = isNull(requests.voidedOn);
 /** Count of rows matching `cond` (a comparison is 1, 0 or null in SQLite; sum skips nulls). */
 const countIf = (cond: SQL) => sql<number>`coalesce(sum(${cond}), 0)`;
 
@@ -43,7 +45,7 @@ function tableQuery(tx: Tx) {
       serviceDaysSum: sql<number>`coalesce(sum(case when ${r.outcome} is not null then ${r.serviceDays} end), 0)`,
     })
     .from(r)
-    .where(between(r.receivedOn, sql.placeholder('from'), sql.placeholder('to')))
+    .where(and(between(r.receivedOn, sql.placeholder('from'), sql.placeholder('to')), counted))
     .groupBy(month)
     .orderBy(month)
     .prepare();
@@ -73,7 +75,7 @@ export function serviceTimes(tx: Tx, year: number): {
       ),
     })
     .from(r)
-    .where(inYear(r.receivedOn, year))
+    .where(and(inYear(r.receivedOn, year), counted))
     .groupBy(r.serviceDays)
     .orderBy(asc(r.serviceDays))
     .all();
@@ -97,7 +99,7 @@ export function openPastDue(tx: Tx, year: number, today: string): OverdueRequest
   return tx
     .select({ id: requests.id, registrationNumber: requests.registrationNumber, receivedOn: requests.receivedOn, dueOn: requests.dueOn })
     .from(requests)
-    .where(and(inYear(requests.receivedOn, year), isNull(requests.outcome), eq(requests.withdrawn, false), lt(requests.dueOn, today)))
+    .where(and(inYear(requests.receivedOn, year), isNull(requests.outcome), eq(requests.withdrawn, false), lt(requests.dueOn, today), counted))
     .orderBy(asc(requests.dueOn), asc(requests.id))
     .all();
 }
@@ -164,7 +166,7 @@ export function requestCountsByMonth(tx: Tx, year: number): { month: number; req
   return tx
     .select({ month, requests: sql<number>`count(*)` })
     .from(requests)
-    .where(inYear(requests.receivedOn, year))
+    .where(and(inYear(requests.receivedOn, year), counted))
     .groupBy(month)
     .orderBy(month)
     .all();
@@ -176,7 +178,7 @@ export function topPurposes(tx: Tx, year: number, month: number, limit: number):
   return tx
     .select({ purpose: sql<string>`min(trim(${requests.purpose}))`, count: sql<number>`count(*)` })
     .from(requests)
-    .where(and(inMonth(requests.receivedOn, year, month), sql`trim(${requests.purpose}) <> ''`))
+    .where(and(inMonth(requests.receivedOn, year, month), counted, sql`trim(${requests.purpose}) <> ''`))
     .groupBy(key)
     .orderBy(desc(sql`count(*)`), asc(key))
     .limit(limit)
@@ -188,7 +190,7 @@ export function informationTextsOfMonth(tx: Tx, year: number, month: number): st
   return tx
     .select({ text: requests.informationRequested })
     .from(requests)
-    .where(inMonth(requests.receivedOn, year, month))
+    .where(and(inMonth(requests.receivedOn, year, month), counted))
     .orderBy(asc(requests.id))
     .all()
     .map((r) => r.text);
@@ -199,7 +201,7 @@ function countsOfMonthBy(tx: Tx, col: SQLiteColumn, year: number, month: number)
   return tx
     .select({ key: sql<string>`${col}`, count: sql<number>`count(*)` })
     .from(requests)
-    .where(inMonth(requests.receivedOn, year, month))
+    .where(and(inMonth(requests.receivedOn, year, month), counted))
     .groupBy(col)
     .orderBy(desc(sql`count(*)`), asc(col))
     .all();

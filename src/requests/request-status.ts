@@ -3,17 +3,19 @@
  * law and the calendar allow. They return field errors (empty when allowed); services throw.
  */
 import type { RequestRow } from '../db/schema.js';
-import type { DecisionInput, ExtensionInput, IntakeInput, WithdrawalInput } from './requests.schemas.js';
+import type { DecisionInput, ExtensionInput, IntakeInput, VoidInput, WithdrawalInput } from './requests.schemas.js';
 import { OUTCOMES, type Outcome } from './vocabulary.js';
 import { formatDate } from '../shared/dates.js';
 export { STATUS_FILTERS } from './status-filters.js';
 
-export type RequestState = 'in_process' | 'extended' | 'decided' | 'withdrawn';
+export type RequestState = 'in_process' | 'extended' | 'decided' | 'withdrawn' | 'voided';
 
 
-type StateFields = Pick<RequestRow, 'outcome' | 'extendedOn' | 'withdrawn'>;
+type StateFields = Pick<RequestRow, 'outcome' | 'extendedOn' | 'withdrawn'> & { voidedOn?: string | null };
 
+/** A voided entry is out of every count, whatever it had reached before it was voided. */
 export function stateOf(r: StateFields): RequestState {
+  if (r.voidedOn) return 'voided';
   if (r.withdrawn) return 'withdrawn';
   if (r.outcome) return 'decided';
   return r.extendedOn ? 'extended' : 'in_process';
@@ -22,10 +24,33 @@ export function stateOf(r: StateFields): RequestState {
 export function stateLabel(r: StateFields): string {
   const state = stateOf(r);
   if (state === 'decided') return OUTCOMES[r.outcome as Outcome];
-  return { in_process: 'Dalam proses', extended: 'Diperpanjang', withdrawn: 'Dicabut pemohon' }[state];
+  return { in_process: 'Dalam proses', extended: 'Diperpanjang', withdrawn: 'Dicabut pemohon', voided: 'Dibatalkan (entri tidak berlaku)' }[state];
 }
 
 type Errors = Record<string, string>;
+
+/**
+ * A voided entry takes no further step until a supervisor restores it; `field` is where the
+ * form shows the refusal.
+ */
+export function checkNotVoided(r: Pick<RequestRow, 'voidedOn'>, field: string): Errors {
+  return r.voidedOn ? { [field]: 'Entri ini sudah dibatalkan (tidak berlaku); pulihkan dulu bila perlu diproses.' } : {};
+}
+
+/**
+ * Voiding (Batalkan entri) takes a mistaken entry out of every count; it keeps its number. An
+ * entry with an objection is not a mistake the register can quietly drop: refused.
+ */
+export function checkVoid(r: RequestRow, input: VoidInput, objectionCount: number): Errors {
+  if (r.voidedOn) return { reason: 'Entri ini sudah dibatalkan.' };
+  if (objectionCount > 0) return { reason: 'Permohonan ini sudah memiliki keberatan; entri tidak dapat dibatalkan.' };
+  if (input.reason === 'other' && input.note === '') return { note: 'Jelaskan alasan pembatalan.' };
+  return {};
+}
+
+export function checkUnvoid(r: RequestRow): Errors {
+  return r.voidedOn ? {} : { reason: 'Entri ini tidak dibatalkan; tidak ada yang dipulihkan.' };
+}
 
 export function checkIntake(input: IntakeInput, today: string): Errors {
   const e: Errors = {};
@@ -38,6 +63,8 @@ export function checkIntake(input: IntakeInput, today: string): Errors {
 
 /** An intake correction must not move the receipt date past anything recorded after it. */
 export function checkIntakeCorrection(r: RequestRow, input: IntakeInput, today: string): Errors {
+  const voided = checkNotVoided(r, 'receivedOn');
+  if (voided.receivedOn) return voided;
   const e = checkIntake(input, today);
   const later = [r.extendedOn, r.decidedOn].filter((d): d is string => d !== null).sort()[0];
   if (!e.receivedOn && later && input.receivedOn > later) {
@@ -48,6 +75,7 @@ export function checkIntakeCorrection(r: RequestRow, input: IntakeInput, today: 
 
 /** Pasal 22 ayat 8: once, by at most 7 working days, before the answer. */
 export function checkExtension(r: RequestRow, input: ExtensionInput, today: string): Errors {
+  if (r.voidedOn) return checkNotVoided(r, 'extendedOn');
   if (r.withdrawn) return { extendedOn: 'Permohonan sudah dicabut.' };
   if (r.outcome) return { extendedOn: 'Permohonan sudah diputus; perpanjangan tidak dapat dicatat.' };
   if (r.extendedOn) return { extendedOn: `Tenggat sudah pernah diperpanjang (${formatDate(r.extendedOn)}); UU 14/2008 Pasal 22 ayat 8 hanya membolehkan satu kali.` };
@@ -64,6 +92,7 @@ export function checkExtension(r: RequestRow, input: ExtensionInput, today: stri
  * "other" explains itself.
  */
 export function checkDecision(r: RequestRow, input: DecisionInput, today: string, correcting: boolean): Errors {
+  if (r.voidedOn) return checkNotVoided(r, 'outcome');
   if (r.withdrawn) return { outcome: 'Permohonan sudah dicabut; putusan tidak dapat dicatat.' };
   if (!correcting && r.outcome) return { outcome: 'Permohonan sudah diputus. Gunakan "Koreksi putusan" untuk mengubahnya.' };
   if (correcting && !r.outcome) return { outcome: 'Permohonan belum diputus.' };
@@ -88,6 +117,7 @@ export function checkDecision(r: RequestRow, input: DecisionInput, today: string
 }
 
 export function checkWithdrawal(r: RequestRow, input: WithdrawalInput, today: string): Errors {
+  if (r.voidedOn) return checkNotVoided(r, 'withdrawnOn');
   if (r.withdrawn) return { withdrawnOn: 'Permohonan sudah dicabut.' };
   if (r.outcome) return { withdrawnOn: 'Permohonan sudah diputus; tidak dapat dicabut.' };
   if (input.withdrawnOn < r.receivedOn) return { withdrawnOn: `Tanggal pencabutan tidak boleh sebelum tanggal diterima (${formatDate(r.receivedOn)}).` };

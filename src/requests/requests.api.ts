@@ -12,7 +12,8 @@ import { listRequests } from './requests.repo.js';
 import { presentRequestForApi } from './requests.presenter.js';
 import { DUE_SOON_WORKING_DAYS } from './deadlines.js';
 import {
-  API_FIELD_NAMES, apiDecisionSchema, apiExtensionSchema, apiIntakeSchema, apiListQuerySchema, apiWithdrawalSchema,
+  API_FIELD_NAMES, apiDecisionSchema, apiExtensionSchema, apiIntakeSchema, apiListQuerySchema, apiUnvoidSchema, apiVoidSchema,
+  apiWithdrawalSchema,
 } from './requests.schemas.js';
 
 const API_PAGE_SIZE = 50;
@@ -65,6 +66,18 @@ export function requestsApi({ db, config }: AppContext): Router {
     const id = idParam(req.params.id);
     const input = parseInput(apiWithdrawalSchema, req.body ?? {});
     res.json(present(renameFields(API_FIELD_NAMES, () => service.withdrawRequest({ ...base(req), id, input }))));
+  });
+
+  r.post('/requests/:id/void', write, (req, res) => {
+    const id = idParam(req.params.id);
+    const input = parseInput(apiVoidSchema, req.body ?? {});
+    res.json(present(renameFields(API_FIELD_NAMES, () => service.voidRequest({ ...base(req), id, input }))));
+  });
+
+  r.post('/requests/:id/unvoid', requirePermission('request.unvoid'), (req, res) => {
+    const id = idParam(req.params.id);
+    const input = parseInput(apiUnvoidSchema, req.body ?? {});
+    res.json(present(renameFields(API_FIELD_NAMES, () => service.unvoidRequest({ ...base(req), id, input }))));
   });
 
   return r;

@@ -8,7 +8,7 @@ import { explainDeadline, urgencyOn, type Urgency } from './deadlines.js';
 import { stateLabel, stateOf } from './request-status.js';
 import {
   CHANNELS, DELIVERY_METHODS, EXEMPTION_ARTICLES, OBTAIN_METHODS, OUTCOMES, REASONS, REQUESTER_CATEGORIES,
-  REQUESTER_TYPES, type ExemptionArticle, type Reason,
+  REQUESTER_TYPES, VOID_REASONS, type ExemptionArticle, type Reason,
 } from './vocabulary.js';
 import { formatDate, formatLongDate } from '../shared/dates.js';
 
@@ -32,6 +32,7 @@ export interface Badge {
 }
 
 export function badgeFor(r: RequestRow, urgency: Urgency): Badge {
+  if (r.voidedOn) return { css: 'muted', text: 'Dibatalkan' };
   if (r.withdrawn) return { css: 'muted', text: 'Dicabut' };
   if (r.outcome) return { css: 'done', text: label(OUTCOMES, r.outcome) };
   const prefix = r.extendedOn ? 'Diperpanjang' : 'Dalam proses';
@@ -61,7 +62,9 @@ export function presentRegisterRow(r: RequestRow, cal: WorkingCalendar, today: s
     decidedOn: formatDate(r.decidedOn),
     serviceDays: r.serviceDays,
     badge: badgeFor(r, urgency),
-    isNew: r.openedAt === null,
+    // A voided entry is nobody's work: never flagged new.
+    isNew: r.openedAt === null && !r.voidedOn,
+    voided: r.voidedOn !== null,
     source: r.source,
   };
 }
@@ -123,10 +126,18 @@ export function presentRequestForStaff(r: RequestRow, cal: WorkingCalendar, toda
         }
       : null,
     explanation: { original: walk(explanation.original), extension: explanation.extension ? walk(explanation.extension) : null },
-    canExtend: !r.outcome && !r.extendedOn,
-    canDecide: !r.outcome,
-    canCorrect: !!r.outcome && !r.withdrawn,
-    canWithdraw: !r.outcome,
+    isNew: r.openedAt === null && !r.voidedOn,
+    voided: r.voidedOn
+      ? { on: formatLongDate(r.voidedOn), reason: label(VOID_REASONS, r.voidReason ?? ''), note: r.voidNote, by: r.voidedBy ?? '' }
+      : null,
+    canExtend: !r.voidedOn && !r.outcome && !r.extendedOn,
+    canDecide: !r.voidedOn && !r.outcome,
+    canCorrect: !r.voidedOn && !!r.outcome && !r.withdrawn,
+    canWithdraw: !r.voidedOn && !r.outcome,
+    canEdit: !r.voidedOn,
+    canObject: !r.voidedOn && !r.withdrawn,
+    canVoid: !r.voidedOn,
+    canUnvoid: !!r.voidedOn,
   };
 }
 export type StaffRequestView = ReturnType<typeof presentRequestForStaff>;
@@ -174,6 +185,7 @@ export function presentRequestForApi(r: RequestRow, cal: WorkingCalendar, today:
         }
       : null,
     service_days: r.serviceDays,
+    voided: r.voidedOn ? { on: r.voidedOn, reason: r.voidReason, note: r.voidNote, by: r.voidedBy } : null,
     version: r.version,
     created_at: r.createdAt,
     updated_at: r.updatedAt,

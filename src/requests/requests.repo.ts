@@ -6,6 +6,7 @@ import { firstAndLast } from '../db/queries.js';
 import { perConnection, preparedStatement } from '../db/client.js';
 import { insertInChunks, selectInChunks } from '../db/bulk.js';
 import type { Deadlines } from './deadlines.js';
+import { STATUS_FILTERS } from './status-filters.js';
 
 export type NewRequestRow = typeof requests.$inferInsert;
 
@@ -136,6 +137,9 @@ function filterWhere(f: RequestFilter): SQL | undefined {
   if (f.category) conditions.push(eq(requests.requesterCategory, f.category));
   if (f.q) conditions.push(textMatch(f.q));
   const open = isNull(requests.outcome);
+  // A voided entry is listed under "voided" (and with no status filter) only.
+  if (f.status === 'voided') conditions.push(isNotNull(requests.voidedOn));
+  else if (f.status && Object.hasOwn(STATUS_FILTERS, f.status)) conditions.push(isNull(requests.voidedOn));
   switch (f.status) {
     case 'in_process':
       conditions.push(open, isNull(requests.extendedOn));
@@ -228,14 +232,14 @@ export function* iterateRequests(tx: Tx, f: RequestFilter, batchSize = 500): Gen
   }
 }
 
-/** Counts for the register's header: open, due soon and overdue requests. */
+/** Counts for the register's header: open, due soon and overdue requests (voided entries are no work). */
 export function workloadCounts(tx: Tx, today: string, dueSoonUntil: string): { open: number; dueSoon: number; overdue: number; unopened: number } {
   // Every register page asks: prepared once, answered from the partial index requests_open_idx.
   return preparedStatement(
     tx,
     `select count(*) as open, coalesce(sum(due_on >= @today and due_on <= @dueSoonUntil), 0) as dueSoon,
        coalesce(sum(due_on < @today), 0) as overdue, coalesce(sum(opened_at is null), 0) as unopened
-     from requests indexed by requests_open_idx where outcome is null`,
+     from requests indexed by requests_open_idx where outcome is null and voided_on is null`,
   ).get({ today, dueSoonUntil }) as { open: number; dueSoon: number; overdue: number; unopened: number };
 }
 

@@ -1,6 +1,6 @@
 import { Router, type Response } from 'express';
 import type { AppContext } from '../app.js';
-import { currentActor, flash, handleForm, idParam, pageParam, requirePermission, requireUser } from '../shared/http.js';
+import { currentActor, currentUser, flash, handleForm, idParam, pageParam, requirePermission, requireUser } from '../shared/http.js';
 import { parseInput } from '../shared/validation.js';
 import { AppError } from '../shared/errors.js';
 import { formatDate, todayIn } from '../shared/dates.js';
@@ -17,12 +17,13 @@ import { ATTACHMENT_KINDS } from '../uploads/vocabulary.js';
 import { objectionsOfRequest } from '../objections/objections.service.js';
 import { presentObjectionForStaff } from '../objections/objections.presenter.js';
 import {
-  decisionFormSchema, extensionFormSchema, intakeFormSchema, registerFilterSchema, withdrawalFormSchema,
+  decisionFormSchema, extensionFormSchema, intakeFormSchema, registerFilterSchema, unvoidFormSchema, voidFormSchema, withdrawalFormSchema,
 } from './requests.schemas.js';
 import { STATUS_FILTERS } from './request-status.js';
 import * as vocabulary from './vocabulary.js';
 import { reasonsOf, articlesOf } from './requests.presenter.js';
 import { MAX_EXTENSION_WORKING_DAYS } from './deadlines.js';
+import type { Role } from '../auth/roles.js';
 
 /** Pages of the request register; the work lives in requests.service.ts. */
 export function requestsRoutes({ db, config }: AppContext): Router {
@@ -62,8 +63,8 @@ export function requestsRoutes({ db, config }: AppContext): Router {
 
   r.get('/requests/:id', ...read, (req, res) => {
     const id = idParam(req.params.id);
+    // Reading never writes: the "Baru" flag is cleared by POST /requests/:id/opened.
     const { row, view } = staffView(id);
-    service.markOpened(db, currentActor(req), row);
     const timeline = presentTimeline(entityHistory(db, 'request', String(id)), config.zone);
     const cal = loadCalendar(db);
     const objectionRows = objectionsOfRequest(db, id);
@@ -155,6 +156,44 @@ export function requestsRoutes({ db, config }: AppContext): Router {
       flash(req, 'success', 'Pencabutan permohonan dicatat.');
       res.redirect(`/requests/${id}`);
     }, (errors, message) => renderForm(res, 'withdraw', id, { values: req.body, errors, message }));
+  });
+
+  // "Tandai sudah dibaca": the request page posts it (public/app.js does so by itself for an
+  // officer or supervisor); auditors and admins cannot, so their look leaves the flag.
+  r.post('/requests/:id/opened', ...write, (req, res) => {
+    const id = idParam(req.params.id);
+    const cleared = service.markOpened({ db, actor: currentActor(req), role: currentUser(req).role as Role, id });
+    if (req.accepts(['html', 'json']) === 'json') {
+      res.json({ opened: true, cleared });
+      return;
+    }
+    if (cleared) flash(req, 'info', 'Permohonan ditandai sudah dibaca.');
+    res.redirect(`/requests/${id}`);
+  });
+
+  // Batalkan entri (void) and Pulihkan (restore).
+  r.get('/requests/:id/void', ...write, (req, res) => {
+    renderForm(res, 'void', idParam(req.params.id), { values: {} });
+  });
+  r.post('/requests/:id/void', ...write, async (req, res) => {
+    const id = idParam(req.params.id);
+    await handleForm(req, res, () => {
+      service.voidRequest({ db, actor: currentActor(req), zone: config.zone, input: parseInput(voidFormSchema, req.body), id });
+      flash(req, 'success', 'Entri dibatalkan. Nomornya tetap tercatat dan tidak dipakai ulang; entri ini tidak dihitung dalam rekapitulasi.');
+      res.redirect(`/requests/${id}`);
+    }, (errors, message) => renderForm(res, 'void', id, { values: req.body, errors, message }));
+  });
+  const restore = [requireUser, requirePermission('request.unvoid')];
+  r.get('/requests/:id/unvoid', ...restore, (req, res) => {
+    renderForm(res, 'unvoid', idParam(req.params.id), { values: {} });
+  });
+  r.post('/requests/:id/unvoid', ...restore, async (req, res) => {
+    const id = idParam(req.params.id);
+    await handleForm(req, res, () => {
+      service.unvoidRequest({ db, actor: currentActor(req), zone: config.zone, input: parseInput(unvoidFormSchema, req.body), id });
+      flash(req, 'success', 'Entri dipulihkan dan kembali dihitung.');
+      res.redirect(`/requests/${id}`);
+    }, (errors, message) => renderForm(res, 'unvoid', id, { values: req.body, errors, message: errors.reason ?? message }));
   });
 
   return r;

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import {
   CHANNELS, REQUESTER_TYPES, REQUESTER_CATEGORIES, OBTAIN_METHODS, DELIVERY_METHODS, OUTCOMES, REASONS,
-  EXEMPTION_ARTICLES,
+  EXEMPTION_ARTICLES, VOID_REASONS,
 } from './vocabulary.js';
 import { MAX_EXTENSION_WORKING_DAYS } from './deadlines.js';
 import { STATUS_FILTERS } from './status-filters.js';
@@ -77,6 +77,21 @@ export const withdrawalFormSchema = z.object({
   version,
 });
 export type WithdrawalInput = z.infer<typeof withdrawalFormSchema>;
+
+/** Batalkan entri: why, in a code and a note. */
+export const voidFormSchema = z.object({
+  reason: oneOf(VOID_REASONS),
+  note: optionalText(2000),
+  version,
+});
+export type VoidInput = z.infer<typeof voidFormSchema>;
+
+/** Pulihkan: an optional note for the audit log. */
+export const unvoidFormSchema = z.object({
+  note: optionalText(2000),
+  version,
+});
+export type UnvoidInput = z.infer<typeof unvoidFormSchema>;
 
 // ---- API (snake_case) -------------------------------------------------------------------
 
@@ -162,6 +177,14 @@ export const apiDecisionSchema = z
 export const apiWithdrawalSchema = z
   .strictObject({ withdrawn_on: isoDate(), note: optionalText(2000), version: apiVersion })
   .transform((v): WithdrawalInput => ({ withdrawnOn: v.withdrawn_on, note: v.note, version: v.version }));
+
+export const apiVoidSchema = z
+  .strictObject({ reason: oneOf(VOID_REASONS), note: optionalText(2000), version: apiVersion })
+  .transform((v): VoidInput => ({ reason: v.reason, note: v.note, version: v.version }));
+
+export const apiUnvoidSchema = z
+  .strictObject({ note: optionalText(2000), version: apiVersion })
+  .transform((v): UnvoidInput => ({ note: v.note, version: v.version }));
 
 /** Domain field → API path, so service errors name the field the API client sent. */
 export const API_FIELD_NAMES: Record<string, string> = {

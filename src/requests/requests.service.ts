@@ -16,10 +16,12 @@ import { presentRegisterRow } from './requests.presenter.js';
 import { formatRegistrationNumber, newAccessCode } from './registration-number.js';
 import * as repo from './requests.repo.js';
 import {
-  checkDecision, checkExtension, checkIntake, checkIntakeCorrection, checkWithdrawal,
+  checkDecision, checkExtension, checkIntake, checkIntakeCorrection, checkUnvoid, checkVoid, checkWithdrawal,
 } from './request-status.js';
-import type { DecisionInput, ExtensionInput, IntakeInput, WithdrawalInput } from './requests.schemas.js';
-import { OUTCOMES, WITHDRAWN_NOTE } from './vocabulary.js';
+import type { DecisionInput, ExtensionInput, IntakeInput, UnvoidInput, VoidInput, WithdrawalInput } from './requests.schemas.js';
+import { OUTCOMES, VOID_REASONS, WITHDRAWN_NOTE } from './vocabulary.js';
+import { objectionsOfRequest } from '../objections/objections.repo.js';
+import { can, type Role } from '../auth/roles.js';
 
 export interface UseCase<I> {
   db: Db;
@@ -176,12 +178,52 @@ export function withdrawRequest({ db, actor, zone, input, id }: UseCase<Withdraw
   });
 }
 
-/** The first staff member to open a web or API submission takes it off the "new" list. */
-export function markOpened(db: Db, actor: Actor, r: RequestRow): void {
-  if (r.openedAt) return;
-  db.transaction((tx) => {
-    if (!repo.markOpened(tx, r.id, nowInstant())) return;
-    recordEvent(tx, actor, { action: 'request.open', entityType: 'request', entityId: r.id, summary: 'Dibuka pertama kali oleh petugas' });
+/**
+ * Batalkan entri: a mistaken entry (a duplicate, a slip) stays in the register with its number,
+ * marked voided, and is left out of the recap, the monthly report, the workload and the
+ * analytics. Unlike a withdrawal (the requester's act, counted as not provided), nothing about
+ * the request itself is recorded: it did not count.
+ */
+export function voidRequest({ db, actor, zone, input, id }: UseCase<VoidInput> & { id: number }): RequestRow {
+  return db.transaction((tx) => {
+    const r = loadForChange(tx, id, input.version);
+    refuseIf(checkVoid(r, input, objectionsOfRequest(tx, id).length));
+    const after = save(tx, r, { voidedOn: todayIn(zone), voidReason: input.reason, voidNote: input.note, voidedBy: actor.label });
+    recordEvent(tx, actor, {
+      action: 'request.void', entityType: 'request', entityId: id,
+      summary: `Entri dibatalkan: ${VOID_REASONS[input.reason]}${input.note ? ` — ${input.note}` : ''}`, ...changedFields(r, after),
+    });
+    return after;
+  });
+}
+
+/** Pulihkan: the atasan PPID undoes a void; the entry counts again where it stood. */
+export function unvoidRequest({ db, actor, input, id }: UseCase<UnvoidInput> & { id: number }): RequestRow {
+  return db.transaction((tx) => {
+    const r = loadForChange(tx, id, input.version);
+    refuseIf(checkUnvoid(r));
+    const after = save(tx, r, { voidedOn: null, voidReason: null, voidNote: '', voidedBy: null });
+    recordEvent(tx, actor, {
+      action: 'request.unvoid', entityType: 'request', entityId: id,
+      summary: `Pembatalan entri dicabut (entri dipulihkan)${input.note ? `: ${input.note}` : ''}`, ...changedFields(r, after),
+    });
+    return after;
+  });
+}
+
+/**
+ * Takes a web or API submission off the "new" list when an officer or supervisor (the people
+ * who work the desk) has opened it; an auditor's or admin's look leaves it new. A POST of its
+ * own: reading the request page never writes. Returns whether this call cleared the flag.
+ */
+export function markOpened({ db, actor, role, id }: { db: Db; actor: Actor; role: Role; id: number }): boolean {
+  if (!can(role, 'request.write')) return false;
+  return db.transaction((tx) => {
+    const r = repo.findRequest(tx, id);
+    if (!r) throw notFound('Permohonan');
+    if (r.openedAt || !repo.markOpened(tx, id, nowInstant())) return false;
+    recordEvent(tx, actor, { action: 'request.open', entityType: 'request', entityId: id, summary: 'Dibuka pertama kali oleh petugas' });
+    return true;
   });
 }
 

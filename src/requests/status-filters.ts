@@ -14,4 +14,6 @@ export const STATUS_FILTERS = {
   rejected: OUTCOMES.rejected,
   not_provided: OUTCOMES.not_provided,
   withdrawn: 'Dicabut pemohon',
+  // Only `voided` lists voided entries; every other status leaves them out.
+  voided: 'Dibatalkan (entri tidak berlaku)',
 } as const;

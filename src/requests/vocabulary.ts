@@ -88,6 +88,17 @@ export type Outcome = keyof typeof OUTCOMES;
 export type Reason = keyof typeof REASONS;
 export type ExemptionArticle = keyof typeof EXEMPTION_ARTICLES;
 
+/**
+ * Why an entry was voided (Batalkan entri). Persisted in requests.void_reason: never rename a
+ * member. A voided entry keeps its number and stays in the register, out of every count.
+ */
+export const VOID_REASONS = {
+  duplicate: 'Entri ganda', // the same request registered twice
+  mistaken: 'Salah catat', // not a request at all, or recorded by mistake
+  other: 'Lainnya', // explained in the note
+} as const;
+export type VoidReason = keyof typeof VOID_REASONS;
+
 /** The note a withdrawal records as its "other" reason. */
 export const WITHDRAWN_NOTE = 'dicabut';
 

@@ -149,3 +149,65 @@ describe('GET /api/v1/requests', () => {
     await request(app).get('/api/v1/requests/424242').set(auth).expect(404);
   });
 });
+
+describe('void and restore through the API', () => {
+  it('when an officer voids with a reason, then the request carries "voided", is listed only under status=voided, and cannot be decided', async () => {
+    const { app, db, auth } = await setup('officer');
+    const a = (await request(app).post('/api/v1/requests').set(auth).send(apiIntakeBody()).expect(201)).body;
+    const b = (await request(app).post('/api/v1/requests').set(auth).send(apiIntakeBody()).expect(201)).body;
+    expect(a.voided).toBeNull();
+
+    const missing = await request(app).post(`/api/v1/requests/${b.id}/void`).set(auth).send({}).expect(400);
+    expect(missing.body.error.fields).toHaveProperty('reason');
+    const unknown = await request(app).post(`/api/v1/requests/${b.id}/void`).set(auth).send({ reason: 'bosan' }).expect(400);
+    expect(unknown.body.error.fields).toHaveProperty('reason');
+
+    const res = await request(app).post(`/api/v1/requests/${b.id}/void`).set(auth).send({ reason: 'duplicate', note: `Sama dengan ${a.registration_number}` }).expect(200);
+    expect(res.body).toMatchObject({
+      id: b.id, registration_number: b.registration_number, status: 'voided',
+      voided: { on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), reason: 'duplicate', note: `Sama dengan ${a.registration_number}`, by: 'officer1 (token: test)' },
+    });
+    expect(listAudit(db, { action: 'request.void' }, 1, 5).total).toBe(1);
+
+    const ids = async (status: string) => (await request(app).get(`/api/v1/requests?status=${status}`).set(auth).expect(200)).body.items.map((i: { id: number }) => i.id);
+    expect(await ids('voided')).toEqual([b.id]);
+    expect(await ids('open')).toEqual([a.id]);
+    expect(await ids('in_process')).toEqual([a.id]);
+    expect(await ids('new')).toEqual([a.id]);
+    expect((await request(app).get('/api/v1/requests').set(auth).expect(200)).body.total).toBe(2);
+
+    const decide = await request(app).post(`/api/v1/requests/${b.id}/decision`).set(auth).send({ decided_on: '2022-03-08', outcome: 'full' }).expect(400);
+    expect(decide.body.error.fields.outcome).toMatch(/sudah dibatalkan/);
+    const extend = await request(app).post(`/api/v1/requests/${b.id}/extension`).set(auth).send({ extended_on: '2022-03-10', reason: 'x' }).expect(400);
+    expect(extend.body.error.fields.extended_on).toMatch(/sudah dibatalkan/);
+    const object = await request(app).post(`/api/v1/requests/${b.id}/objections`).set(auth)
+      .send({ filed_on: '2022-03-20', grounds: ['c'], statement: 'Tidak dijawab', filed_by: 'requester' }).expect(400);
+    expect(object.body.error.fields.filed_on).toMatch(/sudah dibatalkan/);
+    const again = await request(app).post(`/api/v1/requests/${b.id}/void`).set(auth).send({ reason: 'mistaken' }).expect(400);
+    expect(again.body.error.fields.reason).toMatch(/sudah dibatalkan/);
+  });
+
+  it('when restoring, then only a supervisor token may, and the request counts again', async () => {
+    const { app, db, auth } = await setup('officer');
+    const supervisor = { Authorization: `Bearer ${await tokenFor(db, 'supervisor')}` };
+    const r = (await request(app).post('/api/v1/requests').set(auth).send(apiIntakeBody()).expect(201)).body;
+    await request(app).post(`/api/v1/requests/${r.id}/void`).set(auth).send({ reason: 'other', note: 'Uji coba' }).expect(200);
+    const refused = await request(app).post(`/api/v1/requests/${r.id}/unvoid`).set(auth).send({}).expect(403);
+    expect(refused.body.error.code).toBe('forbidden');
+    const res = await request(app).post(`/api/v1/requests/${r.id}/unvoid`).set(supervisor).send({ note: 'Bukan entri ganda' }).expect(200);
+    expect(res.body).toMatchObject({ status: 'in_process', voided: null });
+    expect(listAudit(db, { action: 'request.unvoid' }, 1, 5).rows[0].summary).toContain('Bukan entri ganda');
+    const twice = await request(app).post(`/api/v1/requests/${r.id}/unvoid`).set(supervisor).send({}).expect(400);
+    expect(twice.body.error.fields.reason).toMatch(/tidak dibatalkan/);
+  });
+
+  it('when voiding "lainnya" without a note, or a withdrawn request, then the rules hold', async () => {
+    const { app, auth } = await setup('officer');
+    const r = (await request(app).post('/api/v1/requests').set(auth).send(apiIntakeBody()).expect(201)).body;
+    const noNote = await request(app).post(`/api/v1/requests/${r.id}/void`).set(auth).send({ reason: 'other' }).expect(400);
+    expect(noNote.body.error.fields.note).toBeDefined();
+    // A withdrawal stays a withdrawal: the record says so, and the entry may still be voided later.
+    const w = await request(app).post(`/api/v1/requests/${r.id}/withdrawal`).set(auth).send({ withdrawn_on: '2022-03-02' }).expect(200);
+    expect(w.body).toMatchObject({ status: 'withdrawn', voided: null, decision: { outcome: 'not_provided', withdrawn: true } });
+  });
+});

@@ -4,7 +4,7 @@ import type { Application } from 'express';
 import { buildTestApp } from '../helpers/build-test-app.js';
 import { csrfFrom, makeUser } from '../helpers/login-as.js';
 import { intakeInput, makeRequest, testActor } from '../helpers/factories.js';
-import { decideRequest, getRequest } from '../../src/requests/requests.service.js';
+import { decideRequest, getRequest, voidRequest } from '../../src/requests/requests.service.js';
 import { fileObjection } from '../../src/objections/objections.service.js';
 import { listRequests } from '../../src/requests/requests.repo.js';
 
@@ -42,6 +42,22 @@ describe('public status page', () => {
     expect(res.text).toContain('001/KEB/PPID/2022');
     expectNoPii(res.text);
     for (const internal of ['Catatan internal', 'Pernyataan pribadi', 'Kuasa Hukum Bernama']) expect(res.text).not.toContain(internal);
+  });
+
+  it('when the entry was voided, then the page says "Dibatalkan (entri tidak berlaku)" with no decision, note or personal data', async () => {
+    const { app, db } = buildTestApp();
+    const r = makeRequest(db, { receivedOn: '2022-03-01', ...PII });
+    decideRequest({ db, actor: testActor, zone: 'Asia/Jakarta', id: r.id, input: {
+      decidedOn: '2022-03-08', outcome: 'full', reasons: [], exemptionArticles: [], consequenceTest: '',
+      reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
+    voidRequest({ db, actor: testActor, zone: 'Asia/Jakarta', id: r.id, input: { reason: 'duplicate', note: 'Sama dengan 002 atas nama Siti Nurhaliza Wibowo' } });
+    const res = await lookUp(app, r.registrationNumber, r.accessCode);
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('Dibatalkan (entri tidak berlaku)');
+    expect(res.text).not.toContain('Dikabulkan');
+    expect(res.text).not.toContain('Entri ganda');
+    expect(res.text).not.toContain('mengajukan keberatan');
+    expectNoPii(res.text);
   });
 
   it('when the code is wrong, then the answer is the same as for a number that does not exist', async () => {
@@ -127,18 +143,63 @@ describe('online request form', () => {
   });
 });
 
-describe('staff see web submissions as new until opened', () => {
-  it('when an officer opens it, then it is no longer new and the opening is in the timeline', async () => {
-    const { app, db } = buildTestApp();
+describe('staff see web submissions as new until an officer or supervisor has read them', () => {
+  const auditCount = (db: import('../../src/db/client.js').Db) => (db.$client.prepare('select count(*) as n from audit_log').get() as { n: number }).n;
+  const webRequest = async (db: import('../../src/db/client.js').Db) => {
     const { registerRequest } = await import('../../src/requests/requests.service.js');
-    const r = registerRequest({ db, actor: { userId: null, label: 'web' }, zone: 'Asia/Jakarta', input: intakeInput(), source: 'web' });
+    return registerRequest({ db, actor: { userId: null, label: 'web' }, zone: 'Asia/Jakarta', input: intakeInput(), source: 'web' });
+  };
+
+  it('when an officer opens it, then the page alone writes nothing and its "Tandai sudah dibaca" POST clears the flag', async () => {
+    const { app, db } = buildTestApp();
+    const r = await webRequest(db);
     const { loginAs } = await import('../helpers/login-as.js');
-    const { agent } = await loginAs(app, db, 'officer');
+    const { agent, csrf } = await loginAs(app, db, 'officer');
     const list = await agent.get('/requests').expect(200);
     expect(list.text).toContain('badge-new');
+
+    const audits = auditCount(db);
     const page = await agent.get(`/requests/${r.id}`).expect(200);
-    expect(page.text).toContain('Dibuka pertama kali');
+    // A GET never writes: no audit entry, no change to the row.
+    expect(auditCount(db)).toBe(audits);
+    expect(getRequest(db, r.id)).toMatchObject({ openedAt: null, updatedAt: r.updatedAt, version: r.version });
+    expect(page.text).toContain(`action="/requests/${r.id}/opened"`);
+    expect(page.text).toContain('data-mark-opened');
+
+    // What public/app.js sends: the CSRF token in its header, asking for JSON.
+    const marked = await agent.post(`/requests/${r.id}/opened`).set('x-csrf-token', csrf).set('Accept', 'application/json').expect(200);
+    expect(marked.body).toEqual({ opened: true, cleared: true });
     expect(getRequest(db, r.id).openedAt).not.toBeNull();
+    expect(auditCount(db)).toBe(audits + 1);
+    expect((await agent.get(`/requests/${r.id}`)).text).toContain('Dibuka pertama kali');
     expect((await agent.get('/requests')).text).not.toContain('badge badge-new');
+    // Again: nothing more is written.
+    await agent.post(`/requests/${r.id}/opened`).set('x-csrf-token', csrf).set('Accept', 'application/json').expect(200, { opened: true, cleared: false });
+    expect(auditCount(db)).toBe(audits + 1);
+  });
+
+  it('when a supervisor presses the button without script, then the flag clears and the page comes back', async () => {
+    const { app, db } = buildTestApp();
+    const r = await webRequest(db);
+    const { loginAs } = await import('../helpers/login-as.js');
+    const { agent, csrf } = await loginAs(app, db, 'supervisor');
+    await agent.post(`/requests/${r.id}/opened`).type('form').send({ _csrf: csrf }).expect(302).expect('Location', `/requests/${r.id}`);
+    expect(getRequest(db, r.id).openedAt).not.toBeNull();
+  });
+
+  it('when an auditor or an admin opens it, then it stays new: no button, and the POST is refused', async () => {
+    const { app, db } = buildTestApp();
+    const r = await webRequest(db);
+    const { loginAs } = await import('../helpers/login-as.js');
+    for (const role of ['auditor', 'admin'] as const) {
+      const { agent, csrf } = await loginAs(app, db, role);
+      const audits = auditCount(db);
+      const page = await agent.get(`/requests/${r.id}`).expect(200);
+      expect(page.text).not.toContain('data-mark-opened');
+      await agent.post(`/requests/${r.id}/opened`).set('x-csrf-token', csrf).set('Accept', 'application/json').expect(403);
+      expect(auditCount(db)).toBe(audits);
+      expect(getRequest(db, r.id).openedAt).toBeNull();
+      expect((await agent.get('/requests?status=new')).text).toContain(r.registrationNumber);
+    }
   });
 });

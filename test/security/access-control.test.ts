@@ -49,6 +49,8 @@ const API_WHO: readonly ApiWho[] = ['no token', 'revoked token', 'session cookie
 const READ: readonly Role[] = ['officer', 'supervisor', 'auditor', 'admin'];
 const WRITE: readonly Role[] = ['officer', 'supervisor'];
 const RESPOND: readonly Role[] = ['supervisor'];
+// README "Deadlines": an officer or supervisor voids a mistaken entry; only the supervisor restores it.
+const RESTORE: readonly Role[] = ['supervisor'];
 const AUDIT: readonly Role[] = ['auditor', 'admin'];
 const EXPORT: readonly Role[] = ['auditor', 'admin'];
 const ADMIN: readonly Role[] = ['admin'];
@@ -106,6 +108,13 @@ const PAGES: PageRow[] = [
   { m: 'POST', route: '/requests/:id/correct', path: '/requests/{A}/correct', gate: 'staff', allow: WRITE },
   { m: 'GET', route: '/requests/:id/withdraw', path: '/requests/{B}/withdraw', gate: 'staff', allow: WRITE },
   { m: 'POST', route: '/requests/:id/withdraw', path: '/requests/{B}/withdraw', gate: 'staff', allow: WRITE },
+  // Batalkan entri / Pulihkan; the "Baru" flag is cleared by its own POST, never by reading.
+  { m: 'GET', route: '/requests/:id/void', path: '/requests/{B}/void', gate: 'staff', allow: WRITE },
+  { m: 'POST', route: '/requests/:id/void', path: '/requests/{B}/void', gate: 'staff', allow: WRITE, ok: () => [400] },
+  { m: 'GET', route: '/requests/:id/unvoid', path: '/requests/{B}/unvoid', gate: 'staff', allow: RESTORE },
+  // B is not voided: nothing to restore.
+  { m: 'POST', route: '/requests/:id/unvoid', path: '/requests/{B}/unvoid', gate: 'staff', allow: RESTORE, ok: () => [400] },
+  { m: 'POST', route: '/requests/:id/opened', path: '/requests/{B}/opened', gate: 'staff', allow: WRITE },
 
   // objections: officers and supervisors record them, only the supervisor answers and records disputes
   { m: 'GET', route: '/requests/:id/objections/new', path: '/requests/{A}/objections/new', gate: 'staff', allow: WRITE },
@@ -176,6 +185,8 @@ const API: ApiRow[] = [
   { m: 'POST', route: '/api/v1/requests/:id/decision', path: '/api/v1/requests/{B}/decision', allow: WRITE },
   { m: 'PUT', route: '/api/v1/requests/:id/decision', path: '/api/v1/requests/{A}/decision', allow: WRITE },
   { m: 'POST', route: '/api/v1/requests/:id/withdrawal', path: '/api/v1/requests/{B}/withdrawal', allow: WRITE },
+  { m: 'POST', route: '/api/v1/requests/:id/void', path: '/api/v1/requests/{B}/void', allow: WRITE },
+  { m: 'POST', route: '/api/v1/requests/:id/unvoid', path: '/api/v1/requests/{B}/unvoid', allow: RESTORE },
   { m: 'POST', route: '/api/v1/requests/:id/objections', path: '/api/v1/requests/{A}/objections', allow: WRITE },
   { m: 'POST', route: '/api/v1/objections/:id/response', path: '/api/v1/objections/{O}/response', allow: RESPOND },
   { m: 'GET', route: '/api/v1/objections', path: '/api/v1/objections?year=2022', allow: READ },

@@ -28,7 +28,7 @@ import type { AppConfig } from '../../src/config.js';
 import type { Role } from '../../src/auth/roles.js';
 import { createToken } from '../../src/auth/auth.service.js';
 import { findUserByUsername } from '../../src/auth/users.repo.js';
-import { decideRequest, getRequest } from '../../src/requests/requests.service.js';
+import { decideRequest, getRequest, voidRequest } from '../../src/requests/requests.service.js';
 import { fileObjection } from '../../src/objections/objections.service.js';
 import { baseUrl, close, fingerprint, freshAddress, listen } from './support.js';
 
@@ -285,6 +285,11 @@ async function browserAs(w: World, role?: Role): Promise<Browser> {
 
 const Z = 'Asia/Jakarta';
 const openRequest = (db: Db) => makeRequest(db, { receivedOn: '2022-03-01' });
+/** A voided entry (version 2), for the restore endpoints. */
+function voidedRequest(db: Db) {
+  const r = makeRequest(db, { receivedOn: '2022-03-01' });
+  return voidRequest({ db, actor: testActor, zone: Z, id: r.id, input: { reason: 'duplicate', note: '' } });
+}
 function decidedRequest(db: Db) {
   const r = makeRequest(db, { receivedOn: '2022-03-01' });
   return decideRequest({ db, actor: testActor, zone: Z, id: r.id, input: {
@@ -347,6 +352,14 @@ const API_BODIES: ApiBodyTarget[] = [
   {
     name: 'POST /api/v1/requests/:id/withdrawal', method: 'post', path: (db) => `/api/v1/requests/${openRequest(db).id}/withdrawal`,
     valid: { withdrawn_on: '2022-03-05', note: 'Pemohon mencabut', version: 1 }, role: 'officer', ok: [200],
+  },
+  {
+    name: 'POST /api/v1/requests/:id/void', method: 'post', path: (db) => `/api/v1/requests/${openRequest(db).id}/void`,
+    valid: { reason: 'duplicate', note: 'Sama dengan 001', version: 1 }, role: 'officer', ok: [200],
+  },
+  {
+    name: 'POST /api/v1/requests/:id/unvoid', method: 'post', path: (db) => `/api/v1/requests/${voidedRequest(db).id}/unvoid`,
+    valid: { note: 'Bukan entri ganda', version: 2 }, role: 'supervisor', ok: [200],
   },
   {
     name: 'POST /api/v1/requests/:id/objections', method: 'post', path: (db) => `/api/v1/requests/${decidedRequest(db).id}/objections`,
@@ -652,6 +665,14 @@ const FORMS: FormTarget[] = [
   {
     name: 'withdraw POST /requests/:id/withdraw', as: 'officer', path: (db) => `/requests/${openRequest(db).id}/withdraw`,
     valid: () => asForm({ withdrawnOn: '2022-03-05', note: 'Dicabut', version: 1 }),
+  },
+  {
+    name: 'void POST /requests/:id/void', as: 'officer', path: (db) => `/requests/${openRequest(db).id}/void`,
+    valid: () => asForm({ reason: 'mistaken', note: 'Bukan permohonan', version: 1 }),
+  },
+  {
+    name: 'restore POST /requests/:id/unvoid', as: 'supervisor', path: (db) => `/requests/${voidedRequest(db).id}/unvoid`,
+    valid: () => asForm({ note: 'Bukan entri ganda', version: 2 }),
   },
   {
     name: 'file objection POST /requests/:id/objections', as: 'officer', path: (db) => `/requests/${decidedRequest(db).id}/objections`,
