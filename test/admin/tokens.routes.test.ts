@@ -26,8 +26,8 @@ describe('API tokens admin', () => {
     const list = await agent.get('/admin/tokens').expect(200);
     expect(list.text).toContain('chatbot WhatsApp');
     expect(list.text).not.toMatch(TOKEN);
-    // name, user, created, last used (the API call above), status
-    expect(list.text).toMatch(/<td>chatbot WhatsApp<\/td>\s*<td>siti<\/td>\s*<td>[^<]+WIB<\/td>\s*<td>[^<]+WIB<\/td>\s*<td><span class="badge badge-done">Berlaku/);
+    // name, user, created, last used (the API call above), expiry, status
+    expect(list.text).toMatch(/<td>chatbot WhatsApp<\/td>\s*<td>siti<\/td>\s*<td>[^<]+WIB<\/td>\s*<td>[^<]+WIB<\/td>\s*<td>Sampai dicabut<\/td>\s*<td><span class="badge badge-done">Berlaku/);
     const entry = listAudit(db, { action: 'token.create' }, 1, 10).rows[0];
     expect(entry.actorLabel).toBe(username);
     expect(entry.after).not.toContain(token);

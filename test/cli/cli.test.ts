@@ -73,7 +73,7 @@ describe('ppid token create', () => {
     expect(out).toHaveLength(1);
     expect(out[0]).toMatch(/^ppid_[A-Za-z0-9_-]{32}$/);
     expect(err[0]).toContain('tidak akan ditampilkan lagi');
-    expect(userForToken(db, out[0])?.user.username).toBe('siti');
+    expect(userForToken(db, out[0], 'Asia/Jakarta')).toMatchObject({ user: { username: 'siti' } });
     expect(listAudit(db, { action: 'token.create' }, 1, 10).rows[0].actorLabel).toBe('cli');
   });
 
