@@ -675,7 +675,7 @@ const FORMS: FormTarget[] = [
     name: 'edit user POST /admin/users/:id', as: 'admin', path: (db) => `/admin/users/${findUserByUsername(db, 'petugas')!.id}`,
     valid: () => asForm({ displayName: 'Petugas Satu', role: 'officer', active: 'on', password: '' }),
   },
-  { name: 'new token POST /admin/tokens', as: 'admin', path: () => '/admin/tokens', valid: () => asForm({ username: 'petugas', name: 'Bot WhatsApp' }), validStatus: 201 },
+  { name: 'new token POST /admin/tokens', as: 'admin', path: () => '/admin/tokens', valid: () => asForm({ username: 'petugas', name: 'Bot WhatsApp', expiresOn: '' }), validStatus: 201 },
   {
     name: 'settings POST /admin/settings', as: 'admin', path: () => '/admin/settings',
     valid: () => asForm({ office_name: 'Dinas Kominfo', office_city: 'Bekasi', office_address: 'Jl. A', ppid_officer_name: 'Siti', supervisor_name: 'Budi', registration_pattern: '{seq:3}/PPID/{month_roman}/{year}', objection_pattern: '{seq:3}/KEB/PPID/{year}' }),
