@@ -38,8 +38,8 @@ export interface AppContext {
   config: AppConfig;
   logger: Logger;
   /**
-   * Multipart forms skip the global CSRF check (their body is not parsed yet); their routes
-   * call this right after parsing, before using anything they received.
+   * The forms that take files (MULTIPART_FORMS) skip the global CSRF check (their body is not
+   * parsed yet); their routes call this right after parsing, before using anything they received.
    */
   csrfValid: (req: Request) => boolean;
 }
