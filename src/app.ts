@@ -38,11 +38,14 @@ export interface AppContext {
   config: AppConfig;
   logger: Logger;
   /**
-   * Multipart forms skip the global CSRF check (their body is not parsed yet); their routes
-   * call this right after parsing, before using anything they received.
+   * The forms that take files (MULTIPART_FORMS) skip the global CSRF check (their body is not
+   * parsed yet); their routes call this right after parsing, before using anything they received.
    */
   csrfValid: (req: Request) => boolean;
 }
+
+/** POST routes that parse a multipart body themselves and then call ctx.csrfValid. */
+const MULTIPART_FORMS = [/^\/permohonan\/?$/i, /^\/requests\/[^/]+\/attachments\/?$/i, /^\/admin\/import\/?$/i];
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -51,11 +54,17 @@ export function buildApp(deps: { db: Db; config: AppConfig; logger?: Logger }): 
   const { db, config } = deps;
   const { doubleCsrfProtection, generateCsrfToken, validateRequest } = doubleCsrf({
     getSecret: () => config.sessionSecret,
-    getSessionIdentifier: (req: Request) => req.session.id,
+    // A staff session binds its tokens (login renews the id, so a token from before is void). An
+    // anonymous visitor has no stored session (see saveUninitialized below): the token is bound
+    // to the random value of its own HttpOnly CSRF cookie, which another site can neither read nor set.
+    getSessionIdentifier: (req: Request) => (req.session?.userId ? req.session.id : 'anonymous'),
     cookieName: config.secureCookies ? '__Host-ppid.csrf' : 'ppid.csrf',
     cookieOptions: { sameSite: 'lax', secure: config.secureCookies, httpOnly: true, path: '/' },
     getCsrfTokenFromRequest: (req: Request) => (req.body?._csrf as string | undefined) ?? req.get('x-csrf-token'),
-    skipCsrfProtection: (req: Request) => Boolean(req.is('multipart/form-data')),
+    // Only the forms that take files are parsed by their route, which checks the token right after
+    // parsing. Any other multipart POST has no parsed body here, so it must carry the token in
+    // the X-CSRF-Token header or be refused: whatever its content type, no token, no change.
+    skipCsrfProtection: (req: Request) => Boolean(req.is('multipart/form-data')) && MULTIPART_FORMS.some((re) => re.test(req.path)),
     errorConfig: { code: 'EBADCSRFTOKEN', statusCode: 403 },
   });
   const ctx: AppContext = { ...deps, logger: deps.logger ?? pino({ level: config.logLevel }), csrfValid: validateRequest };
@@ -65,7 +74,7 @@ export function buildApp(deps: { db: Db; config: AppConfig; logger?: Logger }): 
   app.set('view engine', 'ejs');
   // Compile each template once (Express only does this by default under NODE_ENV=production).
   app.set('view cache', true);
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.locals.dates = dates;
   app.locals.zone = config.zone;
@@ -74,8 +83,14 @@ export function buildApp(deps: { db: Db; config: AppConfig; logger?: Logger }): 
   app.use(
     helmet({
       contentSecurityPolicy: {
-        directives: { 'script-src': ["'self'"], 'style-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'form-action': ["'self'"] },
+        directives: {
+          'script-src': ["'self'"], 'style-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'form-action': ["'self'"],
+          // Over plain HTTP (an intranet address without TLS) this would send every stylesheet,
+          // script and form to an https:// that does not exist.
+          'upgrade-insecure-requests': config.secureCookies ? [] : null,
+        },
       },
+      strictTransportSecurity: config.secureCookies,
     }),
   );
   app.use('/public', express.static(path.join(ROOT, 'public'), { maxAge: '1h' }));
@@ -83,11 +98,14 @@ export function buildApp(deps: { db: Db; config: AppConfig; logger?: Logger }): 
   // Machine clients: bearer tokens, JSON, no cookies and so no CSRF.
   const api = express.Router();
   api.use(express.json({ limit: '100kb' }));
-  api.use((req, _res, next) => {
+  api.use((req, res, next) => {
+    // Personal data: no browser or proxy keeps a copy.
+    res.set('Cache-Control', 'no-store');
     const header = req.get('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const found = match ? userForToken(db, match[1]) : null;
+    const found = match ? userForToken(db, match[1], config.zone) : null;
     if (!found) return next(new AppError('unauthenticated', 'Token API tidak ada atau tidak berlaku.'));
+    if ('expiredOn' in found) return next(new AppError('unauthenticated', `Token API sudah kedaluwarsa (berlaku sampai ${dates.formatDate(found.expiredOn)}). Minta token baru kepada admin.`));
     req.user = found.user;
     req.actor = found.actor;
     next();
@@ -105,18 +123,24 @@ export function buildApp(deps: { db: Db; config: AppConfig; logger?: Logger }): 
       secret: config.sessionSecret,
       store: new SqliteSessionStore(db),
       resave: false,
-      saveUninitialized: true,
+      // No row for a visitor with nothing to keep (a plain view, an empty form): a session is
+      // stored once it holds something (a login, a flash, a status lookup, a receipt).
+      saveUninitialized: false,
       rolling: true,
       cookie: { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, maxAge: 8 * 60 * 60 * 1000 },
     }),
   );
-  app.use((req, _res, next) => {
+  app.use((req, res, next) => {
+    // A multipart body that no route parses: an empty body, never a TypeError further on.
+    req.body ??= {};
     const userId = req.session.userId;
     if (userId) {
       const user = findUserById(db, userId);
       if (user?.active) req.user = user;
       else delete req.session.userId;
     }
+    // Staff pages carry personal data, and so do a status lookup and a receipt: never cached.
+    if (req.user || /^\/(status|permohonan\/tanda-bukti)(\/|$)/i.test(req.path)) res.set('Cache-Control', 'no-store');
     next();
   });
   app.use(doubleCsrfProtection);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import { z } from 'zod';
 
 export const OFFICE_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
@@ -15,8 +16,17 @@ const envSchema = z.object({
   PPID_TIMEZONE: z.enum(OFFICE_ZONES).default('Asia/Jakarta'),
   /** Secret for session and CSRF cookies; generated once into the data folder when unset. */
   PPID_SESSION_SECRET: z.string().min(32).optional(),
-  /** Set to "true" behind HTTPS so cookies get the Secure flag. */
+  /**
+   * Set to "true" when browsers reach the app over HTTPS: cookies get the Secure flag, and only
+   * then do pages send HSTS and the CSP's upgrade-insecure-requests (over plain HTTP on an
+   * intranet address those would send the browser to an https:// that does not exist).
+   */
   PPID_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  /**
+   * Which proxies' X-Forwarded-For to believe, as Express's "trust proxy": `false`, `true`, a
+   * number of hops, or comma-separated addresses/subnets (`loopback`, `10.0.0.5`, `10.0.0.0/8`).
+   */
+  PPID_TRUST_PROXY: z.string().trim().default('loopback').transform(parseTrustProxy),
   /**
    * `full` (default): every acknowledged change survives a power cut. `normal`: it survives the
    * app being killed, not the machine losing power; for very high intake volumes.
@@ -41,8 +51,46 @@ export interface AppConfig {
   readonly maxUploadBytes: number;
   readonly maxUploadFiles: number;
   readonly sessionSecret: string;
+  /** Served over HTTPS (PPID_SECURE_COOKIES): Secure cookies, HSTS, upgrade-insecure-requests. */
   readonly secureCookies: boolean;
+  /** Express's "trust proxy" (PPID_TRUST_PROXY): decides req.ip, and so the rate-limit buckets. */
+  readonly trustProxy: TrustProxy;
   readonly logLevel: string;
+}
+
+/** The office zone alone, for CLI commands that need no other setting (falls back to WIB). */
+export function officeZoneFromEnv(env: NodeJS.ProcessEnv = process.env): OfficeZone {
+  const z = env.PPID_TIMEZONE;
+  return (OFFICE_ZONES as readonly string[]).includes(z ?? '') ? (z as OfficeZone) : 'Asia/Jakarta';
+}
+
+export type TrustProxy = boolean | number | string;
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** PPID_TRUST_PROXY → a value for app.set('trust proxy'); anything else is a configuration error. */
+export function parseTrustProxy(value: string, ctx: z.RefinementCtx): TrustProxy {
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (/^\d+$/.test(value)) return Number(value);
+  const items = value.split(',').map((s) => s.trim());
+  const bad = items.filter((item) => !PROXY_NAMES.includes(item) && !isAddressOrSubnet(item));
+  if (items.length === 0 || bad.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${bad.join(', ') || value}" is not a proxy setting: use false, true, a number of hops, or comma-separated addresses/subnets (loopback, 10.0.0.5, 10.0.0.0/8)`,
+    });
+    return z.NEVER;
+  }
+  return items.join(',');
+}
+
+function isAddressOrSubnet(item: string): boolean {
+  const [address, prefix, ...rest] = item.split('/');
+  const family = net.isIP(address);
+  if (!family || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (/^\d{1,3}$/.test(prefix)) return Number(prefix) <= (family === 4 ? 32 : 128);
+  return family === 4 && net.isIPv4(prefix); // a netmask: 10.0.0.0/255.0.0.0
 }
 
 /** Parses the environment once at start-up; fails fast with every problem listed. */
@@ -66,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxUploadFiles: e.PPID_UPLOAD_MAX_FILES,
     sessionSecret: e.PPID_SESSION_SECRET ?? readOrCreateSecret(dataDir),
     secureCookies: e.PPID_SECURE_COOKIES === 'true',
+    trustProxy: e.PPID_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
   });
 }

@@ -5,6 +5,7 @@ import { AppError } from '../shared/errors.js';
 import { handleForm } from '../shared/http.js';
 import { parseInput } from '../shared/validation.js';
 import { loginSchema, setupSchema } from './auth.schemas.js';
+import { LoginThrottle } from './login-throttle.js';
 import { authenticate, needsSetup, recordLogout, setupFirstAdmin } from './auth.service.js';
 
 /** Only same-site relative paths may be a post-login target. */
@@ -12,9 +13,10 @@ function safeNext(value: unknown): string {
   return typeof value === 'string' && /^\/(?!\/)[^\\]*$/.test(value) ? value : '/';
 }
 
-export function authRoutes({ db }: AppContext): Router {
+export function authRoutes({ db, config }: AppContext): Router {
   const r = Router();
-  // Per-address brake on password guessing, on top of the per-account lock.
+  const throttle = new LoginThrottle();
+  // Per-address brake on password guessing across usernames, on top of the per-(account, address) throttle.
   const loginLimiter = rateLimit({
     windowMs: 15 * 60 * 1000,
     limit: 20,
@@ -56,7 +58,7 @@ export function authRoutes({ db }: AppContext): Router {
       res.render('auth/login', { title: 'Masuk', values: { username: req.body?.username ?? '' }, errors, message, next });
     await handleForm(req, res, async () => {
       const input = parseInput(loginSchema, req.body);
-      const result = await authenticate(db, input.username, input.password, req.ip ?? '');
+      const result = await authenticate(db, input.username, input.password, req.ip ?? '', { throttle, zone: config.zone });
       if (!result.ok) throw new AppError('validation', result.message);
       // A new session id at login defeats session fixation.
       await regenerate(req);

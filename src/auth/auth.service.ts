@@ -3,16 +3,15 @@ import { DateTime } from 'luxon';
 import type { Db } from '../db/client.js';
 import type { UserRow } from '../db/schema.js';
 import { AppError, invalid } from '../shared/errors.js';
-import { nowInstant } from '../shared/dates.js';
+import { nowInstant, todayIn, zoneLabel } from '../shared/dates.js';
+import type { LoginThrottle } from './login-throttle.js';
 import { recordEvent, type Actor } from '../audit/audit.repo.js';
 import { hashPassword, verifyPassword, DUMMY_HASH } from './passwords.js';
 import * as repo from './users.repo.js';
 import type { NewUserInput } from './auth.schemas.js';
 import type { Role } from './roles.js';
 
-/** After this many wrong passwords in a row an account is locked for LOCK_MINUTES. */
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
+export { MAX_FAILED_LOGINS, LOCK_MINUTES } from './login-throttle.js';
 
 const SYSTEM: Actor = { userId: null, label: 'system' };
 
@@ -82,32 +81,39 @@ export async function updateUser(db: Db, actor: Actor, id: number, change: UserC
 
 export type LoginResult = { ok: true; user: UserRow } | { ok: false; message: string };
 
+export interface LoginGuard {
+  throttle: LoginThrottle;
+  /** The office zone: the time in the "try again after" message is in it. */
+  zone: string;
+  now?: DateTime;
+}
+
 /**
- * Checks a password. Repeated failures lock the account for a while; the message never says
- * whether the username exists.
+ * Checks a password. Repeated failures for one username from one address close that pair for a
+ * while (see login-throttle.ts); neither message says whether the username exists.
  */
-export async function authenticate(db: Db, username: string, password: string, ip: string): Promise<LoginResult> {
+export async function authenticate(db: Db, username: string, password: string, ip: string, guard?: LoginGuard): Promise<LoginResult> {
   const wrong = 'Nama pengguna atau kata sandi salah.';
-  const user = repo.findUserByUsername(db, username);
-  const now = DateTime.utc();
-  if (user?.lockedUntil && DateTime.fromISO(user.lockedUntil) > now) {
+  const now = guard?.now ?? DateTime.utc();
+  const lockedMessage = (until: number) =>
+    `Terlalu banyak percobaan gagal. Coba lagi setelah pukul ${DateTime.fromMillis(until).setZone(guard!.zone).toFormat('HH.mm')} ${zoneLabel(guard!.zone)}.`;
+  const lockedUntil = guard?.throttle.lockedUntil(username, ip, now.toMillis());
+  if (lockedUntil) {
     await verifyPassword(password, DUMMY_HASH);
-    return { ok: false, message: `Terlalu banyak percobaan gagal. Akun dikunci sampai ${DateTime.fromISO(user.lockedUntil).setZone('Asia/Jakarta').toFormat('HH.mm')} WIB.` };
+    return { ok: false, message: lockedMessage(lockedUntil) };
   }
+  const user = repo.findUserByUsername(db, username);
   const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   return db.transaction((tx) => {
     if (!user || !user.active || !valid) {
-      if (user) {
-        const failedLogins = user.failedLogins + 1;
-        const lockedUntil = failedLogins >= MAX_FAILED_LOGINS ? now.plus({ minutes: LOCK_MINUTES }).toISO() : null;
-        repo.updateUser(tx, user.id, { failedLogins: lockedUntil ? 0 : failedLogins, lockedUntil });
-      }
       recordEvent(tx, user ? { userId: user.id, label: user.username } : { userId: null, label: username }, {
         action: 'login.failed', entityType: 'user', entityId: user?.id ?? null, summary: `Gagal masuk dari ${ip}`,
       });
-      return { ok: false as const, message: wrong };
+      const closed = guard?.throttle.recordFailure(username, ip, now.toMillis());
+      return { ok: false as const, message: closed ? lockedMessage(closed) : wrong };
     }
-    repo.updateUser(tx, user.id, { failedLogins: 0, lockedUntil: null });
+    guard?.throttle.recordSuccess(username, ip);
+    if (user.failedLogins || user.lockedUntil) repo.updateUser(tx, user.id, { failedLogins: 0, lockedUntil: null });
     recordEvent(tx, { userId: user.id, label: user.username }, {
       action: 'login', entityType: 'user', entityId: user.id, summary: `Masuk dari ${ip}`,
     });
@@ -125,19 +131,31 @@ export function recordLogout(db: Db, user: UserRow): void {
  * Creates an API token carrying the user's role; the plain token is returned once, stored hashed.
  * Only for an active account: a token of an inactive one would never work.
  */
-export function createToken(db: Db, actor: Actor, username: string, name: string): { token: string; id: number } {
+export function createToken(
+  db: Db, actor: Actor, username: string, name: string, expiry?: { on: string; zone: string; now?: DateTime },
+): { token: string; id: number } {
+  const expiresOn = expiry ? checkExpiry(expiry.on, todayIn(expiry.zone, expiry.now)) : null;
   const token = `ppid_${crypto.randomBytes(24).toString('base64url')}`;
   return db.transaction((tx) => {
     const user = repo.findUserByUsername(db, username);
     if (!user) throw invalid({ username: 'Pengguna tidak ditemukan.' });
     if (!user.active) throw invalid({ username: 'Pengguna ini tidak aktif.' });
-    const row = repo.insertToken(tx, { userId: user.id, name, tokenHash: repo.sha256(token), createdAt: nowInstant() });
+    const row = repo.insertToken(tx, { userId: user.id, name, tokenHash: repo.sha256(token), createdAt: nowInstant(), expiresOn });
     recordEvent(tx, actor, {
-      action: 'token.create', entityType: 'api_token', entityId: row.id, summary: `Token "${name}" untuk ${user.username}`,
-      after: { id: row.id, name, userId: user.id, username: user.username },
+      action: 'token.create', entityType: 'api_token', entityId: row.id,
+      summary: `Token "${name}" untuk ${user.username}${expiresOn ? `, berlaku sampai ${expiresOn}` : ''}`,
+      after: { id: row.id, name, userId: user.id, username: user.username, expiresOn },
     });
     return { token, id: row.id };
   });
+}
+
+/** A token's last day: from today up to five years ahead. */
+function checkExpiry(on: string, today: string): string {
+  const last = DateTime.fromISO(today).plus({ years: 5 }).toISODate()!;
+  if (on < today) throw invalid({ expiresOn: 'Tanggal berakhir sudah lewat: pilih hari ini atau sesudahnya.' });
+  if (on > last) throw invalid({ expiresOn: `Paling lama lima tahun: sampai ${last}.` });
+  return on;
 }
 
 export function revokeToken(db: Db, actor: Actor, id: number): void {
@@ -150,11 +168,16 @@ export function revokeToken(db: Db, actor: Actor, id: number): void {
   });
 }
 
-/** Resolves a bearer token to its active user, or null. */
-export function userForToken(db: Db, token: string): { user: UserRow; actor: Actor } | null {
+/**
+ * Resolves a bearer token to its active user; null for an unknown, revoked or inactive one; the
+ * last valid day for a token past its expiry date (the day itself still works, in the office zone).
+ */
+export function userForToken(
+  db: Db, token: string, zone: string, now: DateTime = DateTime.utc(),
+): { user: UserRow; actor: Actor } | { expiredOn: string } | null {
   const found = repo.findActiveTokenWithUser(db, repo.sha256(token));
   if (!found || !found.user.active) return null;
-  const now = DateTime.utc();
+  if (found.token.expiresOn && found.token.expiresOn < todayIn(zone, now)) return { expiredOn: found.token.expiresOn };
   repo.touchToken(db, found.token.id, now.toISO()!, now.minus({ minutes: 1 }).toISO()!);
   return { user: found.user, actor: { userId: found.user.id, label: `${found.user.username} (token: ${found.token.name})` } };
 }

@@ -27,11 +27,12 @@ export function tokensRoutes({ db, config }: AppContext): Router {
   r.post('/admin/tokens', ...admin, async (req, res) => {
     await handleForm(req, res, () => {
       const input = parseInput(newTokenSchema, req.body);
-      const { token } = createToken(db, currentActor(req), input.username, input.name);
+      const expiry = input.expiresOn ? { on: input.expiresOn, zone: config.zone } : undefined;
+      const { token } = createToken(db, currentActor(req), input.username, input.name, expiry);
       // Rendered, not redirected: the plain token must not pass through the session store.
       res.set('Cache-Control', 'no-store');
       res.status(201);
-      renderPage(res, { newToken: { token, name: input.name, username: input.username } });
+      renderPage(res, { newToken: { token, name: input.name, username: input.username, expiresOn: input.expiresOn ?? null } });
     }, (errors, message) => renderPage(res, { values: req.body, errors, message }));
   });
 

@@ -1,6 +1,7 @@
 /** Account commands for operators: the first admin on a headless server, tokens for integrations. */
 import type { CliCommand, CliIo } from '../cli.js';
 import type { Actor } from '../audit/audit.repo.js';
+import { officeZoneFromEnv } from '../config.js';
 import { AppError } from '../shared/errors.js';
 import { fieldErrors } from '../shared/validation.js';
 import { newTokenSchema, newUserSchema } from './auth.schemas.js';
@@ -15,6 +16,7 @@ const FIELD_LABELS: Record<string, string> = {
   role: 'Peran (--role)',
   password: 'Kata sandi (stdin)',
   name: 'Nama token (--name)',
+  expiresOn: 'Berlaku sampai (--expires)',
 };
 
 function printErrors(io: CliIo, fields: Record<string, string>, message: string): void {
@@ -67,24 +69,25 @@ const userAdd: CliCommand = {
 };
 
 const tokenCreate: CliCommand = {
-  usage: 'token create <username> --name <label>',
+  usage: 'token create <username> --name <label> [--expires TTTT-BB-HH]',
   words: ['token', 'create'],
-  options: { name: { type: 'string' } },
+  options: { name: { type: 'string' }, expires: { type: 'string' } },
   run(db, { positionals, values }, io) {
     if (positionals.length !== 1 || typeof values.name !== 'string') {
       io.err(`Pemakaian: npm run ppid -- ${tokenCreate.usage}`);
       return 2;
     }
-    const parsed = newTokenSchema.safeParse({ username: positionals[0], name: values.name });
+    const parsed = newTokenSchema.safeParse({ username: positionals[0], name: values.name, expiresOn: values.expires });
     if (!parsed.success) {
       printErrors(io, fieldErrors(parsed.error), '');
       return 1;
     }
     return reporting(io, () => {
-      const { token } = createToken(db, CLI_ACTOR, parsed.data.username, parsed.data.name);
+      const { expiresOn } = parsed.data;
+      const { token } = createToken(db, CLI_ACTOR, parsed.data.username, parsed.data.name, expiresOn ? { on: expiresOn, zone: officeZoneFromEnv() } : undefined);
       // The token alone on stdout, so a script can capture it; the advice goes to stderr.
       io.out(token);
-      io.err(`Token "${parsed.data.name}" untuk ${parsed.data.username} dibuat. Simpan sekarang: token ini tidak akan ditampilkan lagi.`);
+      io.err(`Token "${parsed.data.name}" untuk ${parsed.data.username} dibuat${expiresOn ? `, berlaku sampai ${expiresOn}` : ''}. Simpan sekarang: token ini tidak akan ditampilkan lagi.`);
       return 0;
     });
   },

@@ -1,7 +1,7 @@
 /** Rows of the admin pages for accounts and API tokens. Pure: no database. */
 import { DateTime } from 'luxon';
 import type { ApiTokenRow, UserRow } from '../db/schema.js';
-import { formatInstant } from '../shared/dates.js';
+import { formatDate, formatInstant, todayIn } from '../shared/dates.js';
 import { ROLES, type Role } from './roles.js';
 
 export function presentUserRow(u: UserRow, zone: string, now: DateTime = DateTime.utc()) {
@@ -17,7 +17,7 @@ export function presentUserRow(u: UserRow, zone: string, now: DateTime = DateTim
   };
 }
 
-export function presentTokenRow({ token, username }: { token: ApiTokenRow; username: string }, zone: string) {
+export function presentTokenRow({ token, username }: { token: ApiTokenRow; username: string }, zone: string, now: DateTime = DateTime.utc()) {
   return {
     id: token.id,
     name: token.name,
@@ -25,5 +25,7 @@ export function presentTokenRow({ token, username }: { token: ApiTokenRow; usern
     createdAt: formatInstant(token.createdAt, zone),
     lastUsedAt: token.lastUsedAt ? formatInstant(token.lastUsedAt, zone) : null,
     revokedAt: token.revokedAt ? formatInstant(token.revokedAt, zone) : null,
+    expiresOn: token.expiresOn ? formatDate(token.expiresOn) : null,
+    expired: !!token.expiresOn && token.expiresOn < todayIn(zone, now),
   };
 }

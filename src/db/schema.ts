@@ -37,6 +37,8 @@ export const apiTokens = sqliteTable('api_tokens', {
   createdAt: text('created_at').notNull(),
   lastUsedAt: text('last_used_at'),
   revokedAt: text('revoked_at'),
+  /** Last day (YYYY-MM-DD, office zone) the token works; null: until revoked. */
+  expiresOn: text('expires_on'),
 });
 
 /** Official non-working days besides weekends (SKB 3 Menteri); a date may appear twice. */

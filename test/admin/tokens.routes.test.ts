@@ -4,7 +4,9 @@ import { buildTestApp } from '../helpers/build-test-app.js';
 import { loginAs, makeUser } from '../helpers/login-as.js';
 import { listAudit } from '../../src/audit/audit.repo.js';
 import { findUserByUsername, listTokens } from '../../src/auth/users.repo.js';
-import { updateUser } from '../../src/auth/auth.service.js';
+import { DateTime } from 'luxon';
+import { updateUser, userForToken } from '../../src/auth/auth.service.js';
+import { formatDate, todayIn } from '../../src/shared/dates.js';
 
 const TOKEN = /ppid_[A-Za-z0-9_-]{32}/;
 
@@ -26,8 +28,8 @@ describe('API tokens admin', () => {
     const list = await agent.get('/admin/tokens').expect(200);
     expect(list.text).toContain('chatbot WhatsApp');
     expect(list.text).not.toMatch(TOKEN);
-    // name, user, created, last used (the API call above), status
-    expect(list.text).toMatch(/<td>chatbot WhatsApp<\/td>\s*<td>siti<\/td>\s*<td>[^<]+WIB<\/td>\s*<td>[^<]+WIB<\/td>\s*<td><span class="badge badge-done">Berlaku/);
+    // name, user, created, last used (the API call above), expiry, status
+    expect(list.text).toMatch(/<td>chatbot WhatsApp<\/td>\s*<td>siti<\/td>\s*<td>[^<]+WIB<\/td>\s*<td>[^<]+WIB<\/td>\s*<td>Sampai dicabut<\/td>\s*<td><span class="badge badge-done">Berlaku/);
     const entry = listAudit(db, { action: 'token.create' }, 1, 10).rows[0];
     expect(entry.actorLabel).toBe(username);
     expect(entry.after).not.toContain(token);
@@ -92,6 +94,57 @@ describe('API tokens admin', () => {
     await request(app).get('/admin/tokens').expect(302).expect('location', '/login?next=%2Fadmin%2Ftokens');
     const { agent } = await loginAs(app, db, 'admin');
     await agent.post('/admin/tokens').type('form').send({ username: 'siti', name: 'x' }).expect(403);
+    expect(listTokens(db)).toHaveLength(0);
+  });
+
+  it('when a token is given an expiry date, then the page shows it, the API takes it through that day, and refuses it after with a clear 401', async () => {
+    const { app, db } = buildTestApp();
+    await makeUser(db, 'officer', 'siti');
+    const { agent, csrf } = await loginAs(app, db, 'admin');
+    const today = todayIn('Asia/Jakarta');
+    const lastDay = DateTime.fromISO(today).plus({ days: 30 }).toISODate()!;
+
+    const res = await agent.post('/admin/tokens').type('form').send({ _csrf: csrf, username: 'siti', name: 'magang', expiresOn: lastDay });
+
+    expect(res.status).toBe(201);
+    const token = TOKEN.exec(res.text)![0];
+    expect(res.text).toContain(`berlaku sampai ${formatDate(lastDay)}`);
+    const row = listTokens(db)[0].token;
+    expect(row.expiresOn).toBe(lastDay);
+    expect(listAudit(db, { action: 'token.create' }, 1, 10).rows[0].after).toContain(lastDay);
+    const list = await agent.get('/admin/tokens').expect(200);
+    expect(list.text).toMatch(new RegExp(`<td>${formatDate(lastDay)}</td>\\s*<td><span class="badge badge-done">Berlaku`));
+    await request(app).get('/api/v1/requests').set('authorization', `Bearer ${token}`).expect(200);
+
+    // The last day itself still works, in the office zone; the day after it does not.
+    const zone = 'Asia/Jakarta';
+    const onLastDay = DateTime.fromISO(`${lastDay}T23:59`, { zone });
+    expect(userForToken(db, token, zone, onLastDay)).toMatchObject({ user: { username: 'siti' } });
+    expect(userForToken(db, token, zone, onLastDay.plus({ minutes: 2 }))).toEqual({ expiredOn: lastDay });
+
+    db.$client.prepare('UPDATE api_tokens SET expires_on = ? WHERE id = ?').run(DateTime.fromISO(today).minus({ days: 1 }).toISODate(), row.id);
+    const expired = await request(app).get('/api/v1/requests').set('authorization', `Bearer ${token}`).expect(401);
+    expect(expired.body.error.code).toBe('unauthenticated');
+    expect(expired.body.error.message).toMatch(/^Token API sudah kedaluwarsa \(berlaku sampai \d+ \w+ \d{4}\)\./);
+    expect((await agent.get('/admin/tokens')).text).toContain('Kedaluwarsa');
+  });
+
+  it('when the expiry date is past, too far or not a date, then the form comes back with the message and nothing is created', async () => {
+    const { app, db } = buildTestApp();
+    await makeUser(db, 'officer', 'siti');
+    const { agent, csrf } = await loginAs(app, db, 'admin');
+    const today = DateTime.fromISO(todayIn('Asia/Jakarta'));
+    const cases: [string, string][] = [
+      [today.minus({ days: 1 }).toISODate()!, 'sudah lewat'],
+      [today.plus({ years: 6 }).toISODate()!, 'Paling lama lima tahun'],
+      ['2026-02-30', 'Tanggal tidak valid'],
+    ];
+    for (const [expiresOn, message] of cases) {
+      const res = await agent.post('/admin/tokens').type('form').send({ _csrf: csrf, username: 'siti', name: 'magang', expiresOn });
+      expect(res.status, expiresOn).toBe(400);
+      expect(res.text, expiresOn).toContain(message);
+      expect(res.text).toContain('value="magang"');
+    }
     expect(listTokens(db)).toHaveLength(0);
   });
 });

@@ -3,7 +3,9 @@ import { runCli, type CliIo } from '../../src/cli.js';
 import { freshDb } from '../helpers/build-test-app.js';
 import { makeUser } from '../helpers/login-as.js';
 import { listAudit, recordEvent } from '../../src/audit/audit.repo.js';
-import { findUserByUsername } from '../../src/auth/users.repo.js';
+import { DateTime } from 'luxon';
+import { findUserByUsername, listTokens } from '../../src/auth/users.repo.js';
+import { todayIn } from '../../src/shared/dates.js';
 import { authenticate, userForToken } from '../../src/auth/auth.service.js';
 
 function fakeIo(stdin = '') {
@@ -73,8 +75,24 @@ describe('ppid token create', () => {
     expect(out).toHaveLength(1);
     expect(out[0]).toMatch(/^ppid_[A-Za-z0-9_-]{32}$/);
     expect(err[0]).toContain('tidak akan ditampilkan lagi');
-    expect(userForToken(db, out[0])?.user.username).toBe('siti');
+    expect(userForToken(db, out[0], 'Asia/Jakarta')).toMatchObject({ user: { username: 'siti' } });
     expect(listAudit(db, { action: 'token.create' }, 1, 10).rows[0].actorLabel).toBe('cli');
+  });
+
+  it('when --expires is given, then the token carries that last day; a past or malformed date is refused with exit 1', async () => {
+    const db = freshDb();
+    await makeUser(db, 'officer', 'siti');
+    const lastDay = DateTime.fromISO(todayIn('Asia/Jakarta')).plus({ days: 10 }).toISODate()!;
+    const ok = fakeIo();
+    expect(await runCli(['token', 'create', 'siti', '--name', 'magang', '--expires', lastDay], db, ok.io)).toBe(0);
+    expect(listTokens(db)[0].token.expiresOn).toBe(lastDay);
+    expect(ok.err[0]).toContain(`berlaku sampai ${lastDay}`);
+    for (const bad of ['2020-01-01', '31-12-2030']) {
+      const refused = fakeIo();
+      expect(await runCli(['token', 'create', 'siti', '--name', 'x', '--expires', bad], db, refused.io), bad).toBe(1);
+      expect(refused.err.join('\n'), bad).toContain('Berlaku sampai (--expires)');
+    }
+    expect(listTokens(db)).toHaveLength(1);
   });
 
   it('when the user is unknown, then exit 1; when --name is missing, then exit 2', async () => {
