@@ -226,6 +226,7 @@ describe('in a real browser, at a phone\'s and a desk\'s width', () => {
     };
     const viewports = { phone: { width: 390, height: 844 }, desk: { width: 1366, height: 768 } };
     const tooWide: string[] = [];
+    const navProblems: string[] = [];
     const errors: string[] = [];
     for (const [username, pages] of Object.entries(pagesOf)) {
       for (const [size, viewport] of Object.entries(viewports)) {
@@ -242,18 +243,21 @@ describe('in a real browser, at a phone\'s and a desk\'s width', () => {
         // The navigation folds on a phone, and opens with "Menu".
         await page.goto(`${base}/requests`);
         const recap = page.locator('nav.mainnav a[href="/recap"]');
+        const menu = page.locator('label[for=nav-toggle]');
         if (size === 'phone') {
-          expect(await recap.isVisible()).toBe(false);
-          await page.click('label[for=nav-toggle]');
-          expect(await recap.isVisible()).toBe(true);
+          if (await recap.isVisible()) navProblems.push(`${username}: the navigation does not fold`);
+          if (await menu.isVisible()) await menu.click();
+          else navProblems.push(`${username}: no "Menu" to open the navigation`);
+          if (!(await recap.isVisible())) navProblems.push(`${username}: "Menu" does not open the navigation`);
           if (shots) await page.screenshot({ path: path.join(shots, `${size}-${username}-menu-open.png`) });
-        } else {
-          expect(await recap.isVisible()).toBe(true);
+        } else if (!(await recap.isVisible()) || (await menu.isVisible())) {
+          navProblems.push(`${username}: the navigation is folded at ${viewport.width} px`);
         }
         await page.context().close();
       }
     }
     expect(tooWide).toEqual([]);
+    expect(navProblems).toEqual([]);
 
     // The register is a list of cards on a phone; the request page puts its actions before the files.
     const phone = await (await phoneBrowser.newContext({ viewport: viewports.phone })).newPage();
