@@ -256,6 +256,18 @@ describe('in a real browser, at a phone\'s and a desk\'s width', () => {
         await page.context().close();
       }
     }
+    // The public side too: the requester is most likely on a phone.
+    for (const [size, viewport] of Object.entries(viewports)) {
+      const page = await (await phoneBrowser.newContext({ viewport })).newPage();
+      page.on('pageerror', (e) => errors.push(e.message));
+      for (const url of ['/status', '/permohonan', `/rekap?year=${year}`]) {
+        expect((await page.goto(`${base}${url}`))?.status(), url).toBe(200);
+        const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+        if (scrollWidth > innerWidth) tooWide.push(`${size} public ${url}: ${scrollWidth} px > ${innerWidth} px`);
+        if (shots) await page.screenshot({ path: path.join(shots, `${size}-public-${url.replace(/[^a-z0-9]+/gi, '_')}.png`), fullPage: true });
+      }
+      await page.context().close();
+    }
     expect(tooWide).toEqual([]);
     expect(navProblems).toEqual([]);
 
