@@ -9,7 +9,7 @@ document.addEventListener('DOMContentLoaded', () => {
     const sync = () => { block.hidden = !exempt.checked; };
     exempt.addEventListener('change', sync); sync();
   }
-  const outcome = document.getElementById('outcome');
+  const outcome = document.getElementById('f-outcome');
   const reasons = document.getElementById('reasons-block');
   if (outcome && reasons) {
     const sync = () => { reasons.hidden = outcome.value === 'full' || outcome.value === ''; };

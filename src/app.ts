@@ -10,6 +10,7 @@ import type { AppConfig } from './config.js';
 import type { Db } from './db/client.js';
 import { SqliteSessionStore } from './auth/session-store.js';
 import { findUserById } from './auth/users.repo.js';
+import { getSettings } from './settings/settings.repo.js';
 import { userForToken } from './auth/auth.service.js';
 import { can, ROLES, type Permission, type Role } from './auth/roles.js';
 import { AppError } from './shared/errors.js';
@@ -151,6 +152,8 @@ export function buildApp(deps: { db: Db; config: AppConfig; logger?: Logger }): 
     res.locals.path = req.path;
     res.locals.flash = req.session.flash ?? [];
     if (req.session.flash) delete req.session.flash;
+    // The top bar names the office; read when a page is rendered, not on every redirect.
+    Object.defineProperty(res.locals, 'officeName', { get: () => getSettings(db).office_name, enumerable: true, configurable: true });
     next();
   });
 

@@ -13,7 +13,11 @@ export function groundsOf(o: ObjectionRow): ObjectionGround[] {
 
 /** Where the objection stands, as a badge. */
 export function objectionBadge(o: ObjectionRow, cal: WorkingCalendar, today: string) {
-  if (o.respondedOn) return { css: o.result === 'upheld' ? 'done' : 'muted', text: label(OBJECTION_RESULTS, o.result).split(' — ')[0] };
+  // Upheld: the information is given (the granted colour); rejected: the refusal stands.
+  if (o.respondedOn) {
+    const css = o.result === 'upheld' ? 'granted' : o.result === 'rejected' ? 'rejected' : 'muted';
+    return { css, text: label(OBJECTION_RESULTS, o.result).split(' — ')[0] };
+  }
   const u = urgencyOn(today, { dueOn: o.responseDueOn, decidedOn: null }, cal);
   if (u.kind === 'overdue') return { css: 'late', text: `Tanggapan lewat tenggat ${u.daysLate} hari kerja` };
   if (u.kind === 'due_soon') return { css: 'soon', text: u.daysLeft === 0 ? 'Tanggapan jatuh tempo hari ini' : `Menunggu tanggapan · sisa ${u.daysLeft} hari kerja` };
@@ -29,6 +33,7 @@ export function presentObjectionForStaff(o: ObjectionRow, cal: WorkingCalendar, 
     number: o.registrationNumber,
     filedOn: formatLongDate(o.filedOn),
     filedOnShort: formatDate(o.filedOn),
+    filedOnIso: o.filedOn,
     grounds: groundsOf(o).map((g) => ({ letter: g, text: OBJECTION_GROUNDS[g] })),
     statement: o.statement,
     filedBy: label(FILED_BY, o.filedBy),
@@ -42,6 +47,7 @@ export function presentObjectionForStaff(o: ObjectionRow, cal: WorkingCalendar, 
     response: o.respondedOn
       ? {
           on: formatLongDate(o.respondedOn),
+          onIso: o.respondedOn,
           result: o.result,
           resultLabel: label(OBJECTION_RESULTS, o.result),
           reasoning: o.reasoning,

@@ -9,10 +9,10 @@ import { humanSize } from '../uploads/attachments.presenter.js';
 import type { WorkingCalendar } from '../calendar/working-days.js';
 import { urgencyOn } from '../requests/deadlines.js';
 import { stateLabel } from '../requests/request-status.js';
-import { articlesOf, reasonsOf } from '../requests/requests.presenter.js';
+import { articlesOf, badgeFor, reasonsOf } from '../requests/requests.presenter.js';
 import { EXEMPTION_ARTICLES, OUTCOMES, REASONS, type Outcome } from '../requests/vocabulary.js';
 import { OBJECTION_GROUNDS, OBJECTION_RESULTS, type ObjectionResult } from '../objections/vocabulary.js';
-import { groundsOf } from '../objections/objections.presenter.js';
+import { groundsOf, objectionBadge } from '../objections/objections.presenter.js';
 import { formatLongDate } from '../shared/dates.js';
 
 export function presentRequestForPublic(r: RequestRow, objections: ObjectionRow[], cal: WorkingCalendar, today: string) {
@@ -25,6 +25,8 @@ export function presentRequestForPublic(r: RequestRow, objections: ObjectionRow[
     voided,
     receivedOn: formatLongDate(r.receivedOn),
     status: stateLabel(r),
+    /** The badge colour of the status (same families as the staff pages); the text is `status`. */
+    badgeCss: badgeFor(r, urgency).css,
     open: r.outcome === null && !voided,
     overdue: !voided && urgency.kind === 'overdue',
     originalDueOn: formatLongDate(r.originalDueOn),
@@ -41,6 +43,7 @@ export function presentRequestForPublic(r: RequestRow, objections: ObjectionRow[
       : null,
     objections: (voided ? [] : objections).map((o) => ({
       number: o.registrationNumber,
+      badgeCss: objectionBadge(o, cal, today).css,
       filedOn: formatLongDate(o.filedOn),
       grounds: groundsOf(o).map((g) => `huruf ${g}: ${OBJECTION_GROUNDS[g]}`),
       responseDueOn: formatLongDate(o.responseDueOn),
@@ -58,6 +61,7 @@ export function presentPublicReceipt(r: RequestRow) {
     number: r.registrationNumber,
     accessCode: r.accessCode,
     receivedOn: formatLongDate(r.receivedOn),
+    receivedOnIso: r.receivedOn,
     dueOn: formatLongDate(r.dueOn),
     informationRequested: r.informationRequested,
   };

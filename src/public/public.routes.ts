@@ -119,7 +119,7 @@ export function publicRoutes({ db, config, logger, csrfValid }: AppContext): Rou
     const id = Number(req.params.id);
     // Only the browser that submitted it sees the receipt with the access code.
     if (!req.session.submitted?.includes(id)) throw new AppError('not_found', 'Tanda bukti tidak ditemukan.');
-    res.render('public/receipt', { title: 'Tanda bukti permohonan', receipt: presentPublicReceipt(getRequest(db, id)) });
+    res.render('public/receipt', { title: 'Tanda bukti permohonan', receipt: presentPublicReceipt(getRequest(db, id)), settings: getSettings(db), today: todayIn(config.zone) });
   });
 
   return r;

@@ -31,6 +31,7 @@ export function recapRoutes({ db, config }: AppContext): Router {
       table: presentRecapTable(recap),
       analytics: presentAnalytics(recap),
       signature: presentSignature(getSettings(db), recap.today),
+      settings: getSettings(db),
     });
   });
 
@@ -53,7 +54,7 @@ export function recapRoutes({ db, config }: AppContext): Router {
     const year = yearParam(req.query.year, last.year);
     const month = monthParam(req.query.month, year === last.year ? last.month : 12);
     const report = presentMonthlyReport(buildMonthlyReport(db, year, month));
-    res.render('recap/monthly', { title: `Laporan bulanan ${report.monthLabel}`, report, years: yearOptions(year) });
+    res.render('recap/monthly', { title: `Laporan bulanan ${report.monthLabel}`, report, years: yearOptions(year), settings: getSettings(db) });
   });
 
   // Public transparency page (Perki 1/2021: the annual service report is itself public).

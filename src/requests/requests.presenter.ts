@@ -8,7 +8,7 @@ import { explainDeadline, urgencyOn, type Urgency } from './deadlines.js';
 import { stateLabel, stateOf } from './request-status.js';
 import {
   CHANNELS, DELIVERY_METHODS, EXEMPTION_ARTICLES, OBTAIN_METHODS, OUTCOMES, REASONS, REQUESTER_CATEGORIES,
-  REQUESTER_TYPES, VOID_REASONS, type ExemptionArticle, type Reason,
+  REQUESTER_TYPES, VOID_REASONS, type ExemptionArticle, type Outcome, type Reason,
 } from './vocabulary.js';
 import { formatDate, formatLongDate } from '../shared/dates.js';
 
@@ -27,14 +27,25 @@ export function articlesOf(r: RequestRow): ExemptionArticle[] {
 }
 
 export interface Badge {
-  css: 'open' | 'soon' | 'late' | 'done' | 'muted';
+  css: 'open' | 'soon' | 'late' | 'granted' | 'rejected' | 'not-provided' | 'muted';
   text: string;
 }
+
+/**
+ * One colour per outcome family, the same in the register, the request page, the objections
+ * and the public status page: granted (in full or in part), rejected, not provided.
+ */
+export const OUTCOME_BADGE: Record<Outcome, Badge['css']> = {
+  full: 'granted',
+  partial: 'granted',
+  rejected: 'rejected',
+  not_provided: 'not-provided',
+};
 
 export function badgeFor(r: RequestRow, urgency: Urgency): Badge {
   if (r.voidedOn) return { css: 'muted', text: 'Dibatalkan' };
   if (r.withdrawn) return { css: 'muted', text: 'Dicabut' };
-  if (r.outcome) return { css: 'done', text: label(OUTCOMES, r.outcome) };
+  if (r.outcome) return { css: OUTCOME_BADGE[r.outcome as Outcome] ?? 'muted', text: label(OUTCOMES, r.outcome) };
   const prefix = r.extendedOn ? 'Diperpanjang' : 'Dalam proses';
   switch (urgency.kind) {
     case 'overdue':
@@ -87,6 +98,8 @@ export function presentRequestForStaff(r: RequestRow, cal: WorkingCalendar, toda
     badge: badgeFor(r, urgency),
     urgency,
     receivedOn: formatLongDate(r.receivedOn),
+    /** For the letters' "Sleman, 24 Mei 2024": the day received, never the day printed. */
+    receivedOnIso: r.receivedOn,
     channel: label(CHANNELS, r.channel),
     requester: {
       name: r.requesterName,
@@ -111,6 +124,7 @@ export function presentRequestForStaff(r: RequestRow, cal: WorkingCalendar, toda
     decision: r.outcome
       ? {
           on: formatLongDate(r.decidedOn),
+          onIso: r.decidedOn!,
           outcome: r.outcome,
           outcomeLabel: label(OUTCOMES, r.outcome),
           withdrawn: r.withdrawn,

@@ -31,6 +31,11 @@ export const formatLongDate = dateFormatter('cccc, d LLLL yyyy');
 /** "3 Januari 2022" */
 export const formatDate = dateFormatter('d LLLL yyyy');
 
+/** A letter's place and date: "Sleman, 24 Mei 2024" (no weekday). */
+export function letterDate(city: string, iso: string | null | undefined): string {
+  return `${city}, ${formatDate(iso)}`;
+}
+
 /** "3 Jan 2022 14.05 WIB" for an instant (ISO timestamp), shown in the office zone. */
 export function formatInstant(isoInstant: string, zone: string): string {
   const dt = DateTime.fromISO(isoInstant).setZone(zone).setLocale('id');

@@ -106,6 +106,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     res.locals.path ??= req.path;
     res.locals.flash ??= [];
     res.locals.csrfToken ??= '';
+    res.locals.officeName ??= '';
     res.render('error', { title: `Galat ${status}`, status, message: appErr.userMessage, fields: appErr.fields }, (renderErr: Error | null, html?: string) => {
       if (!renderErr) return void res.send(html);
       logger.error({ err: renderErr, url: req.originalUrl }, 'error page failed to render');

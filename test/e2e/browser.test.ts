@@ -16,6 +16,12 @@ import { createUser } from '../../src/auth/auth.service.js';
 import { todayIn } from '../../src/shared/dates.js';
 import { freePort, startServer } from '../helpers/server-process.js';
 import { chromiumPath } from '../../scripts/chromium-path.mjs';
+import { registerRequest, decideRequest } from '../../src/requests/requests.service.js';
+import { fileObjection, respondToObjection } from '../../src/objections/objections.service.js';
+import { decisionFormSchema } from '../../src/requests/requests.schemas.js';
+import { filingFormSchema, responseFormSchema } from '../../src/objections/objections.schemas.js';
+import { setSetting } from '../../src/settings/settings.repo.js';
+import { intakeInput } from '../helpers/factories.js';
 
 const PASSWORD = 'password-123456';
 let server: ChildProcess | undefined;
@@ -133,4 +139,160 @@ describe('in a real browser', () => {
 
     expect(errors).toEqual([]);
   }, 90_000);
+});
+
+/**
+ * Every staff page at a phone's width (390×844) and a desk's (1366×768), as each role that
+ * can open it: the page must never be wider than the screen. And the decision form's reasons
+ * block shows and hides with the outcome (app.js once looked for the wrong id).
+ * With PPID_E2E_SHOTS=<folder>, full-page screenshots of every page are written there.
+ */
+describe('in a real browser, at a phone\'s and a desk\'s width', () => {
+  let phoneServer: ChildProcess | undefined;
+  let phoneBrowser: Browser | undefined;
+  afterAll(async () => {
+    await phoneBrowser?.close();
+    phoneServer?.kill('SIGKILL');
+  });
+
+  it('no staff page is wider than the screen, for admin, officer and supervisor; the reasons block follows the outcome', async () => {
+    const executablePath = chromiumPath();
+    expect(executablePath, 'Chromium not found: install Debian\'s chromium (apt-get install -y chromium)').toBeTruthy();
+
+    // Arrange: an office with an open request (long texts), a rejected one with an answered
+    // objection, and a partly granted one with an open objection.
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ppid-e2e-phone-'));
+    const db = openDb(path.join(dataDir, 'ppid.db'));
+    migrateDb(db);
+    seedDatabase(db);
+    const actor = { userId: null, label: 'test' };
+    for (const [username, role] of [['admin', 'admin'], ['petugas', 'officer'], ['atasan', 'supervisor']] as const) {
+      await createUser(db, actor, { username, displayName: `${username} Panjang Namanya Sekali`, role, password: PASSWORD });
+    }
+    db.transaction((tx) => {
+      setSetting(tx, 'office_name', 'PPID Dinas Komunikasi dan Informatika Kabupaten Sleman');
+      setSetting(tx, 'office_city', 'Sleman');
+      setSetting(tx, 'office_address', 'Jl. Parasamya, Beran, Tridadi, Sleman, Daerah Istimewa Yogyakarta 55511');
+    });
+    const zone = 'Asia/Jakarta';
+    const today = todayIn(zone);
+    const open = registerRequest({ db, actor, zone, input: intakeInput({
+      receivedOn: today,
+      requesterName: 'Raden Mas Bagus Setyo Wicaksono Adiningrat Kusumawardhana',
+      requesterEmail: 'raden.mas.bagus.setyo.wicaksono@universitas-negeri-yogyakarta.ac.id',
+      requesterAddress: 'Perumahan Griya Taman Asri Blok C-17 RT 005 RW 012, Kelurahan Sinduadi, Kecamatan Mlati',
+      informationRequested: 'Dokumen kontrak, adendum dan berita acara serah terima pekerjaan pembangunan jalan '.repeat(4),
+    }) });
+    const decided = (outcome: 'rejected' | 'partial') => {
+      const r = registerRequest({ db, actor, zone, input: intakeInput({ receivedOn: today }) });
+      return decideRequest({ db, actor, zone, id: r.id, input: decisionFormSchema.parse({
+        decidedOn: today, outcome, reasons: ['exempt'], exemptionArticles: ['h'], consequenceTest: 'Memuat data pribadi', version: String(r.version),
+      }) });
+    };
+    const rejected = decided('rejected');
+    const partial = decided('partial');
+    const answered = fileObjection({ db, actor, zone, requestId: rejected.id, input: filingFormSchema.parse({
+      filedOn: today, grounds: ['a'], statement: 'Data agregat tidak memuat data pribadi.', filedBy: 'requester',
+    }) });
+    respondToObjection({ db, actor, zone, id: answered.id, input: responseFormSchema.parse({
+      respondedOn: today, result: 'rejected', reasoning: 'Putusan PPID tetap.', version: String(answered.version),
+    }) });
+    const pending = fileObjection({ db, actor, zone, requestId: partial.id, input: filingFormSchema.parse({
+      filedOn: today, grounds: ['a', 'e'], statement: 'Bagian yang dihitamkan terlalu luas.', filedBy: 'requester',
+    }) });
+    db.$client.close();
+
+    const port = await freePort();
+    phoneServer = await startServer(dataDir, port);
+    const base = `http://127.0.0.1:${port}`;
+    phoneBrowser = await chromium.launch({
+      executablePath: executablePath!,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    const shots = process.env.PPID_E2E_SHOTS;
+    if (shots) fs.mkdirSync(shots, { recursive: true });
+
+    const year = today.slice(0, 4);
+    const common = ['/requests', `/requests/${open.id}`, `/requests/${open.id}/receipt`, `/requests/${rejected.id}`, `/requests/${partial.id}/notice`,
+      `/objections?year=${year}`, `/objections/${answered.id}`, `/objections/${pending.id}`, `/objections/${answered.id}/receipt`,
+      `/objections/${answered.id}/response-letter`, `/recap?year=${year}`, `/reports/monthly`];
+    const pagesOf: Record<string, string[]> = {
+      admin: [...common, '/audit', '/audit/verify', '/admin/users', '/admin/users/new', '/admin/users/1/edit', '/admin/tokens',
+        '/admin/holidays', '/admin/holidays/1/edit', '/admin/settings', '/admin/import'],
+      petugas: [...common, '/requests/new', `/requests/${open.id}/edit`, `/requests/${open.id}/extend`, `/requests/${open.id}/decide`,
+        `/requests/${open.id}/withdraw`, `/requests/${rejected.id}/correct`, `/requests/${partial.id}/objections/new`],
+      atasan: [`/objections/${pending.id}`, `/objections/${pending.id}/respond`, `/objections/${answered.id}/dispute`],
+    };
+    const viewports = { phone: { width: 390, height: 844 }, desk: { width: 1366, height: 768 } };
+    const tooWide: string[] = [];
+    const navProblems: string[] = [];
+    const errors: string[] = [];
+    for (const [username, pages] of Object.entries(pagesOf)) {
+      for (const [size, viewport] of Object.entries(viewports)) {
+        const page = await (await phoneBrowser.newContext({ viewport })).newPage();
+        page.on('pageerror', (e) => errors.push(e.message));
+        await login(page, base, username);
+        for (const url of pages) {
+          const res = await page.goto(`${base}${url}`);
+          expect(res?.status(), `${username} ${url}`).toBe(200);
+          const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+          if (scrollWidth > innerWidth) tooWide.push(`${size} ${username} ${url}: ${scrollWidth} px > ${innerWidth} px`);
+          if (shots) await page.screenshot({ path: path.join(shots, `${size}-${username}-${url.replace(/[^a-z0-9]+/gi, '_')}.png`), fullPage: true });
+        }
+        // The navigation folds on a phone, and opens with "Menu".
+        await page.goto(`${base}/requests`);
+        const recap = page.locator('nav.mainnav a[href="/recap"]');
+        const menu = page.locator('label[for=nav-toggle]');
+        if (size === 'phone') {
+          if (await recap.isVisible()) navProblems.push(`${username}: the navigation does not fold`);
+          if (await menu.isVisible()) await menu.click();
+          else navProblems.push(`${username}: no "Menu" to open the navigation`);
+          if (!(await recap.isVisible())) navProblems.push(`${username}: "Menu" does not open the navigation`);
+          if (shots) await page.screenshot({ path: path.join(shots, `${size}-${username}-menu-open.png`) });
+        } else if (!(await recap.isVisible()) || (await menu.isVisible())) {
+          navProblems.push(`${username}: the navigation is folded at ${viewport.width} px`);
+        }
+        await page.context().close();
+      }
+    }
+    // The public side too: the requester is most likely on a phone.
+    for (const [size, viewport] of Object.entries(viewports)) {
+      const page = await (await phoneBrowser.newContext({ viewport })).newPage();
+      page.on('pageerror', (e) => errors.push(e.message));
+      for (const url of ['/status', '/permohonan', `/rekap?year=${year}`]) {
+        expect((await page.goto(`${base}${url}`))?.status(), url).toBe(200);
+        const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+        if (scrollWidth > innerWidth) tooWide.push(`${size} public ${url}: ${scrollWidth} px > ${innerWidth} px`);
+        if (shots) await page.screenshot({ path: path.join(shots, `${size}-public-${url.replace(/[^a-z0-9]+/gi, '_')}.png`), fullPage: true });
+      }
+      await page.context().close();
+    }
+    expect(tooWide).toEqual([]);
+    expect(navProblems).toEqual([]);
+
+    // The register is a list of cards on a phone; the request page puts its actions before the files.
+    const phone = await (await phoneBrowser.newContext({ viewport: viewports.phone })).newPage();
+    await login(phone, base, 'petugas');
+    await phone.goto(`${base}/requests`);
+    expect(await phone.locator('table.register thead').isVisible()).toBe(false);
+    expect(await phone.locator('table.register td.c-info').first().isVisible()).toBe(false);
+    for (const cell of ['c-number', 'c-requester', 'c-status', 'c-due']) expect(await phone.locator(`table.register td.${cell}`).first().isVisible(), cell).toBe(true);
+    await phone.goto(`${base}/requests/${open.id}`);
+    const top = async (selector: string) => (await phone.locator(selector).first().boundingBox())!.y;
+    expect(await top('a[href$="/decide"]')).toBeLessThan(await top('.request-records'));
+
+    // The decision form: the reasons block hides for a full grant and shows for any other outcome.
+    await phone.goto(`${base}/requests/${open.id}/decide`);
+    const reasons = phone.locator('#reasons-block');
+    expect(await reasons.isVisible()).toBe(false);
+    await phone.selectOption('#f-outcome', 'rejected');
+    expect(await reasons.isVisible()).toBe(true);
+    await phone.selectOption('#f-outcome', 'full');
+    expect(await reasons.isVisible()).toBe(false);
+    await phone.selectOption('#f-outcome', 'partial');
+    expect(await reasons.isVisible()).toBe(true);
+
+    expect(errors).toEqual([]);
+  }, 180_000);
 });
