@@ -13,6 +13,7 @@ import { presentTimeline } from '../requests/timeline.presenter.js';
 import * as service from './objections.service.js';
 import { attachmentsOfRequest } from '../uploads/attachments.service.js';
 import { presentAttachment } from '../uploads/attachments.presenter.js';
+import { ATTACHMENT_KINDS } from '../uploads/vocabulary.js';
 import { presentObjectionForStaff } from './objections.presenter.js';
 import { disputeFormSchema, filingFormSchema, objectionFilterSchema, responseFormSchema } from './objections.schemas.js';
 import * as vocabulary from './vocabulary.js';
@@ -25,6 +26,27 @@ export const OBJECTION_STATUS_FILTERS = {
   late: 'Diajukan terlambat',
   dispute: 'Berlanjut ke Komisi Informasi',
 } as const;
+
+/**
+ * Everything the objection page shows. The upload route uses it too, to show the page again
+ * with a refused upload's message beside the upload form.
+ */
+export function objectionPageLocals({ db, config }: Pick<AppContext, 'db' | 'config'>, id: number) {
+  const today = todayIn(config.zone);
+  const cal = loadCalendar(db);
+  const o = service.getObjection(db, id);
+  const request = presentRequestForStaff(getRequest(db, o.requestId), cal, today);
+  const objection = presentObjectionForStaff(o, cal, today);
+  const timeline = presentTimeline(entityHistory(db, 'objection', String(id)), config.zone);
+  const calendarWarnings = missingCalendarYears(db, [o.responseDueOn, o.filingDeadline].map((d) => Number(d.slice(0, 4)))).map(missingCalendarWarning);
+  const files = attachmentsOfRequest(db, o.requestId).filter((a) => a.objectionId === id).map((a) => presentAttachment(a, config.zone));
+  return {
+    title: objection.number, objection, request, timeline, calendarWarnings, files,
+    attachmentKinds: ATTACHMENT_KINDS, maxUploadMb: Math.round(config.maxUploadBytes / 1024 / 1024), maxUploadFiles: config.maxUploadFiles,
+    // The upload form: its message and the values typed, when an upload was refused.
+    upload: { message: '', errors: {} as Record<string, string>, values: {} as Record<string, string> },
+  };
+}
 
 /** Pages of the objection register (keberatan). */
 export function objectionsRoutes({ db, config }: AppContext): Router {
@@ -74,12 +96,7 @@ export function objectionsRoutes({ db, config }: AppContext): Router {
   });
 
   r.get('/objections/:id', ...read, (req, res) => {
-    const id = idParam(req.params.id);
-    const { o, objection, request } = views(id);
-    const timeline = presentTimeline(entityHistory(db, 'objection', String(id)), config.zone);
-    const calendarWarnings = missingCalendarYears(db, [o.responseDueOn, o.filingDeadline].map((d) => Number(d.slice(0, 4)))).map(missingCalendarWarning);
-    const files = attachmentsOfRequest(db, o.requestId).filter((a) => a.objectionId === id).map((a) => presentAttachment(a, config.zone));
-    res.render('objections/show', { title: objection.number, objection, request, timeline, calendarWarnings, files });
+    res.render('objections/show', objectionPageLocals({ db, config }, idParam(req.params.id)));
   });
 
   r.get('/objections/:id/receipt', ...read, (req, res) => {
