@@ -167,6 +167,9 @@ export const objections = sqliteTable(
     uniqueIndex('objections_year_seq_idx').on(t.registrationYear, t.registrationSeq),
     index('objections_request_idx').on(t.requestId),
     index('objections_filed_idx').on(t.filedOn),
+    // The supervisor's count of open / due soon / overdue objections, read on every page they
+    // open: a small covering index over the unanswered objections only.
+    index('objections_open_idx').on(t.responseDueOn, t.respondedOn).where(sql`${t.respondedOn} is null`),
   ],
 );
 

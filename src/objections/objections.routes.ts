@@ -1,4 +1,5 @@
-import { Router, type Response } from 'express';
+import { Router, type RequestHandler, type Response } from 'express';
+import { can, type Role } from '../auth/roles.js';
 import type { AppContext } from '../app.js';
 import { currentActor, flash, handleForm, idParam, requirePermission, requireUser } from '../shared/http.js';
 import { parseInput } from '../shared/validation.js';
@@ -48,6 +49,20 @@ export function objectionPageLocals({ db, config }: Pick<AppContext, 'db' | 'con
   };
 }
 
+/**
+ * For those who answer objections (the atasan PPID): the count of open, due soon and overdue
+ * objections beside "Keberatan" in the navigation. Worked out only when a page's header asks.
+ */
+export function objectionNavCounts({ db, config }: Pick<AppContext, 'db' | 'config'>): RequestHandler {
+  return (req, res, next) => {
+    if (req.user && can(req.user.role as Role, 'objection.respond')) {
+      let counts: ReturnType<typeof service.openObjectionCounts> | undefined;
+      res.locals.objectionCounts = () => (counts ??= service.openObjectionCounts(db, config.zone));
+    }
+    next();
+  };
+}
+
 /** Pages of the objection register (keberatan). */
 export function objectionsRoutes({ db, config }: AppContext): Router {
   const r = Router();
@@ -73,14 +88,20 @@ export function objectionsRoutes({ db, config }: AppContext): Router {
 
   r.get('/objections', ...read, (req, res) => {
     const filter = objectionFilterSchema.parse(req.query);
-    const year = filter.year ?? Number(today().slice(0, 4));
+    // Opens on every open objection, whatever the year; "Semua" (status=) shows every status.
+    const status = req.query.status === undefined ? 'open' : filter.status;
     const cal = loadCalendar(db);
-    const rows = service.browseObjections(db, config.zone, { year, status: filter.status }, cal).map((row) => ({
+    const rows = service.browseObjections(db, config.zone, { year: filter.year, status }, cal).map((row) => ({
       ...presentObjectionForStaff(row.objection, cal, today()),
       requestNumber: row.requestNumber,
       requesterName: row.requesterName,
     }));
-    res.render('objections/register', { title: 'Register keberatan', wide: true, rows, year, status: filter.status ?? '', statusFilters: OBJECTION_STATUS_FILTERS });
+    const years = service.yearsWithObjections(db);
+    if (filter.year && !years.includes(filter.year)) years.push(filter.year);
+    res.render('objections/register', {
+      title: 'Register keberatan', wide: true, rows, year: filter.year ?? '', years: years.sort((a, b) => b - a),
+      status: status ?? '', statusFilters: OBJECTION_STATUS_FILTERS,
+    });
   });
 
   r.get('/requests/:id/objections/new', ...file, (req, res) => {

@@ -139,6 +139,14 @@ export function browseObjections(db: Db, zone: string, filter: Pick<repo.Objecti
   return repo.listObjections(db, { ...filter, today, dueSoonUntil: addWorkingDays(today, DUE_SOON_WORKING_DAYS, cal) });
 }
 
+/** Counts of the unanswered objections: open, due soon (at most 2 working days left), overdue. */
+export function openObjectionCounts(db: Db, zone: string, cal: WorkingCalendar = loadCalendar(db)) {
+  const today = todayIn(zone);
+  return repo.openObjectionCounts(db, today, addWorkingDays(today, DUE_SOON_WORKING_DAYS, cal));
+}
+
+export const yearsWithObjections = (db: Db): number[] => repo.yearsWithObjections(db);
+
 /** Re-derives filing deadlines, lateness and response due dates after a calendar change. */
 export function recomputeObjectionDates(tx: Tx, dates: string[], cal: WorkingCalendar): number {
   let count = 0;

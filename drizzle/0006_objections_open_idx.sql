@@ -1,0 +1,1 @@
+CREATE INDEX `objections_open_idx` ON `objections` (`response_due_on`,`responded_on`) WHERE "objections"."responded_on" is null;
