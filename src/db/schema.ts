@@ -120,6 +120,8 @@ export const requests = sqliteTable(
     // The desk's workload (open, due soon, overdue, new) read on every register page: a small
     // covering index over the open requests only.
     index('requests_open_idx').on(t.dueOn, t.openedAt).where(sql`${t.outcome} is null`),
+    // The public status lookup matches the number whatever its case ("001/ppid/i/2024").
+    index('requests_number_nocase_idx').on(sql`${t.registrationNumber} collate nocase`),
   ],
 );
 

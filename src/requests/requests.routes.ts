@@ -10,7 +10,7 @@ import { getSettings } from '../settings/settings.repo.js';
 import * as service from './requests.service.js';
 import { presentRequestForStaff } from './requests.presenter.js';
 import { presentTimeline } from './timeline.presenter.js';
-import type { AttachmentRow } from '../db/schema.js';
+import type { AttachmentRow, RequestRow } from '../db/schema.js';
 import { attachmentsOfRequest, removedAttachmentsOfRequest } from '../uploads/attachments.service.js';
 import { groupByKind, presentAttachment } from '../uploads/attachments.presenter.js';
 import { ATTACHMENT_KINDS } from '../uploads/vocabulary.js';
@@ -28,9 +28,10 @@ import { MAX_EXTENSION_WORKING_DAYS } from './deadlines.js';
  * Everything the request page shows. The upload route uses it too, to show the page again with
  * a refused upload's message beside the upload form.
  */
-export function requestPageLocals({ db, config }: Pick<AppContext, 'db' | 'config'>, id: number) {
+export function requestPageLocals({ db, config }: Pick<AppContext, 'db' | 'config'>, id: number, onLoad?: (row: RequestRow) => void) {
   const today = todayIn(config.zone);
   const row = service.getRequest(db, id);
+  onLoad?.(row); // before the history is read, so that what it writes is in it
   const cal = loadCalendar(db);
   const view = presentRequestForStaff(row, cal, today);
   const timeline = presentTimeline(entityHistory(db, 'request', String(id)), config.zone);
@@ -87,8 +88,7 @@ export function requestsRoutes({ db, config }: AppContext): Router {
 
   r.get('/requests/:id', ...read, (req, res) => {
     const id = idParam(req.params.id);
-    const { row, ...locals } = requestPageLocals({ db, config }, id);
-    service.markOpened(db, currentActor(req), row);
+    const { row: _row, ...locals } = requestPageLocals({ db, config }, id, (row) => service.markOpened(db, currentActor(req), row));
     res.render('requests/show', locals);
   });
 

@@ -1,0 +1,1 @@
+CREATE INDEX `requests_number_nocase_idx` ON `requests` ("registration_number" collate nocase);
