@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { AuditRow } from '../db/schema.js';
 import { formatInstant, zoneLabel } from '../shared/dates.js';
 import type { ChainReport } from './audit.repo.js';
+import { csvWriter, type CsvWriter } from '../shared/csv.js';
 
 /** Names for the entity types the services record; an unknown type is shown as stored. */
 export const ENTITY_LABELS: Record<string, string> = {
@@ -90,26 +91,14 @@ export function describeChain(report: ChainReport): string {
 
 // ---- CSV ----
 
-/**
- * One CSV cell (RFC 4180). Text a spreadsheet would run as a formula (=, +, -, @, tab, CR) gets a
- * leading apostrophe: summaries contain what requesters typed.
- */
-export function csvCell(value: string | number | null | undefined): string {
-  let s = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export const csvLine = (cells: (string | number | null | undefined)[]) => `${cells.map(csvCell).join(',')}\r\n`;
-
-export function auditCsvHeader(zone: string): string {
-  return csvLine([
+export function auditCsvHeader(zone: string, csv: CsvWriter = csvWriter()): string {
+  return csv.line([
     'ID', `Waktu (${zoneLabel(zone)})`, 'Waktu (UTC)', 'Pelaku', 'Aksi', 'Jenis data', 'ID data', 'Ringkasan', 'Sebelum', 'Sesudah', 'Hash',
   ]);
 }
 
-export function auditCsvRow(row: AuditRow, zone: string): string {
-  return csvLine([
+export function auditCsvRow(row: AuditRow, zone: string, csv: CsvWriter = csvWriter()): string {
+  return csv.line([
     row.id,
     DateTime.fromISO(row.at).setZone(zone).toFormat('yyyy-MM-dd HH:mm:ss'),
     row.at,
