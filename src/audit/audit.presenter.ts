@@ -4,6 +4,7 @@ import type { AuditRow } from '../db/schema.js';
 import { formatInstant, zoneLabel } from '../shared/dates.js';
 import type { ChainReport } from './audit.repo.js';
 import { csvWriter, type CsvWriter } from '../shared/csv.js';
+import { actionLabel } from './actions.js';
 
 /** Names for the entity types the services record; an unknown type is shown as stored. */
 export const ENTITY_LABELS: Record<string, string> = {
@@ -72,6 +73,7 @@ export function presentAuditEntry(row: AuditRow, zone: string) {
     when: formatInstant(row.at, zone),
     actor: row.actorLabel,
     action: row.action,
+    actionLabel: actionLabel(row.action),
     entityType: row.entityType,
     entityLabel: ENTITY_LABELS[row.entityType] ?? row.entityType,
     entityId: row.entityId,
@@ -93,7 +95,7 @@ export function describeChain(report: ChainReport): string {
 
 export function auditCsvHeader(zone: string, csv: CsvWriter = csvWriter()): string {
   return csv.line([
-    'ID', `Waktu (${zoneLabel(zone)})`, 'Waktu (UTC)', 'Pelaku', 'Aksi', 'Jenis data', 'ID data', 'Ringkasan', 'Sebelum', 'Sesudah', 'Hash',
+    'ID', `Waktu (${zoneLabel(zone)})`, 'Waktu (UTC)', 'Pelaku', 'Aksi', 'Kode aksi', 'Jenis data', 'ID data', 'Ringkasan', 'Sebelum', 'Sesudah', 'Hash',
   ]);
 }
 
@@ -103,6 +105,7 @@ export function auditCsvRow(row: AuditRow, zone: string, csv: CsvWriter = csvWri
     DateTime.fromISO(row.at).setZone(zone).toFormat('yyyy-MM-dd HH:mm:ss'),
     row.at,
     row.actorLabel,
+    actionLabel(row.action),
     row.action,
     row.entityType,
     row.entityId,

@@ -4,6 +4,7 @@ import type { AppContext } from '../app.js';
 import { currentActor, pageParam, requirePermission, requireUser } from '../shared/http.js';
 import { distinctActions, distinctEntityTypes, listAudit, listAuditBefore, recordEvent, verifyChain } from './audit.repo.js';
 import { queryString, readAuditQuery } from './audit-filter.js';
+import { actionLabel } from './actions.js';
 import { BOM, CSV_CONTENT_TYPE, csvDialectOf, csvFileName, csvWriter } from '../shared/csv.js';
 import { auditCsvHeader, auditCsvRow, describeChain, ENTITY_LABELS, presentAuditEntry } from './audit.presenter.js';
 
@@ -24,7 +25,7 @@ export function auditRoutes({ db, config }: AppContext): Router {
       title: 'Log audit', wide: true, query, qs: queryString(query), errors,
       entries: rows.map((row) => presentAuditEntry(row, config.zone)),
       total, page, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
-      actions: distinctActions(db), entityTypes,
+      actions: distinctActions(db), actionLabels: actionLabel, entityTypes,
     });
   });
 

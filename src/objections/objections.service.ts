@@ -5,6 +5,7 @@
 import type { Db } from '../db/client.js';
 import type { ObjectionRow } from '../db/schema.js';
 import { recordEvent, type Actor, type Tx } from '../audit/audit.repo.js';
+import type { AuditAction } from '../audit/actions.js';
 import { AppError, notFound, outdated, refuseIf } from '../shared/errors.js';
 import { changedFields } from '../audit/changes.js';
 import { formatDate, nowInstant, todayIn } from '../shared/dates.js';
@@ -44,7 +45,7 @@ function recordObjectionEvent(
   tx: Tx,
   actor: Actor,
   o: ObjectionRow,
-  event: { action: string; summary: string; before?: unknown; after?: unknown },
+  event: { action: AuditAction; summary: string; before?: unknown; after?: unknown },
 ): void {
   recordEvent(tx, actor, { ...event, entityType: 'objection', entityId: o.id });
   recordEvent(tx, actor, { action: 'request.objection', entityType: 'request', entityId: o.requestId, summary: event.summary });
