@@ -25,7 +25,7 @@ import { tokensRoutes } from './auth/tokens.routes.js';
 import { settingsRoutes } from './settings/settings.routes.js';
 import { holidaysRoutes } from './calendar/holidays.routes.js';
 import { requestsApi } from './requests/requests.api.js';
-import { objectionsRoutes } from './objections/objections.routes.js';
+import { objectionNavCounts, objectionsRoutes } from './objections/objections.routes.js';
 import { objectionsApi } from './objections/objections.api.js';
 import { importRoutes } from './import/import.routes.js';
 import { exportsRoutes } from './exports/exports.routes.js';
@@ -172,6 +172,7 @@ function mountApi(api: express.Router, ctx: AppContext): void {
 }
 
 function mountPages(app: Application, ctx: AppContext): void {
+  app.use(objectionNavCounts(ctx));
   app.use(authRoutes(ctx));
   app.use(publicRoutes(ctx));
   // Before requestsRoutes: its /requests/:id would take "export.csv" for an id.

@@ -3,6 +3,8 @@ import { DateTime } from 'luxon';
 import type { AuditRow } from '../db/schema.js';
 import { formatInstant, zoneLabel } from '../shared/dates.js';
 import type { ChainReport } from './audit.repo.js';
+import { csvWriter, type CsvWriter } from '../shared/csv.js';
+import { actionLabel } from './actions.js';
 
 /** Names for the entity types the services record; an unknown type is shown as stored. */
 export const ENTITY_LABELS: Record<string, string> = {
@@ -71,6 +73,7 @@ export function presentAuditEntry(row: AuditRow, zone: string) {
     when: formatInstant(row.at, zone),
     actor: row.actorLabel,
     action: row.action,
+    actionLabel: actionLabel(row.action),
     entityType: row.entityType,
     entityLabel: ENTITY_LABELS[row.entityType] ?? row.entityType,
     entityId: row.entityId,
@@ -90,30 +93,19 @@ export function describeChain(report: ChainReport): string {
 
 // ---- CSV ----
 
-/**
- * One CSV cell (RFC 4180). Text a spreadsheet would run as a formula (=, +, -, @, tab, CR) gets a
- * leading apostrophe: summaries contain what requesters typed.
- */
-export function csvCell(value: string | number | null | undefined): string {
-  let s = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export const csvLine = (cells: (string | number | null | undefined)[]) => `${cells.map(csvCell).join(',')}\r\n`;
-
-export function auditCsvHeader(zone: string): string {
-  return csvLine([
-    'ID', `Waktu (${zoneLabel(zone)})`, 'Waktu (UTC)', 'Pelaku', 'Aksi', 'Jenis data', 'ID data', 'Ringkasan', 'Sebelum', 'Sesudah', 'Hash',
+export function auditCsvHeader(zone: string, csv: CsvWriter = csvWriter()): string {
+  return csv.line([
+    'ID', `Waktu (${zoneLabel(zone)})`, 'Waktu (UTC)', 'Pelaku', 'Aksi', 'Kode aksi', 'Jenis data', 'ID data', 'Ringkasan', 'Sebelum', 'Sesudah', 'Hash',
   ]);
 }
 
-export function auditCsvRow(row: AuditRow, zone: string): string {
-  return csvLine([
+export function auditCsvRow(row: AuditRow, zone: string, csv: CsvWriter = csvWriter()): string {
+  return csv.line([
     row.id,
     DateTime.fromISO(row.at).setZone(zone).toFormat('yyyy-MM-dd HH:mm:ss'),
     row.at,
     row.actorLabel,
+    actionLabel(row.action),
     row.action,
     row.entityType,
     row.entityId,

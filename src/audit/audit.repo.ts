@@ -7,6 +7,7 @@ import { and, desc, eq, gte, lt, or, sql, asc, gt, type SQLWrapper } from 'drizz
 import { preparedStatement, type Db } from '../db/client.js';
 import { auditLog, type AuditRow } from '../db/schema.js';
 import { nowInstant } from '../shared/dates.js';
+import type { AuditAction } from './actions.js';
 
 /** A transaction or the database itself: both can record. */
 export type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
@@ -20,7 +21,8 @@ export interface Actor {
 }
 
 export interface AuditEvent {
-  action: string;
+  /** A code from the closed list in actions.ts, which names it in Indonesian. */
+  action: AuditAction;
   entityType: string;
   entityId?: string | number | null;
   summary?: string;

@@ -4,6 +4,8 @@ import type { AppContext } from '../app.js';
 import { currentActor, pageParam, requirePermission, requireUser } from '../shared/http.js';
 import { distinctActions, distinctEntityTypes, listAudit, listAuditBefore, recordEvent, verifyChain } from './audit.repo.js';
 import { queryString, readAuditQuery } from './audit-filter.js';
+import { actionLabel } from './actions.js';
+import { BOM, CSV_CONTENT_TYPE, csvDialectOf, csvFileName, csvWriter } from '../shared/csv.js';
 import { auditCsvHeader, auditCsvRow, describeChain, ENTITY_LABELS, presentAuditEntry } from './audit.presenter.js';
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -23,7 +25,7 @@ export function auditRoutes({ db, config }: AppContext): Router {
       title: 'Log audit', wide: true, query, qs: queryString(query), errors,
       entries: rows.map((row) => presentAuditEntry(row, config.zone)),
       total, page, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
-      actions: distinctActions(db), entityTypes,
+      actions: distinctActions(db), actionLabels: actionLabel, entityTypes,
     });
   });
 
@@ -42,16 +44,18 @@ export function auditRoutes({ db, config }: AppContext): Router {
       });
     });
     const stamp = DateTime.now().setZone(config.zone).toFormat('yyyyLLdd-HHmm');
-    res.set('Content-Type', 'text/csv; charset=utf-8');
-    res.set('Content-Disposition', `attachment; filename="log-audit-${stamp}.csv"`);
+    // ?format=excel-id: `;` between cells, for Excel with Indonesian regional settings.
+    const csv = csvWriter(csvDialectOf(req.query.format));
+    res.set('Content-Type', CSV_CONTENT_TYPE);
+    res.set('Content-Disposition', `attachment; filename="${csvFileName(`log-audit-${stamp}`, csv.dialect)}"`);
     res.set('Cache-Control', 'no-store');
     // The BOM makes spreadsheet programs read the file as UTF-8.
-    res.write(`\uFEFF${auditCsvHeader(config.zone)}`);
+    res.write(`${BOM}${auditCsvHeader(config.zone, csv)}`);
     let beforeId: number | null = null;
     for (;;) {
       const rows = listAuditBefore(db, filter, beforeId, EXPORT_BATCH);
       if (rows.length === 0) break;
-      res.write(rows.map((row) => auditCsvRow(row, config.zone)).join(''));
+      res.write(rows.map((row) => auditCsvRow(row, config.zone, csv)).join(''));
       beforeId = rows[rows.length - 1].id;
       if (rows.length < EXPORT_BATCH) break;
     }

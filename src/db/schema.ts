@@ -130,6 +130,8 @@ export const requests = sqliteTable(
     // The desk's workload (open, due soon, overdue, new) read on every register page: a small
     // covering index over the open requests only (a voided entry is no work).
     index('requests_open_idx').on(t.dueOn, t.openedAt).where(sql`${t.outcome} is null and ${t.voidedOn} is null`),
+    // The public status lookup matches the number whatever its case ("001/ppid/i/2024").
+    index('requests_number_nocase_idx').on(sql`${t.registrationNumber} collate nocase`),
   ],
 );
 
@@ -177,6 +179,9 @@ export const objections = sqliteTable(
     uniqueIndex('objections_year_seq_idx').on(t.registrationYear, t.registrationSeq),
     index('objections_request_idx').on(t.requestId),
     index('objections_filed_idx').on(t.filedOn),
+    // The supervisor's count of open / due soon / overdue objections, read on every page they
+    // open: a small covering index over the unanswered objections only.
+    index('objections_open_idx').on(t.responseDueOn, t.respondedOn).where(sql`${t.respondedOn} is null`),
   ],
 );
 

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { AppContext } from '../app.js';
 import { currentActor, requirePermission, requireUser } from '../shared/http.js';
 import { registerFilterSchema } from '../requests/requests.schemas.js';
+import { CSV_CONTENT_TYPE, csvDialectOf } from '../shared/csv.js';
 import { startRegisterExport, writeCsv, writeXlsx, type ExportFormat } from './exports.service.js';
 
 /**
@@ -17,13 +18,15 @@ export function exportsRoutes({ db, config, logger }: AppContext): Router {
   for (const format of ['csv', 'xlsx'] as ExportFormat[]) {
     r.get(`/requests/export.${format}`, ...allowed, async (req, res) => {
       const filter = registerFilterSchema.parse(req.query);
-      const exp = startRegisterExport({ db, actor: currentActor(req), zone: config.zone, filter, format });
-      res.set('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      // ?format=excel-id: `;` between cells, for Excel with Indonesian regional settings.
+      const dialect = csvDialectOf(req.query.format);
+      const exp = startRegisterExport({ db, actor: currentActor(req), zone: config.zone, filter, format, dialect });
+      res.set('Content-Type', format === 'csv' ? CSV_CONTENT_TYPE : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       res.set('Content-Disposition', `attachment; filename="${exp.fileName}"`);
       res.set('Cache-Control', 'no-store');
       try {
         if (format === 'csv') {
-          writeCsv(res, exp);
+          writeCsv(res, exp, dialect);
           res.end();
         } else {
           await writeXlsx(res, exp);

@@ -22,8 +22,9 @@ import { STATUS_FILTERS } from '../requests/status-filters.js';
 import { CHANNELS, REQUESTER_CATEGORIES } from '../requests/vocabulary.js';
 import { MONTHS_ID } from '../shared/dates.js';
 import type { ObjectionRow } from '../db/schema.js';
+import { BOM, csvWriter, type CsvDialect } from '../shared/csv.js';
 import {
-  BOM, configureRegisterSheet, csvHeader, csvRecord, REGISTER_SHEET_VIEWS, requestRecords, xlsxValues, type RegisterRecord,
+  configureRegisterSheet, csvHeader, csvRecord, REGISTER_SHEET_VIEWS, requestRecords, xlsxValues, type RegisterRecord,
 } from '../import/register-sheet.js';
 
 export type ExportFormat = 'csv' | 'xlsx';
@@ -43,12 +44,12 @@ export function describeFilter(f: RegisterFilter): string {
   return parts.join(', ');
 }
 
-export function exportFileName(f: RegisterFilter, format: ExportFormat): string {
+export function exportFileName(f: RegisterFilter, format: ExportFormat, dialect: CsvDialect = 'standard'): string {
   // Only a known status goes into the name: the query's text would otherwise reach the
   // Content-Disposition header (a non-Latin-1 character there is a 500, a quote an injection).
   const status = f.status && Object.hasOwn(STATUS_FILTERS, f.status) ? f.status : '';
   const scope = [f.year ? String(f.year) : 'semua-tahun', f.month ? String(f.month).padStart(2, '0') : '', status].filter(Boolean).join('-');
-  return `register-permohonan-${scope}.${format}`;
+  return `register-permohonan-${scope}${format === 'csv' && dialect !== 'standard' ? `-${dialect}` : ''}.${format}`;
 }
 
 export interface RegisterExport {
@@ -59,7 +60,7 @@ export interface RegisterExport {
 }
 
 /** Opens an export: records it in the audit log with its filters and size, then yields its rows. */
-export function startRegisterExport({ db, actor, zone, filter, format }: { db: Db; actor: Actor; zone: string; filter: RegisterFilter; format: ExportFormat }): RegisterExport {
+export function startRegisterExport({ db, actor, zone, filter, format, dialect = 'standard' }: { db: Db; actor: Actor; zone: string; filter: RegisterFilter; format: ExportFormat; dialect?: CsvDialect }): RegisterExport {
   const today = todayIn(zone);
   const full: RequestFilter = { ...filter, today, dueSoonUntil: addWorkingDays(today, DUE_SOON_WORKING_DAYS, loadCalendar(db)) };
   const count = countRequests(db, full);
@@ -67,8 +68,8 @@ export function startRegisterExport({ db, actor, zone, filter, format }: { db: D
   db.transaction((tx) => {
     recordEvent(tx, actor, {
       action: 'request.export', entityType: 'request',
-      summary: `Register diekspor ke ${format.toUpperCase()}: ${count} permohonan${used ? ` (filter: ${used})` : ''}`,
-      after: { format, filters: filter, count },
+      summary: `Register diekspor ke ${format.toUpperCase()}${format === 'csv' && dialect !== 'standard' ? ' (Excel Indonesia)' : ''}: ${count} permohonan${used ? ` (filter: ${used})` : ''}`,
+      after: { format, ...(format === 'csv' && dialect !== 'standard' ? { dialect } : {}), filters: filter, count },
     });
   });
   function* records(): Generator<RegisterRecord[]> {
@@ -78,13 +79,14 @@ export function startRegisterExport({ db, actor, zone, filter, format }: { db: D
       yield batch.flatMap((r) => requestRecords(r, byRequest.get(r.id) ?? []));
     }
   }
-  return { count, fileName: exportFileName(filter, format), records };
+  return { count, fileName: exportFileName(filter, format, dialect), records };
 }
 
-/** CSV, UTF-8 with BOM (spreadsheet programs then read it as UTF-8), CRLF lines. */
-export function writeCsv(out: Writable, exp: RegisterExport): void {
-  out.write(`${BOM}${csvHeader()}`);
-  for (const batch of exp.records()) out.write(batch.map(csvRecord).join(''));
+/** CSV, UTF-8 with BOM (spreadsheet programs then read it as UTF-8), CRLF lines; `,` or (Excel Indonesia) `;`. */
+export function writeCsv(out: Writable, exp: RegisterExport, dialect: CsvDialect = 'standard'): void {
+  const csv = csvWriter(dialect);
+  out.write(`${BOM}${csvHeader(csv)}`);
+  for (const batch of exp.records()) out.write(batch.map((rec) => csvRecord(rec, csv)).join(''));
 }
 
 /** XLSX streamed row by row, so memory stays flat however many years are exported. */

@@ -6,6 +6,7 @@ import { AppError } from '../shared/errors.js';
 import { importRegister, MAX_IMPORT_BYTES, type ImportReport } from './import.service.js';
 import { presentImportReport } from './import.presenter.js';
 import { templateCsv, templateXlsx } from './template.js';
+import { CSV_CONTENT_TYPE, csvDialectOf, csvFileName } from '../shared/csv.js';
 
 const MAX_MB = MAX_IMPORT_BYTES / 1024 / 1024;
 
@@ -38,10 +39,11 @@ export function importRoutes({ db, config, csrfValid }: AppContext): Router {
     res.send(body);
   });
 
-  r.get('/admin/import/template.csv', ...admin, (_req, res) => {
-    res.set('Content-Type', 'text/csv; charset=utf-8');
-    res.set('Content-Disposition', 'attachment; filename="templat-impor-register.csv"');
-    res.send(templateCsv());
+  r.get('/admin/import/template.csv', ...admin, (req, res) => {
+    const dialect = csvDialectOf(req.query.format);
+    res.set('Content-Type', CSV_CONTENT_TYPE);
+    res.set('Content-Disposition', `attachment; filename="${csvFileName('templat-impor-register', dialect)}"`);
+    res.send(templateCsv(dialect));
   });
 
   r.post(

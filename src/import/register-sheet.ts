@@ -5,7 +5,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { ObjectionRow, RequestRow } from '../db/schema.js';
-import { csvLine } from '../audit/audit.presenter.js';
+import { csvWriter, type CsvWriter } from '../shared/csv.js';
 import { REGISTER_COLUMNS, type ColumnKey, type RegisterColumn } from './register-columns.js';
 import { reasonsOf } from '../requests/requests.presenter.js';
 import { REASONS } from '../requests/vocabulary.js';
@@ -95,16 +95,14 @@ export function requestRecords(r: RequestRow, objections: ObjectionRow[]): Regis
 
 // ---- CSV ----
 
-export const BOM = '\uFEFF';
-
-/** The header line (no BOM). */
-export function csvHeader(): string {
-  return csvLine(REGISTER_COLUMNS.map((c) => c.label));
+/** The header line (no BOM), in the writer's dialect. */
+export function csvHeader(csv: CsvWriter = csvWriter()): string {
+  return csv.line(REGISTER_COLUMNS.map((c) => c.label));
 }
 
-/** One record as a CSV line; formula-looking text gets the audit export's apostrophe guard. */
-export function csvRecord(rec: RegisterRecord): string {
-  return csvLine(REGISTER_COLUMNS.map((c) => rec[c.key]));
+/** One record as a CSV line; formula-looking text gets the shared writer's apostrophe guard. */
+export function csvRecord(rec: RegisterRecord, csv: CsvWriter = csvWriter()): string {
+  return csv.line(REGISTER_COLUMNS.map((c) => rec[c.key]));
 }
 
 // ---- XLSX ----

@@ -5,13 +5,15 @@
  */
 import ExcelJS from 'exceljs';
 import { REGISTER_COLUMNS, allowedValues } from './register-columns.js';
-import { BOM, configureRegisterSheet, csvHeader, REGISTER_SHEET_VIEWS } from './register-sheet.js';
+import { configureRegisterSheet, csvHeader, REGISTER_SHEET_VIEWS } from './register-sheet.js';
+import { BOM, csvWriter, type CsvDialect } from '../shared/csv.js';
 
 /** How many rows of the template get the drop-down lists. */
 const VALIDATED_ROWS = 2000;
 
-export function templateCsv(): string {
-  return `${BOM}${csvHeader()}`;
+/** The CSV template: the header line, `,` or (Excel Indonesia) `;` between the columns. */
+export function templateCsv(dialect: CsvDialect = 'standard'): string {
+  return `${BOM}${csvHeader(csvWriter(dialect))}`;
 }
 
 const colLetter = (n: number): string => (n <= 0 ? '' : colLetter(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26)));

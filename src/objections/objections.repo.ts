@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, 
 import type { Tx } from '../audit/audit.repo.js';
 import { objections, requests, type ObjectionRow } from '../db/schema.js';
 import { insertInChunks, selectInChunks } from '../db/bulk.js';
+import { preparedStatement } from '../db/client.js';
 
 export type NewObjectionRow = typeof objections.$inferInsert;
 
@@ -92,6 +93,23 @@ export function listObjections(tx: Tx, f: ObjectionFilter) {
     .where(where(f))
     .orderBy(desc(objections.filedOn), desc(objections.id))
     .all();
+}
+
+/** Open, due soon and overdue objections: the supervisor's count in the navigation. */
+export function openObjectionCounts(tx: Tx, today: string, dueSoonUntil: string): { open: number; dueSoon: number; overdue: number } {
+  // Read on every page a supervisor opens: prepared once, answered from the partial index objections_open_idx.
+  return preparedStatement(
+    tx,
+    `select count(*) as open, coalesce(sum(response_due_on >= @today and response_due_on <= @dueSoonUntil), 0) as dueSoon,
+       coalesce(sum(response_due_on < @today), 0) as overdue
+     from objections indexed by objections_open_idx where responded_on is null`,
+  ).get({ today, dueSoonUntil }) as { open: number; dueSoon: number; overdue: number };
+}
+
+/** The years in which objections were filed, newest first (a scan of the filing-date index). */
+export function yearsWithObjections(tx: Tx): number[] {
+  const rows = preparedStatement(tx, 'select distinct substr(filed_on, 1, 4) as y from objections indexed by objections_filed_idx order by y desc').all() as { y: string }[];
+  return rows.map((r) => Number(r.y));
 }
 
 // ---- Bulk access for the register import (one query per chunk instead of one per row) ----

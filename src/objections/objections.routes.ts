@@ -1,4 +1,5 @@
-import { Router, type Response } from 'express';
+import { Router, type RequestHandler, type Response } from 'express';
+import { can, type Role } from '../auth/roles.js';
 import type { AppContext } from '../app.js';
 import { currentActor, flash, handleForm, idParam, requirePermission, requireUser } from '../shared/http.js';
 import { parseInput } from '../shared/validation.js';
@@ -13,6 +14,7 @@ import { presentTimeline } from '../requests/timeline.presenter.js';
 import * as service from './objections.service.js';
 import { attachmentsOfRequest } from '../uploads/attachments.service.js';
 import { presentAttachment } from '../uploads/attachments.presenter.js';
+import { ATTACHMENT_KINDS } from '../uploads/vocabulary.js';
 import { presentObjectionForStaff } from './objections.presenter.js';
 import { disputeFormSchema, filingFormSchema, objectionFilterSchema, responseFormSchema } from './objections.schemas.js';
 import * as vocabulary from './vocabulary.js';
@@ -25,6 +27,41 @@ export const OBJECTION_STATUS_FILTERS = {
   late: 'Diajukan terlambat',
   dispute: 'Berlanjut ke Komisi Informasi',
 } as const;
+
+/**
+ * Everything the objection page shows. The upload route uses it too, to show the page again
+ * with a refused upload's message beside the upload form.
+ */
+export function objectionPageLocals({ db, config }: Pick<AppContext, 'db' | 'config'>, id: number) {
+  const today = todayIn(config.zone);
+  const cal = loadCalendar(db);
+  const o = service.getObjection(db, id);
+  const request = presentRequestForStaff(getRequest(db, o.requestId), cal, today);
+  const objection = presentObjectionForStaff(o, cal, today);
+  const timeline = presentTimeline(entityHistory(db, 'objection', String(id)), config.zone);
+  const calendarWarnings = missingCalendarYears(db, [o.responseDueOn, o.filingDeadline].map((d) => Number(d.slice(0, 4)))).map(missingCalendarWarning);
+  const files = attachmentsOfRequest(db, o.requestId).filter((a) => a.objectionId === id).map((a) => presentAttachment(a, config.zone));
+  return {
+    title: objection.number, objection, request, timeline, calendarWarnings, files,
+    attachmentKinds: ATTACHMENT_KINDS, maxUploadMb: Math.round(config.maxUploadBytes / 1024 / 1024), maxUploadFiles: config.maxUploadFiles,
+    // The upload form: its message and the values typed, when an upload was refused.
+    upload: { message: '', errors: {} as Record<string, string>, values: {} as Record<string, string> },
+  };
+}
+
+/**
+ * For those who answer objections (the atasan PPID): the count of open, due soon and overdue
+ * objections beside "Keberatan" in the navigation. Worked out only when a page's header asks.
+ */
+export function objectionNavCounts({ db, config }: Pick<AppContext, 'db' | 'config'>): RequestHandler {
+  return (req, res, next) => {
+    if (req.user && can(req.user.role as Role, 'objection.respond')) {
+      let counts: ReturnType<typeof service.openObjectionCounts> | undefined;
+      res.locals.objectionCounts = () => (counts ??= service.openObjectionCounts(db, config.zone));
+    }
+    next();
+  };
+}
 
 /** Pages of the objection register (keberatan). */
 export function objectionsRoutes({ db, config }: AppContext): Router {
@@ -51,14 +88,20 @@ export function objectionsRoutes({ db, config }: AppContext): Router {
 
   r.get('/objections', ...read, (req, res) => {
     const filter = objectionFilterSchema.parse(req.query);
-    const year = filter.year ?? Number(today().slice(0, 4));
+    // Opens on every open objection, whatever the year; "Semua" (status=) shows every status.
+    const status = req.query.status === undefined ? 'open' : filter.status;
     const cal = loadCalendar(db);
-    const rows = service.browseObjections(db, config.zone, { year, status: filter.status }, cal).map((row) => ({
+    const rows = service.browseObjections(db, config.zone, { year: filter.year, status }, cal).map((row) => ({
       ...presentObjectionForStaff(row.objection, cal, today()),
       requestNumber: row.requestNumber,
       requesterName: row.requesterName,
     }));
-    res.render('objections/register', { title: 'Register keberatan', wide: true, rows, year, status: filter.status ?? '', statusFilters: OBJECTION_STATUS_FILTERS });
+    const years = service.yearsWithObjections(db);
+    if (filter.year && !years.includes(filter.year)) years.push(filter.year);
+    res.render('objections/register', {
+      title: 'Register keberatan', wide: true, rows, year: filter.year ?? '', years: years.sort((a, b) => b - a),
+      status: status ?? '', statusFilters: OBJECTION_STATUS_FILTERS,
+    });
   });
 
   r.get('/requests/:id/objections/new', ...file, (req, res) => {
@@ -74,12 +117,7 @@ export function objectionsRoutes({ db, config }: AppContext): Router {
   });
 
   r.get('/objections/:id', ...read, (req, res) => {
-    const id = idParam(req.params.id);
-    const { o, objection, request } = views(id);
-    const timeline = presentTimeline(entityHistory(db, 'objection', String(id)), config.zone);
-    const calendarWarnings = missingCalendarYears(db, [o.responseDueOn, o.filingDeadline].map((d) => Number(d.slice(0, 4)))).map(missingCalendarWarning);
-    const files = attachmentsOfRequest(db, o.requestId).filter((a) => a.objectionId === id).map((a) => presentAttachment(a, config.zone));
-    res.render('objections/show', { title: objection.number, objection, request, timeline, calendarWarnings, files });
+    res.render('objections/show', objectionPageLocals({ db, config }, idParam(req.params.id)));
   });
 
   r.get('/objections/:id/receipt', ...read, (req, res) => {

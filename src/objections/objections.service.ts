@@ -5,6 +5,7 @@
 import type { Db } from '../db/client.js';
 import type { ObjectionRow } from '../db/schema.js';
 import { recordEvent, type Actor, type Tx } from '../audit/audit.repo.js';
+import type { AuditAction } from '../audit/actions.js';
 import { AppError, notFound, outdated, refuseIf } from '../shared/errors.js';
 import { changedFields } from '../audit/changes.js';
 import { formatDate, nowInstant, todayIn } from '../shared/dates.js';
@@ -45,7 +46,7 @@ function recordObjectionEvent(
   tx: Tx,
   actor: Actor,
   o: ObjectionRow,
-  event: { action: string; summary: string; before?: unknown; after?: unknown },
+  event: { action: AuditAction; summary: string; before?: unknown; after?: unknown },
 ): void {
   recordEvent(tx, actor, { ...event, entityType: 'objection', entityId: o.id });
   recordEvent(tx, actor, { action: 'request.objection', entityType: 'request', entityId: o.requestId, summary: event.summary });
@@ -141,6 +142,14 @@ export function browseObjections(db: Db, zone: string, filter: Pick<repo.Objecti
   const today = todayIn(zone);
   return repo.listObjections(db, { ...filter, today, dueSoonUntil: addWorkingDays(today, DUE_SOON_WORKING_DAYS, cal) });
 }
+
+/** Counts of the unanswered objections: open, due soon (at most 2 working days left), overdue. */
+export function openObjectionCounts(db: Db, zone: string, cal: WorkingCalendar = loadCalendar(db)) {
+  const today = todayIn(zone);
+  return repo.openObjectionCounts(db, today, addWorkingDays(today, DUE_SOON_WORKING_DAYS, cal));
+}
+
+export const yearsWithObjections = (db: Db): number[] => repo.yearsWithObjections(db);
 
 /** Re-derives filing deadlines, lateness and response due dates after a calendar change. */
 export function recomputeObjectionDates(tx: Tx, dates: string[], cal: WorkingCalendar): number {

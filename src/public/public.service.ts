@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Db } from '../db/client.js';
 import type { RequestRow } from '../db/schema.js';
-import { findByRegistrationNumber } from '../requests/requests.repo.js';
+import { findByRegistrationNumberAnyCase } from '../requests/requests.repo.js';
 
 /** Codes are printed as "K7PX-M3QD"; people type them in any case, with or without the dash. */
 export function normaliseAccessCode(code: string): string {
@@ -12,14 +12,26 @@ export function normaliseAccessCode(code: string): string {
 const DECOY = 'XXXX-XXXX';
 
 /**
- * The request behind a registration number and access code, or null. The code is compared in
- * constant time even when the number does not exist, so the answer and its timing never tell
- * whether a number is real.
+ * The registration number as people type it: surrounding spaces (and non-breaking ones from a
+ * copied PDF) dropped; the case is ignored by the lookup itself.
+ */
+export function normaliseRegistrationNumber(number: string): string {
+  return number.normalize('NFKC').trim();
+}
+
+/**
+ * The request behind a registration number and access code, or null. The number matches
+ * whatever its case and surrounding spaces; the code whatever its case and dash (both sides are
+ * normalised). The code is compared in constant time even when the number does not exist, so
+ * the answer and its timing never tell whether a number is real.
  */
 export function lookUpRequest(db: Db, number: string, code: string): RequestRow | null {
-  const r = findByRegistrationNumber(db, number.trim());
+  const candidates = findByRegistrationNumberAnyCase(db, normaliseRegistrationNumber(number));
   const given = Buffer.from(normaliseAccessCode(code).padEnd(16).slice(0, 16));
-  const expected = Buffer.from((r?.accessCode ?? DECOY).padEnd(16).slice(0, 16));
-  const match = crypto.timingSafeEqual(given, expected);
-  return r && match ? r : null;
+  let found: RequestRow | null = null;
+  for (const r of candidates.length ? candidates : [null]) {
+    const expected = Buffer.from(normaliseAccessCode(r?.accessCode ?? DECOY).padEnd(16).slice(0, 16));
+    if (crypto.timingSafeEqual(given, expected) && r) found = r;
+  }
+  return found;
 }

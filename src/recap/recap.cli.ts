@@ -1,4 +1,4 @@
-/** `npm run ppid -- recap --year 2022 --format csv|xlsx|json [--out FILE]` */
+/** `npm run ppid -- recap --year 2022 --format csv|csv-id|xlsx|json [--out FILE]` */
 import fs from 'node:fs';
 import type { CliCommand } from '../cli.js';
 import { OFFICE_ZONES, type OfficeZone } from '../config.js';
@@ -7,10 +7,12 @@ import { getSettings } from '../settings/settings.repo.js';
 import { buildRecap } from './recap.service.js';
 import { yearParam } from './recap.schemas.js';
 import { recapCsv, recapXlsx } from './recap.export.js';
+import { csvDialectOf } from '../shared/csv.js';
 import { presentRecapForApi } from './recap.presenter.js';
 
-const FORMATS = ['csv', 'xlsx', 'json'] as const;
-const usage = 'recap --year <tahun> --format csv|xlsx|json [--out <berkas>]';
+/** csv-id: `;` and decimal comma, for Excel with Indonesian regional settings. */
+const FORMATS = ['csv', 'csv-id', 'xlsx', 'json'] as const;
+const usage = 'recap --year <tahun> --format csv|csv-id|xlsx|json [--out <berkas>]';
 
 /** The office zone as the server reads it (only "open past due" depends on it). */
 function officeZone(): OfficeZone {
@@ -42,7 +44,7 @@ const recapExport: CliCommand = {
     }
     const recap = buildRecap(db, year, { zone: officeZone() });
     const content: string | Buffer =
-      format === 'csv' ? recapCsv(recap)
+      format === 'csv' || format === 'csv-id' ? recapCsv(recap, csvDialectOf(format))
       : format === 'json' ? `${JSON.stringify(presentRecapForApi(recap), null, 2)}\n`
       : await recapXlsx(recap, getSettings(db).office_name);
     if (out) {

@@ -1,33 +1,28 @@
 /**
- * The recap as files: CSV (UTF-8 with BOM, decimal point, the two header rows, one row per
- * month and Total) and XLSX (title, merged two-level header, number formats, counting rules).
+ * The recap as files: CSV (UTF-8 with BOM, the two header rows, one row per month and Total;
+ * decimal point, or `;` and decimal comma for Excel Indonesia) and XLSX (title, merged two-level header, number formats, counting rules).
  */
 import ExcelJS from 'exceljs';
 import { COLUMN_ORDER, COUNTING_RULES, headerRows, type RecapRow } from './recap.js';
 import type { Recap } from './recap.service.js';
-
-export const BOM = '\uFEFF';
+import { csvWriter, fixed, type CsvDialect, type CsvValue } from '../shared/csv.js';
 
 export const recapTitle = (year: number) => `Rekapitulasi Permintaan Informasi Publik Tahun ${year}`;
-export const recapFileName = (year: number, ext: 'csv' | 'xlsx' | 'json') => `rekapitulasi-permintaan-informasi-${year}.${ext}`;
+export const recapFileName = (year: number, ext: 'csv' | 'xlsx' | 'json', dialect: CsvDialect = 'standard') =>
+  `rekapitulasi-permintaan-informasi-${year}${dialect === 'standard' ? '' : `-${dialect}`}.${ext}`;
 
 /** The row's cells for machines: numbers as numbers, the average with a decimal point or blank. */
 function dataCells(r: RecapRow): (number | null)[] {
   return COLUMN_ORDER.map((k) => (k === 'avgServiceDays' ? r.avgServiceDays : r[k]));
 }
 
-function csvField(v: string): string {
-  return /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+/** Counts as integers, the average with two decimals ("4.40", or "4,40" for Excel Indonesia), blank when none. */
+function csvRow(r: RecapRow): CsvValue[] {
+  return [r.label, ...dataCells(r).map((v, j) => (v === null ? null : COLUMN_ORDER[j] === 'avgServiceDays' ? fixed(v, 2) : v))];
 }
 
-/** Counts as integers, the average with two decimals and a decimal point ("4.40"), blank when none. */
-function csvRow(r: RecapRow): string[] {
-  return [r.label, ...dataCells(r).map((v, j) => (v === null ? '' : COLUMN_ORDER[j] === 'avgServiceDays' ? v.toFixed(2) : String(v)))];
-}
-
-export function recapCsv(recap: Recap): string {
-  const lines = [...headerRows(), ...[...recap.months, recap.total].map(csvRow)].map((cells) => cells.map(csvField).join(','));
-  return `${BOM}${lines.join('\r\n')}\r\n`;
+export function recapCsv(recap: Recap, dialect: CsvDialect = 'standard'): string {
+  return csvWriter(dialect).file([...headerRows(), ...[...recap.months, recap.total].map(csvRow)]);
 }
 
 /** Column widths in characters: Bulan, then COLUMN_ORDER. */

@@ -5,6 +5,7 @@ import { todayIn } from '../shared/dates.js';
 import { getSettings } from '../settings/settings.repo.js';
 import { buildMonthlyReport, buildRecap, recapYears, requestsPerMonth } from './recap.service.js';
 import { monthParam, yearParam } from './recap.schemas.js';
+import { CSV_CONTENT_TYPE, csvDialectOf } from '../shared/csv.js';
 import { recapCsv, recapFileName, recapTitle, recapXlsx } from './recap.export.js';
 import {
   presentAnalytics, presentMonthlyReport, presentRecapForPublic, presentRecapTable, presentSignature,
@@ -37,8 +38,10 @@ export function recapRoutes({ db, config }: AppContext): Router {
 
   r.get('/recap/:year.csv', ...exportable, (req, res) => {
     const year = yearParam(req.params.year, thisYear());
-    const csv = recapCsv(buildRecap(db, year, { zone: config.zone }));
-    res.type('text/csv; charset=utf-8').attachment(recapFileName(year, 'csv')).send(csv);
+    // ?format=excel-id: `;` and decimal comma, for Excel with Indonesian regional settings.
+    const dialect = csvDialectOf(req.query.format);
+    const csv = recapCsv(buildRecap(db, year, { zone: config.zone }), dialect);
+    res.type(CSV_CONTENT_TYPE).attachment(recapFileName(year, 'csv', dialect)).send(csv);
   });
 
   r.get('/recap/:year.xlsx', ...exportable, async (req, res) => {

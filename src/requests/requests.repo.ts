@@ -38,6 +38,14 @@ export function findByRegistrationNumber(tx: Tx, number: string): RequestRow | u
   return tx.select().from(requests).where(eq(requests.registrationNumber, number)).get();
 }
 
+/**
+ * The requests whose number is `number` whatever its case (normally one; an imported register
+ * may hold two that differ only in case). Answered from requests_number_nocase_idx.
+ */
+export function findByRegistrationNumberAnyCase(tx: Tx, number: string): RequestRow[] {
+  return tx.select().from(requests).where(sql`${requests.registrationNumber} = ${number} collate nocase`).limit(10).all();
+}
+
 /** The request holding a sequence number of a year, if any (imported numbers may take one). */
 export function findBySequence(tx: Tx, year: number, seq: number): RequestRow | undefined {
   return tx.select().from(requests).where(and(eq(requests.registrationYear, year), eq(requests.registrationSeq, seq))).get();

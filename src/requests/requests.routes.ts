@@ -10,7 +10,7 @@ import { getSettings } from '../settings/settings.repo.js';
 import * as service from './requests.service.js';
 import { presentRequestForStaff } from './requests.presenter.js';
 import { presentTimeline } from './timeline.presenter.js';
-import type { AttachmentRow } from '../db/schema.js';
+import type { AttachmentRow, RequestRow } from '../db/schema.js';
 import { attachmentsOfRequest, removedAttachmentsOfRequest } from '../uploads/attachments.service.js';
 import { groupByKind, presentAttachment } from '../uploads/attachments.presenter.js';
 import { ATTACHMENT_KINDS } from '../uploads/vocabulary.js';
@@ -24,6 +24,31 @@ import * as vocabulary from './vocabulary.js';
 import { reasonsOf, articlesOf } from './requests.presenter.js';
 import { MAX_EXTENSION_WORKING_DAYS } from './deadlines.js';
 import type { Role } from '../auth/roles.js';
+
+/**
+ * Everything the request page shows. The upload route uses it too, to show the page again with
+ * a refused upload's message beside the upload form.
+ */
+export function requestPageLocals({ db, config }: Pick<AppContext, 'db' | 'config'>, id: number) {
+  const today = todayIn(config.zone);
+  const row = service.getRequest(db, id);
+  const cal = loadCalendar(db);
+  const view = presentRequestForStaff(row, cal, today);
+  const timeline = presentTimeline(entityHistory(db, 'request', String(id)), config.zone);
+  const objectionRows = objectionsOfRequest(db, id);
+  const objections = objectionRows.map((o) => presentObjectionForStaff(o, cal, today));
+  const calendarWarnings = missingCalendarYears(db, [row.dueOn, ...objectionRows.map((o) => o.responseDueOn)].map((d) => Number(d.slice(0, 4)))).map(missingCalendarWarning);
+  const objectionNumbers = new Map(objectionRows.map((o) => [o.id, o.registrationNumber]));
+  const present = (a: AttachmentRow) => presentAttachment(a, config.zone, objectionNumbers);
+  const attachments = groupByKind(attachmentsOfRequest(db, id).map(present));
+  const removedAttachments = removedAttachmentsOfRequest(db, id).map(present);
+  return {
+    row, title: view.number, request: view, timeline, objections, calendarWarnings, attachments, removedAttachments,
+    attachmentKinds: ATTACHMENT_KINDS, maxUploadMb: Math.round(config.maxUploadBytes / 1024 / 1024), maxUploadFiles: config.maxUploadFiles,
+    // The upload form: its message and the values typed, when an upload was refused.
+    upload: { message: '', errors: {} as Record<string, string>, values: {} as Record<string, string> },
+  };
+}
 
 /** Pages of the request register; the work lives in requests.service.ts. */
 export function requestsRoutes({ db, config }: AppContext): Router {
@@ -64,20 +89,8 @@ export function requestsRoutes({ db, config }: AppContext): Router {
   r.get('/requests/:id', ...read, (req, res) => {
     const id = idParam(req.params.id);
     // Reading never writes: the "Baru" flag is cleared by POST /requests/:id/opened.
-    const { row, view } = staffView(id);
-    const timeline = presentTimeline(entityHistory(db, 'request', String(id)), config.zone);
-    const cal = loadCalendar(db);
-    const objectionRows = objectionsOfRequest(db, id);
-    const objections = objectionRows.map((o) => presentObjectionForStaff(o, cal, today()));
-    const calendarWarnings = missingCalendarYears(db, [row.dueOn, ...objectionRows.map((o) => o.responseDueOn)].map((d) => Number(d.slice(0, 4)))).map(missingCalendarWarning);
-    const objectionNumbers = new Map(objectionRows.map((o) => [o.id, o.registrationNumber]));
-    const present = (a: AttachmentRow) => presentAttachment(a, config.zone, objectionNumbers);
-    const attachments = groupByKind(attachmentsOfRequest(db, id).map(present));
-    const removedAttachments = removedAttachmentsOfRequest(db, id).map(present);
-    res.render('requests/show', {
-      title: view.number, request: view, timeline, objections, calendarWarnings, attachments, removedAttachments,
-      attachmentKinds: ATTACHMENT_KINDS, maxUploadMb: Math.round(config.maxUploadBytes / 1024 / 1024), maxUploadFiles: config.maxUploadFiles,
-    });
+    const { row: _row, ...locals } = requestPageLocals({ db, config }, id);
+    res.render('requests/show', locals);
   });
 
   r.get('/requests/:id/receipt', ...read, (req, res) => {

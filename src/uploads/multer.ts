@@ -36,6 +36,16 @@ export function uploadMiddleware(config: AppConfig, fields: { name: string; maxC
   };
 }
 
+/**
+ * Runs the upload middleware and hands back its refusal (an AppError) instead of passing it on,
+ * so that a page can show it beside its upload form.
+ */
+export function runMiddleware(mw: RequestHandler, req: import('express').Request, res: import('express').Response): Promise<unknown> {
+  return new Promise((resolve) => {
+    void mw(req, res, (err?: unknown) => resolve(err ?? null));
+  });
+}
+
 /** Every temp file multer wrote for this request. */
 export function uploadedFiles(req: import('express').Request): Express.Multer.File[] {
   const files = req.files;

@@ -3,10 +3,19 @@ import type { AppContext } from '../app.js';
 import { AppError } from '../shared/errors.js';
 import { currentActor, flash, idParam, requirePermission, requireUser } from '../shared/http.js';
 import { parseInput } from '../shared/validation.js';
-import { uploadMiddleware } from './multer.js';
+import { runMiddleware, uploadMiddleware } from './multer.js';
 import { incomingFiles, sendAttachment, withTempFiles } from './transfer.js';
 import * as service from './attachments.service.js';
 import { removeFormSchema, uploadFormSchema } from './uploads.schemas.js';
+import { requestPageLocals } from '../requests/requests.routes.js';
+import { objectionPageLocals } from '../objections/objections.routes.js';
+import { findObjection } from '../objections/objections.repo.js';
+
+/** The objection whose page the upload form was on ("back=objection", target "objection:ID"), if any. */
+function objectionPageOf(body: Record<string, unknown> | undefined): number | null {
+  const m = body?.back === 'objection' ? /^objection:(\d{1,12})$/.exec(String(body.target ?? '')) : null;
+  return m ? Number(m[1]) : null;
+}
 
 declare module 'express-session' {
   interface SessionData {
@@ -20,20 +29,45 @@ export function uploadsRoutes({ db, config, csrfValid }: AppContext): Router {
   const r = Router();
   const upload = uploadMiddleware(config, [{ name: 'files', maxCount: config.maxUploadFiles }]);
 
-  r.post('/requests/:id/attachments', requireUser, requirePermission('request.write'), upload, async (req, res) => {
+  r.post('/requests/:id/attachments', requireUser, requirePermission('request.write'), async (req, res) => {
+    let refused: AppError | null = null;
     await withTempFiles(req, async () => {
+      const refusal = await runMiddleware(upload, req, res);
       if (!csrfValid(req)) throw new AppError('forbidden', 'Formulir kedaluwarsa atau tidak sah. Muat ulang halaman lalu coba lagi.');
-      const requestId = idParam(req.params.id);
-      // A refusal renders the error page with its reason and a way back (a browser cannot
-      // re-fill a file input, so there is nothing to keep).
-      const form = parseInput(uploadFormSchema, req.body ?? {});
-      const rows = await service.addAttachments({
-        db, actor: currentActor(req), uploadDir: config.uploadDir,
-        input: { requestId, ...form, files: incomingFiles(req) },
-      });
-      flash(req, 'success', `${rows.length} berkas disimpan: ${rows.map((a) => a.originalName).join(', ')}.`);
-      res.redirect(303, `/requests/${requestId}#berkas`);
+      try {
+        if (refusal) throw refusal;
+        const form = parseInput(uploadFormSchema, req.body ?? {});
+        const requestId = idParam(req.params.id);
+        const rows = await service.addAttachments({
+          db, actor: currentActor(req), uploadDir: config.uploadDir,
+          input: { requestId, ...form, files: incomingFiles(req) },
+        });
+        flash(req, 'success', `${rows.length} berkas disimpan: ${rows.map((a) => a.originalName).join(', ')}.`);
+        const back = objectionPageOf(req.body);
+        res.redirect(303, back ? `/objections/${back}#berkas` : `/requests/${requestId}#berkas`);
+      } catch (err) {
+        if (!(err instanceof AppError) || !['validation', 'payload_too_large'].includes(err.code)) throw err;
+        refused = err;
+      }
     });
+    // Once the temp files are gone: the same page again, with the reason beside the upload form
+    // and what was typed kept (a browser cannot re-fill a file input: the files are chosen again).
+    if (refused) {
+      const err: AppError = refused;
+      const requestId = idParam(req.params.id);
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const upload = {
+        message: err.userMessage,
+        errors: err.fields,
+        values: Object.fromEntries(['kind', 'target', 'note'].map((k) => [k, typeof body[k] === 'string' ? body[k] : ''])),
+      };
+      const back = objectionPageOf(body);
+      const objectionId = back && findObjection(db, back)?.requestId === requestId ? back : null;
+      const locals = objectionId
+        ? objectionPageLocals({ db, config }, objectionId)
+        : (({ row: _row, ...rest }) => rest)(requestPageLocals({ db, config }, requestId));
+      res.status(err.status).render(objectionId ? 'objections/show' : 'requests/show', { ...locals, upload });
+    }
   });
 
   r.get('/attachments/:id/download', requireUser, requirePermission('request.read'), (req, res) => {

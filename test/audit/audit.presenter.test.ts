@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { changedKeys, csvCell, csvLine, describeChain, formatValue, parseStored, presentAuditEntry } from '../../src/audit/audit.presenter.js';
+import { changedKeys, describeChain, formatValue, parseStored, presentAuditEntry } from '../../src/audit/audit.presenter.js';
 import type { AuditRow } from '../../src/db/schema.js';
 import { dayStartUtc, readAuditQuery } from '../../src/audit/audit-filter.js';
 
@@ -71,16 +71,6 @@ describe('audit filter dates', () => {
     const { query, filter } = readAuditQuery({ action: ['a', 'b'], q: '  ', entityType: 'request' }, 'Asia/Jakarta');
     expect(query).toEqual({ entityType: 'request' });
     expect(filter.action).toBeUndefined();
-  });
-});
-
-describe('CSV cells', () => {
-  it('quotes separators and quotes, and defuses spreadsheet formulas', () => {
-    expect(csvCell('a,b')).toBe('"a,b"');
-    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
-    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(csvCell(null)).toBe('');
-    expect(csvLine(['a', 1])).toBe('a,1\r\n');
   });
 });
 

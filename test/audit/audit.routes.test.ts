@@ -10,7 +10,7 @@ import type { Db } from '../../src/db/client.js';
 
 const actor = { userId: null, label: 'test' };
 const note = (db: Db, summary: string, extra: Partial<Parameters<typeof recordEvent>[2]> = {}) =>
-  recordEvent(db, actor, { action: 'test.note', entityType: 'note', summary, ...extra });
+  recordEvent(db, actor, { action: 'settings.update', entityType: 'note', summary, ...extra });
 const entryCount = (html: string) => (html.match(/id="entry-\d+"/g) ?? []).length;
 
 afterEach(() => {
@@ -30,8 +30,8 @@ describe('audit log page', () => {
 
     expect(res.text).toContain(`href="/requests/${req.id}"`);
     expect(res.text).toMatch(/\d{1,2} \w+ \d{4} \d{2}\.\d{2} WIB/);
-    const login = res.text.indexOf('<code>login</code>');
-    const create = res.text.indexOf('<code>request.create</code>');
+    const login = res.text.indexOf('<code class="muted">login</code>');
+    const create = res.text.indexOf('<code class="muted">request.create</code>');
     expect(login).toBeGreaterThan(-1);
     expect(login).toBeLessThan(create); // newest first
     expect(res.text).toContain('<details>');
@@ -58,7 +58,7 @@ describe('audit log page', () => {
     recordEvent(db, { userId: null, label: 'siti' }, { action: 'request.create', entityType: 'request', entityId: 7, summary: 'Permohonan A' });
     recordEvent(db, { userId: null, label: 'siti (token: chatbot)' }, { action: 'request.update', entityType: 'request', entityId: 8, summary: 'Permohonan B', after: { requesterName: 'Budi Santoso' } });
     recordEvent(db, { userId: null, label: 'sitixa' }, { action: 'request.update', entityType: 'request', entityId: 7, summary: 'Permohonan C' });
-    recordEvent(db, { userId: null, label: 'siti_a' }, { action: 'note', entityType: 'note', summary: 'underscore' });
+    recordEvent(db, { userId: null, label: 'siti_a' }, { action: 'settings.update', entityType: 'note', summary: 'underscore' });
     const { agent } = await loginAs(app, db, 'auditor');
     const summaries = (html: string) => [...html.matchAll(/Permohonan [ABC]|underscore/g)].map((m) => m[0]);
 
@@ -160,10 +160,10 @@ describe('audit CSV export', () => {
     const { app, db } = buildTestApp();
     note(db, 'Pemohon "Ölçer", Jakarta', { entityId: 5 });
     note(db, '=1+1', { entityId: 6 });
-    recordEvent(db, actor, { action: 'other', entityType: 'note', summary: 'tidak ikut' });
+    recordEvent(db, actor, { action: 'logout', entityType: 'note', summary: 'tidak ikut' });
     const { agent, username } = await loginAs(app, db, 'auditor');
 
-    const res = await agent.get('/audit/export.csv?action=test.note').buffer(true).parse((r, cb) => {
+    const res = await agent.get('/audit/export.csv?action=settings.update').buffer(true).parse((r, cb) => {
       const chunks: Buffer[] = [];
       r.on('data', (c: Buffer) => chunks.push(c));
       r.on('end', () => cb(null, Buffer.concat(chunks)));
@@ -174,7 +174,8 @@ describe('audit CSV export', () => {
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="log-audit-\d{8}-\d{4}\.csv"$/);
     const lines = body.toString('utf8').slice(1).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('ID,Waktu (WIB),Waktu (UTC),Pelaku,Aksi,Jenis data,ID data,Ringkasan,Sebelum,Sesudah,Hash');
+    expect(lines[0]).toBe('ID,Waktu (WIB),Waktu (UTC),Pelaku,Aksi,Kode aksi,Jenis data,ID data,Ringkasan,Sebelum,Sesudah,Hash');
+    expect(lines[1]).toContain(',Pengaturan diubah,settings.update,note,');
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(`,'=1+1,`);
     expect(lines[2]).toContain('"Pemohon ""Ölçer"", Jakarta"');
@@ -182,6 +183,32 @@ describe('audit CSV export', () => {
     const exported = listAudit(db, { action: 'audit.export' }, 1, 10).rows;
     expect(exported).toHaveLength(1);
     expect(exported[0].actorLabel).toBe(username);
-    expect(exported[0].summary).toContain('action=test.note');
+    expect(exported[0].summary).toContain('action=settings.update');
+  });
+});
+
+describe('audit actions in Indonesian', () => {
+  it('when an auditor reads the log, then each action is named in Indonesian with its code beside it, in the filter too', async () => {
+    const { app, db } = buildTestApp();
+    const r = makeRequest(db);
+    const auditor = await loginAs(app, db, 'auditor');
+    const page = await auditor.agent.get('/audit').expect(200);
+    expect(page.text).toMatch(/<td>Permohonan dicatat<br><code class="muted">request\.create<\/code><\/td>/);
+    expect(page.text).toContain('<option value="request.create">Permohonan dicatat</option>');
+    const csv = await auditor.agent.get('/audit/export.csv?action=request.create&format=excel-id').expect(200);
+    expect(csv.headers['content-disposition']).toMatch(/log-audit-\d{8}-\d{4}-excel-id\.csv/);
+    const lines = csv.text.slice(1).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('ID;Waktu (WIB);Waktu (UTC);Pelaku;Aksi;Kode aksi;Jenis data;ID data;Ringkasan;Sebelum;Sesudah;Hash');
+    expect(lines[1]).toContain(';test;Permohonan dicatat;request.create;request;' + r.id + ';');
+  });
+
+  it('when a summary looks like a formula, then the Excel Indonesia CSV neutralises it too', async () => {
+    const { app, db } = buildTestApp();
+    note(db, '=cmd|\' /C calc\'!A0', { entityId: 7 });
+    note(db, '@SUM(1;2)', { entityId: 8 });
+    const { agent } = await loginAs(app, db, 'auditor');
+    const csv = await agent.get('/audit/export.csv?action=settings.update&format=excel-id').expect(200);
+    expect(csv.text).toContain(`;'=cmd|' /C calc'!A0;`);
+    expect(csv.text).toContain(`;"'@SUM(1;2)";`);
   });
 });

@@ -109,7 +109,7 @@ describe('ppid token create', () => {
 describe('ppid audit verify', () => {
   it('when the chain is whole, then it prints OK with the count and exits 0', async () => {
     const db = freshDb();
-    recordEvent(db, { userId: null, label: 'test' }, { action: 'x', entityType: 'note' });
+    recordEvent(db, { userId: null, label: 'test' }, { action: 'settings.update', entityType: 'note' });
     const total = listAudit(db, {}, 1, 1).total;
     const { io, out } = fakeIo();
     expect(await runCli(['audit', 'verify'], db, io)).toBe(0);
@@ -119,8 +119,8 @@ describe('ppid audit verify', () => {
   it('when an entry was edited, then it names that entry and exits 1', async () => {
     const db = freshDb();
     const actor = { userId: null, label: 'test' };
-    recordEvent(db, actor, { action: 'x', entityType: 'note', summary: 'a' });
-    const edited = recordEvent(db, actor, { action: 'x', entityType: 'note', summary: 'b' });
+    recordEvent(db, actor, { action: 'settings.update', entityType: 'note', summary: 'a' });
+    const edited = recordEvent(db, actor, { action: 'settings.update', entityType: 'note', summary: 'b' });
     db.$client.prepare('UPDATE audit_log SET summary = ? WHERE id = ?').run('c', edited.id);
     const { io, out, err } = fakeIo();
     expect(await runCli(['audit', 'verify'], db, io)).toBe(1);

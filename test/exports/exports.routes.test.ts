@@ -87,6 +87,25 @@ describe('register export', () => {
     expect(cell(rows[3], 'Dicabut')).toBe('ya');
   });
 
+  it('when an auditor exports CSV for Excel Indonesia, then cells are separated by ; with the same guard and the same rows', async () => {
+    const { app, db } = buildTestApp();
+    seedRegister(db);
+    const agent = await auditorAgent(app, db);
+    const res = await agent.get('/requests/export.csv?year=2022&format=excel-id').expect(200);
+    expect(res.headers['content-disposition']).toBe('attachment; filename="register-permohonan-2022-excel-id.csv"');
+    expect(res.text.charCodeAt(0)).toBe(0xfeff);
+    expect(res.text.slice(1).split('\r\n')[0]).toBe(LABELS.map((l) => (l.includes(';') ? `"${l}"` : l)).join(';'));
+    const [header, ...rows] = parseCsv(res.text.slice(1), ';');
+    expect(header).toEqual(LABELS);
+    const cell = (r: string[], label: string) => r[LABELS.indexOf(label)];
+    expect(rows.map((r) => r[0])).toEqual(['001/PPID/III/2022', '002/PPID/III/2022', '002/PPID/III/2022', '003/PPID/IV/2022', '004/PPID/VI/2022']);
+    expect(cell(rows[1], 'Nama pemohon')).toBe(`'=HYPERLINK("http://contoh.test")`); // formula guard
+    expect(cell(rows[1], 'Pasal 17 huruf')).toBe('a;h');
+    expect(res.text).toContain(';"a;h";');
+    const page = await agent.get('/requests?year=2022').expect(200);
+    expect(page.text).toContain('href="/requests/export.csv?year=2022&amp;format=excel-id"');
+  });
+
   it('when filtered by year and status, then only those requests are exported', async () => {
     const { app, db } = buildTestApp();
     seedRegister(db);

@@ -66,6 +66,10 @@ describe('import templates', () => {
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.text.charCodeAt(0)).toBe(0xfeff);
     expect(res.text.slice(1).trimEnd().split(',')).toEqual(LABELS);
+    const id = await agent.get('/admin/import/template.csv?format=excel-id').expect(200);
+    expect(id.headers['content-disposition']).toContain('templat-impor-register-excel-id.csv');
+    expect(id.text.charCodeAt(0)).toBe(0xfeff);
+    expect(id.text.slice(1).trimEnd().split(';')).toEqual(LABELS);
   });
 });
 

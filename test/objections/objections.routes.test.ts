@@ -1,10 +1,10 @@
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi, afterEach } from 'vitest';
 import request from 'supertest';
-import { buildTestApp } from '../helpers/build-test-app.js';
+import { buildTestApp, freshDb } from '../helpers/build-test-app.js';
 import { loginAs, tokenFor } from '../helpers/login-as.js';
 import { makeRequest, testActor } from '../helpers/factories.js';
 import { decideRequest } from '../../src/requests/requests.service.js';
-import { fileObjection, getObjection } from '../../src/objections/objections.service.js';
+import { fileObjection, getObjection, openObjectionCounts, respondToObjection } from '../../src/objections/objections.service.js';
 import { listAudit } from '../../src/audit/audit.repo.js';
 import type { Db } from '../../src/db/client.js';
 
@@ -128,5 +128,62 @@ describe('calendar gaps', () => {
     const { agent } = await loginAs(app, db, 'auditor');
     expect((await agent.get(`/objections/${o.id}`)).text).toContain('Kalender libur tahun 2027 belum diisi');
     expect((await agent.get(`/requests/${r.id}`)).text).toContain('Kalender libur tahun 2027 belum diisi');
+  });
+});
+
+describe('the objection register and the supervisor\'s count', () => {
+  afterEach(() => { vi.useRealTimers(); });
+
+  /** On Monday 9 May 2022: one objection overdue (filed 2021), one due soon (due 10 May 2022), one answered. */
+  function threeObjections(db: Db) {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2022-05-09T03:00:00Z'));
+    const old = makeRequest(db, { receivedOn: '2021-03-01' });
+    decideRequest({ db, actor: testActor, zone, id: old.id, input: { decidedOn: '2021-03-08', outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], consequenceTest: '', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
+    const overdue = fileObjection({ db, actor: testActor, zone, requestId: old.id, input: { filedOn: '2021-03-20', grounds: ['a'], statement: 'Lama', filedBy: 'requester', proxyName: '', lateNote: '' } });
+    const dueSoon = filed(db);
+    const answered = filed(db);
+    respondToObjection({ db, actor: testActor, zone, id: answered.id, input: { respondedOn: '2022-04-01', result: 'rejected', reasoning: 'Tetap dikecualikan', followUp: '', informationGivenOn: '', responderName: '', version: undefined } as never });
+    return { overdue, dueSoon, answered };
+  }
+
+  it('when the register is opened without a filter, then it lists every open objection of every year, with the years as a select', async () => {
+    const { app, db } = buildTestApp();
+    const { overdue, dueSoon, answered } = threeObjections(db);
+    const { agent } = await loginAs(app, db, 'officer');
+    const page = await agent.get('/objections').expect(200);
+    expect(page.text).toContain(overdue.registrationNumber);
+    expect(page.text).toContain(dueSoon.registrationNumber);
+    expect(page.text).not.toContain(answered.registrationNumber);
+    expect(page.text).toMatch(/<select name="year">\s*<option value="">Semua tahun<\/option>\s*<option value="2022">2022<\/option><option value="2021">2021<\/option>/);
+    expect(page.text).toMatch(/<option value="open" selected>/);
+    const all = await agent.get('/objections?year=&status=').expect(200);
+    expect(all.text).toContain(answered.registrationNumber);
+    expect(all.text).toContain(overdue.registrationNumber);
+    const year2022 = await agent.get('/objections?year=2022&status=').expect(200);
+    expect(year2022.text).toMatch(/<option value="2022" selected>/);
+    expect(year2022.text).not.toContain(overdue.registrationNumber);
+    expect(year2022.text).toContain(answered.registrationNumber);
+  });
+
+  it('when a supervisor opens any page, then the navigation counts open, due soon and overdue objections; others see no count', async () => {
+    const { app, db } = buildTestApp();
+    threeObjections(db);
+    const supervisor = await loginAs(app, db, 'supervisor');
+    const page = await supervisor.agent.get('/requests').expect(200);
+    const badge = /<span class="nav-count" id="objection-counts" title="([^"]+)">(.*?)<\/span><\/a>/s.exec(page.text);
+    expect(badge?.[1]).toBe('2 menunggu tanggapan · 1 segera jatuh tempo · 1 lewat tenggat');
+    expect(badge?.[2]).toBe('<span class="badge badge-open">2</span> <span class="badge badge-soon">1</span> <span class="badge badge-late">1</span>');
+    for (const role of ['officer', 'auditor', 'admin'] as const) {
+      const { agent } = await loginAs(app, db, role);
+      expect((await agent.get('/objections')).text).not.toContain('objection-counts');
+    }
+  });
+
+  it('the count is answered from the partial index of unanswered objections', () => {
+    const db = freshDb();
+    const plan = db.$client.prepare(`explain query plan select count(*) from objections indexed by objections_open_idx where responded_on is null`).all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/COVERING INDEX objections_open_idx/);
+    expect(openObjectionCounts(db, zone)).toEqual({ open: 0, dueSoon: 0, overdue: 0 });
   });
 });

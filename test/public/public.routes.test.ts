@@ -7,6 +7,7 @@ import { intakeInput, makeRequest, testActor } from '../helpers/factories.js';
 import { decideRequest, getRequest, voidRequest } from '../../src/requests/requests.service.js';
 import { fileObjection } from '../../src/objections/objections.service.js';
 import { listRequests } from '../../src/requests/requests.repo.js';
+import { lookUpRequest } from '../../src/public/public.service.js';
 
 const PII = {
   requesterName: 'Siti Nurhaliza Wibowo',
@@ -83,6 +84,44 @@ describe('public status page', () => {
     }
     expect(statuses.slice(0, 10).every((s) => s === 404)).toBe(true);
     expect(statuses[10]).toBe(429);
+  });
+
+  it('when the number is typed in another case with spaces around it, then it is found; a wrong code still gets the same answer as no number', async () => {
+    const { app, db } = buildTestApp();
+    const r = makeRequest(db, { receivedOn: '2024-01-15' });
+    expect(r.registrationNumber).toBe('001/PPID/I/2024');
+    const found = await lookUp(app, ' 001/ppid/i/2024 ', ` ${r.accessCode.toLowerCase()} `);
+    expect(found.status).toBe(200);
+    expect(found.text).toContain('001/PPID/I/2024');
+    const strip = (t: string) => t.replace(/value="[^"]*"/g, '');
+    const wrongCode = await lookUp(app, ' 001/ppid/i/2024 ', 'AAAA-AAAA');
+    const noSuchNumber = await lookUp(app, ' 999/ppid/i/2024 ', 'AAAA-AAAA');
+    expect(wrongCode.status).toBe(404);
+    expect(strip(wrongCode.text)).toBe(strip(noSuchNumber.text));
+  });
+
+  it('when a stored code is in another form (lower case, no dash), then both sides are normalised', async () => {
+    const { app, db } = buildTestApp();
+    const r = makeRequest(db, { receivedOn: '2024-01-15' });
+    db.$client.prepare('update requests set access_code = ? where id = ?').run('k7px m3qd', r.id);
+    expect(lookUpRequest(db, '001/PPID/I/2024', 'K7PX-M3QD')?.id).toBe(r.id);
+    expect((await lookUp(app, '001/ppid/I/2024', 'k7pxm3qd')).status).toBe(200);
+    expect(lookUpRequest(db, '001/PPID/I/2024', 'K7PX-M3QE')).toBeNull();
+  });
+
+  it('when the guesses vary only in case and spaces, then they still count as failures and are slowed down', async () => {
+    const { app, db } = buildTestApp();
+    const r = makeRequest(db, { receivedOn: '2024-01-15' });
+    const agent = request.agent(app);
+    const csrf = csrfFrom((await agent.get('/status')).text);
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const number = i % 2 ? ` ${r.registrationNumber.toLowerCase()} ` : r.registrationNumber;
+      statuses.push((await agent.post('/status').type('form').send({ _csrf: csrf, number, code: `AAAA-AA${i}A` })).status);
+    }
+    expect(statuses.slice(0, 10).every((s) => s === 404)).toBe(true);
+    expect(statuses[10]).toBe(429);
+    expect((await agent.post('/status').type('form').send({ _csrf: csrf, number: r.registrationNumber, code: r.accessCode })).status).toBe(429);
   });
 
   it('when the form is posted without CSRF or with empty fields, then it is refused clearly', async () => {

@@ -155,6 +155,20 @@ describe('the 2022 recap of the office, rebuilt request by request', () => {
     expect(lines[14]).toBe('Total,205,5.10,129,53,0,23,6,59,13,1,0');
   });
 
+  it('when the CSV for Excel Indonesia is downloaded, then cells are separated by ; and the average has a decimal comma', async () => {
+    const { agent } = await loginAs(app, db, 'auditor', 'auditor-csv-id');
+    const res = await agent.get('/recap/2022.csv?format=excel-id').buffer(true).parse(binary).expect(200);
+    expect(res.headers['content-disposition']).toContain('rekapitulasi-permintaan-informasi-2022-excel-id.csv');
+    const bytes = res.body as Buffer;
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('Bulan;Jumlah Permintaan;Waktu Rata-Rata Pelayanan (hari kerja);Jumlah Permintaan Yang Dikabulkan;;Jumlah Permohonan Ditolak;Tidak Diberikan;Alasan Permintaan Yang Ditolak/Tidak Diberikan;;;Jumlah Keberatan;Dalam Proses');
+    expect(lines[2]).toBe('Januari;15;4,40;10;2;0;3;0;3;2;0;0');
+    expect(lines[14]).toBe('Total;205;5,10;129;53;0;23;6;59;13;1;0');
+    const page = await agent.get('/recap?year=2022').expect(200);
+    expect(page.text).toContain('href="/recap/2022.csv?format=excel-id"');
+  });
+
   it('when the public page shows 2022, then it has the numbers and none of the 205 requesters', async () => {
     const res = await request(app).get('/rekap?year=2022').expect(200);
     expect(res.text).toContain('5,10');

@@ -41,6 +41,11 @@ describe('ppid recap', () => {
       expect(await runCli(['recap', '--year', '2022', '--format', 'csv'], db, csv.io)).toBe(0);
       expect(csv.out[0].startsWith('\uFEFFBulan,')).toBe(true);
 
+      const csvId = fakeIo();
+      expect(await runCli(['recap', '--year', '2022', '--format', 'csv-id'], db, csvId.io)).toBe(0);
+      expect(csvId.out[0].startsWith('\uFEFFBulan;Jumlah Permintaan;')).toBe(true);
+      expect(csvId.out[0]).toContain('\r\nFebruari;1;;0;');
+
       const file = path.join(dir, 'rekap.xlsx');
       const xlsx = fakeIo();
       expect(await runCli(['recap', '--year', '2022', '--format', 'xlsx', '--out', file], db, xlsx.io)).toBe(0);

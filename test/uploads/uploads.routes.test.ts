@@ -10,6 +10,7 @@ import { intakeInput, makeRequest, testActor } from '../helpers/factories.js';
 import { listAudit } from '../../src/audit/audit.repo.js';
 import { attachmentsOfRequest } from '../../src/uploads/attachments.service.js';
 import { decideRequest } from '../../src/requests/requests.service.js';
+import { fileObjection } from '../../src/objections/objections.service.js';
 import type { Db } from '../../src/db/client.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
@@ -243,5 +244,74 @@ describe('attachments API and the online form', () => {
     expect(refused.status).toBe(400);
     expect(refused.text).toContain('pilih ulang'.replace('pilih', 'dipilih'));
     expect(listAudit(db, { action: 'request.create' }, 1, 10).total).toBe(1);
+  });
+});
+
+describe('a refused upload shows the page again', () => {
+  /** The upload form's part of the page, from its message to the end of the form. */
+  const uploadBox = (html: string) => {
+    const start = html.indexOf('<details class="upload-box"');
+    return html.slice(start, html.indexOf('</form>', start));
+  };
+
+  it.each([
+    ['the wrong type', (t: request.Test) => t.field('kind', 'other').attach('files', EXE, 'setup.exe'), 400, /berjenis EXE/],
+    ['no kind', (t: request.Test) => t.attach('files', PDF, 'a.pdf'), 400, /Jenis berkas|Pilihan/],
+  ])('when the upload has %s, then the request page comes back with the message beside the form and the note kept', async (_what, build, status, message) => {
+    const { app, db, config } = buildTestApp();
+    const r = makeRequest(db);
+    const { agent, csrf } = await officer(app, db);
+    const res = await build(agent.post(`/requests/${r.id}/attachments`).field('_csrf', csrf).field('note', 'Scan <surat> asli'));
+    expect(res.status).toBe(status);
+    expect(res.text).toContain(`Permohonan ${r.registrationNumber}`);
+    const box = uploadBox(res.text);
+    expect(box).toContain('id="upload-error"');
+    expect(box).toMatch(message);
+    expect(box).toContain('value="Scan &lt;surat&gt; asli"');
+    expect(attachmentsOfRequest(db, r.id)).toEqual([]);
+    expect(temp(config.uploadDir)).toEqual([]);
+  });
+
+  it('when the file is too big or there are too many, then 413/400 on the request page with the note and kind kept', async () => {
+    const { app, db, config } = buildTestApp();
+    const r = makeRequest(db);
+    const { agent, csrf } = await officer(app, db);
+    const big = Buffer.concat([PDF, Buffer.alloc(config.maxUploadBytes)]);
+    const tooBig = await agent.post(`/requests/${r.id}/attachments`).field('_csrf', csrf).field('kind', 'requester_identity')
+      .field('note', 'KTP pemohon').attach('files', big, 'besar.pdf');
+    expect(tooBig.status).toBe(413);
+    const box = uploadBox(tooBig.text);
+    expect(box).toContain('Berkas terlalu besar');
+    expect(box).toContain('value="KTP pemohon"');
+    expect(box).toMatch(/<option value="requester_identity" selected>/);
+    let many = agent.post(`/requests/${r.id}/attachments`).field('_csrf', csrf).field('kind', 'other').field('note', 'banyak');
+    for (let i = 0; i <= config.maxUploadFiles; i++) many = many.attach('files', PDF, `f${i}.pdf`);
+    const tooMany = await many;
+    expect(tooMany.status).toBe(400);
+    expect(uploadBox(tooMany.text)).toContain('Terlalu banyak berkas');
+    expect(uploadBox(tooMany.text)).toContain('value="banyak"');
+    expect(attachmentsOfRequest(db, r.id)).toEqual([]);
+    expect(temp(config.uploadDir)).toEqual([]);
+  });
+
+  it('when an upload from the objection page is refused, then the objection page comes back; accepted, it returns there', async () => {
+    const { app, db } = buildTestApp();
+    const r = makeRequest(db, { receivedOn: '2022-03-01' });
+    decideRequest({ db, actor: testActor, zone: 'Asia/Jakarta', id: r.id, input: { decidedOn: '2022-03-08', outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], consequenceTest: '', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
+    const o = fileObjection({ db, actor: testActor, zone: 'Asia/Jakarta', requestId: r.id, input: { filedOn: '2022-03-20', grounds: ['a'], statement: 'Bukan rahasia', filedBy: 'requester', proxyName: '', lateNote: '' } });
+    const { agent, csrf } = await officer(app, db);
+    const page = await agent.get(`/objections/${o.id}`).expect(200);
+    expect(uploadBox(page.text)).toContain(`value="objection:${o.id}"`);
+    const refused = await agent.post(`/requests/${r.id}/attachments`).field('_csrf', csrf).field('back', 'objection')
+      .field('target', `objection:${o.id}`).field('kind', 'objection_letter').field('note', 'Surat keberatan').attach('files', HTML, 'surat.pdf');
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain(`Keberatan ${o.registrationNumber}`);
+    expect(uploadBox(refused.text)).toContain('id="upload-error"');
+    expect(uploadBox(refused.text)).toContain('value="Surat keberatan"');
+    const ok = await agent.post(`/requests/${r.id}/attachments`).field('_csrf', csrf).field('back', 'objection')
+      .field('target', `objection:${o.id}`).field('kind', 'objection_letter').attach('files', PDF, 'surat.pdf');
+    expect(ok.status).toBe(303);
+    expect(ok.headers.location).toBe(`/objections/${o.id}#berkas`);
+    expect(attachmentsOfRequest(db, r.id).map((a) => a.objectionId)).toEqual([o.id]);
   });
 });

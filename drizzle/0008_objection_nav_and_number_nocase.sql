@@ -1,0 +1,2 @@
+CREATE INDEX `objections_open_idx` ON `objections` (`response_due_on`,`responded_on`) WHERE "objections"."responded_on" is null;--> statement-breakpoint
+CREATE INDEX `requests_number_nocase_idx` ON `requests` ("registration_number" collate nocase);

@@ -1,0 +1,58 @@
+/**
+ * Every action the audit log records, with how the log page and its CSV name it in Indonesian.
+ * Persisted in audit_log.action: never rename one (old entries keep the old code). A new action
+ * is added here first: recordEvent only takes a code from this table, and
+ * test/audit/actions.test.ts fails when an action string written anywhere in src/ has no label.
+ */
+export const AUDIT_ACTIONS = {
+  // Requests
+  'request.create': 'Permohonan dicatat',
+  'request.update': 'Data permohonan dikoreksi',
+  'request.open': 'Permohonan ditandai sudah dibaca',
+  'request.extend': 'Tenggat diperpanjang',
+  'request.decide': 'Putusan dicatat',
+  'request.decision_correct': 'Putusan dikoreksi',
+  'request.withdraw': 'Pencabutan dicatat',
+  'request.void': 'Entri dibatalkan',
+  'request.unvoid': 'Pembatalan entri dipulihkan',
+  'request.objection': 'Keberatan atas permohonan',
+  'request.export': 'Register diekspor',
+  // Objections
+  'objection.create': 'Keberatan dicatat',
+  'objection.respond': 'Keberatan ditanggapi',
+  'objection.dispute': 'Sengketa informasi dicatat',
+  // Attachments
+  'attachment.upload': 'Berkas diunggah',
+  'attachment.rollback': 'Unggahan dibatalkan',
+  'attachment.download': 'Berkas diunduh',
+  'attachment.delete': 'Berkas dihapus',
+  'attachment.purge': 'Berkas dimusnahkan',
+  // Accounts and access
+  'user.setup': 'Admin pertama dibuat',
+  'user.create': 'Pengguna dibuat',
+  'user.update': 'Pengguna diubah',
+  login: 'Masuk',
+  'login.failed': 'Gagal masuk',
+  logout: 'Keluar',
+  'token.create': 'Token API dibuat',
+  'token.revoke': 'Token API dicabut',
+  // Calendar, settings, data
+  'holiday.seed': 'Kalender libur resmi dimuat',
+  'holiday.create': 'Hari libur ditambahkan',
+  'holiday.update': 'Hari libur diubah',
+  'holiday.delete': 'Hari libur dihapus',
+  'settings.update': 'Pengaturan diubah',
+  'import.register': 'Register diimpor',
+  'audit.export': 'Log audit diekspor',
+  'bench.generate': 'Data uji kinerja dibuat',
+} as const;
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export function isAuditAction(value: string): value is AuditAction {
+  return Object.hasOwn(AUDIT_ACTIONS, value);
+}
+
+/** The Indonesian name of a stored action; an unknown code (from an older version) as stored. */
+export function actionLabel(action: string): string {
+  return isAuditAction(action) ? AUDIT_ACTIONS[action] : action;
+}
