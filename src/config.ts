@@ -2,6 +2,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { z } from 'zod';
+import { readOrCreateSecretFile } from './shared/secret-file.js';
 
 export const OFFICE_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
 export type OfficeZone = (typeof OFFICE_ZONES)[number];
@@ -15,6 +16,8 @@ const envSchema = z.object({
   PPID_TIMEZONE: z.enum(OFFICE_ZONES).default('Asia/Jakarta'),
   /** Secret for session and CSRF cookies; generated once into the data folder when unset. */
   PPID_SESSION_SECRET: z.string().min(32).optional(),
+  /** HMAC key of the audit chain, kept apart from the database; generated once into PPID_DATA_DIR/audit-key when unset. */
+  PPID_AUDIT_KEY: z.string().min(32).optional(),
   /** Set to "true" behind HTTPS so cookies get the Secure flag. */
   PPID_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   /**
@@ -42,6 +45,8 @@ export interface AppConfig {
   readonly maxUploadFiles: number;
   readonly sessionSecret: string;
   readonly secureCookies: boolean;
+  /** Key of the audit chain's HMAC (see audit.repo.ts); never in the database or its backups. */
+  readonly auditKey: string;
   readonly logLevel: string;
 }
 
@@ -54,7 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.PPID_DATA_DIR);
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   return Object.freeze({
     port: e.PORT,
     dataDir,
@@ -66,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxUploadFiles: e.PPID_UPLOAD_MAX_FILES,
     sessionSecret: e.PPID_SESSION_SECRET ?? readOrCreateSecret(dataDir),
     secureCookies: e.PPID_SECURE_COOKIES === 'true',
+    auditKey: e.PPID_AUDIT_KEY ?? readOrCreateSecretFile(path.join(dataDir, 'audit-key')),
     logLevel: e.LOG_LEVEL,
   });
 }

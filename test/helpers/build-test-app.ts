@@ -21,6 +21,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     maxUploadFiles: 5,
     sessionSecret: 'test-secret-test-secret-test-secret-0123456789',
     secureCookies: false,
+    auditKey: 'test-audit-key-test-audit-key-0123456789',
     logLevel: 'silent',
     ...overrides,
   };
