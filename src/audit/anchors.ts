@@ -60,3 +60,16 @@ export function anchorChain(db: Db, file: string, reason: string): AnchorResult 
 export function anchorLabel(a: Anchor): string {
   return `#${a.seq} · ${a.hash.slice(0, 12)}`;
 }
+
+/**
+ * Anchors for a page or download (the recap printed or exported): a failure to write is logged,
+ * not shown to the user, and the page goes out without an anchor.
+ */
+export function anchorForExport(db: Db, dataDir: string, reason: string, log: { error: (obj: unknown, msg: string) => void }): AnchorResult | null {
+  try {
+    return anchorChain(db, anchorFile(dataDir), reason);
+  } catch (err) {
+    log.error(err, 'audit anchor could not be written');
+    return null;
+  }
+}
