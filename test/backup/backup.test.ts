@@ -88,3 +88,39 @@ describe('backup and restore', () => {
     dest.db.$client.close();
   });
 });
+
+describe('backup under sustained writes', () => {
+  it('when another connection commits between every step, then the backup still completes while it writes, and the archive is 0600', async () => {
+    const src = dataDir();
+    for (let i = 0; i < 300; i++) makeRequest(src.db, { informationRequested: `Data ${i} ${'x'.repeat(400)}` });
+    src.db.$client.exec('create table load (v blob)');
+    // A second connection (as the server is beside the CLI) committing on every turn of the
+    // event loop, which is where a page-by-page online backup takes its steps: such a backup
+    // starts over after each commit and only ends when the writes do. Bounded: MAX writes.
+    const MAX = 100_000;
+    const other = openDb(src.dbFile, { synchronous: 'normal' });
+    const insert = other.$client.prepare('insert into load (v) values (randomblob(100))');
+    let writes = 0;
+    const writing = new Promise<void>((resolve) => {
+      const step = () => {
+        if (writes >= MAX) return resolve();
+        insert.run();
+        writes++;
+        setImmediate(step);
+      };
+      step();
+    });
+
+    const file = path.join(src.dir, 'busy.tar.gz');
+    const manifest = await createBackup({ db: src.db, uploadDir: src.uploadDir, file });
+    const writesAtEnd = writes;
+    await writing;
+
+    expect(writesAtEnd).toBeLessThan(MAX); // it finished while the writer was still going
+    expect(manifest.counts.requests).toBe(300);
+    await expect(verifyBackup(file, src.auditKey)).resolves.toMatchObject({ format: 'ppid-backup/1' });
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    other.$client.close();
+    src.db.$client.close();
+  }, 120_000);
+});
