@@ -10,8 +10,8 @@ import path from 'node:path';
 export const LOCK_FILE = 'ppid.lock';
 
 export class DataDirLocked extends Error {
-  constructor(readonly pid: number, readonly dataDir: string) {
-    super(`Folder data ${dataDir} sedang dipakai oleh proses ${pid} (aplikasi PPID yang berjalan). Hentikan aplikasi itu terlebih dahulu.`);
+  constructor(readonly pid: number | null, readonly dataDir: string) {
+    super(`Folder data ${dataDir} sedang dipakai oleh ${pid ? `proses ${pid}` : 'proses lain yang baru dimulai'} (aplikasi PPID yang berjalan). Hentikan aplikasi itu terlebih dahulu.`);
   }
 }
 
@@ -52,7 +52,7 @@ export function lockDataDir(dataDir: string): () => void {
     // A half-written lock (no pid yet) belongs to a process starting right now.
     if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && alive(holder)) throw new DataDirLocked(holder, dataDir);
     if (!Number.isInteger(holder) || holder <= 0) {
-      if (Date.now() - fs.statSync(file).mtimeMs < 5000) throw new DataDirLocked(0, dataDir);
+      if (Date.now() - fs.statSync(file).mtimeMs < 5000) throw new DataDirLocked(null, dataDir);
     }
     fs.rmSync(file, { force: true }); // stale: its process is gone
   }
