@@ -13,6 +13,8 @@ import { auditCommands } from './audit/audit.cli.js';
 import { importCommands } from './import/import.cli.js';
 import { recapCommands } from './recap/recap.cli.js';
 import { backupCommands } from './backup/backup.cli.js';
+import { rekeyLegacyChain } from './audit/audit.repo.js';
+import { anchorFile, readAnchors } from './audit/anchors.js';
 
 export interface CliIo {
   out: (line: string) => void;
@@ -60,10 +62,12 @@ async function readStdin(): Promise<string> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  process.umask(0o077); // backups, exports and the database: for the app's user only
   const config = loadConfig();
-  const db = openDb(config.dbFile, { synchronous: config.synchronous });
+  const db = openDb(config.dbFile, { synchronous: config.synchronous, auditKey: config.auditKey });
   migrateDb(db);
   seedDatabase(db);
+  rekeyLegacyChain(db, readAnchors(anchorFile(config.dataDir)).length > 0);
   const code = await runCli(process.argv.slice(2), db, {
     out: (l) => process.stdout.write(`${l}\n`),
     err: (l) => process.stderr.write(`${l}\n`),

@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import { z } from 'zod';
+import { readOrCreateSecretFile } from './shared/secret-file.js';
 
 export const OFFICE_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
 export type OfficeZone = (typeof OFFICE_ZONES)[number];
@@ -16,6 +17,8 @@ const envSchema = z.object({
   PPID_TIMEZONE: z.enum(OFFICE_ZONES).default('Asia/Jakarta'),
   /** Secret for session and CSRF cookies; generated once into the data folder when unset. */
   PPID_SESSION_SECRET: z.string().min(32).optional(),
+  /** HMAC key of the audit chain, kept apart from the database; generated once into PPID_DATA_DIR/audit-key when unset. */
+  PPID_AUDIT_KEY: z.string().min(32).optional(),
   /**
    * Set to "true" when browsers reach the app over HTTPS: cookies get the Secure flag, and only
    * then do pages send HSTS and the CSP's upgrade-insecure-requests (over plain HTTP on an
@@ -55,6 +58,8 @@ export interface AppConfig {
   readonly secureCookies: boolean;
   /** Express's "trust proxy" (PPID_TRUST_PROXY): decides req.ip, and so the rate-limit buckets. */
   readonly trustProxy: TrustProxy;
+  /** Key of the audit chain's HMAC (see audit.repo.ts); never in the database or its backups. */
+  readonly auditKey: string;
   readonly logLevel: string;
 }
 
@@ -102,7 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.PPID_DATA_DIR);
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   return Object.freeze({
     port: e.PORT,
     dataDir,
@@ -115,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionSecret: e.PPID_SESSION_SECRET ?? readOrCreateSecret(dataDir),
     secureCookies: e.PPID_SECURE_COOKIES === 'true',
     trustProxy: e.PPID_TRUST_PROXY,
+    auditKey: e.PPID_AUDIT_KEY ?? readOrCreateSecretFile(path.join(dataDir, 'audit-key')),
     logLevel: e.LOG_LEVEL,
   });
 }

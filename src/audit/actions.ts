@@ -27,6 +27,8 @@ export const AUDIT_ACTIONS = {
   'attachment.download': 'Berkas diunduh',
   'attachment.delete': 'Berkas dihapus',
   'attachment.purge': 'Berkas dimusnahkan',
+  'attachment.recover': 'Unggahan terputus dipulihkan saat mulai',
+  'attachment.file_missing': 'Berkas hilang ditandai saat mulai',
   // Accounts and access
   'user.setup': 'Admin pertama dibuat',
   'user.create': 'Pengguna dibuat',
@@ -44,6 +46,8 @@ export const AUDIT_ACTIONS = {
   'settings.update': 'Pengaturan diubah',
   'import.register': 'Register diimpor',
   'audit.export': 'Log audit diekspor',
+  'audit.rekey': 'Rantai log audit dikunci ulang (HMAC)',
+  'audit.restore': 'Cadangan dipulihkan',
   'bench.generate': 'Data uji kinerja dibuat',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

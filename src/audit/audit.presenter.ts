@@ -86,9 +86,15 @@ export type AuditEntryView = ReturnType<typeof presentAuditEntry>;
 
 /** The verification result as one Indonesian sentence. */
 export function describeChain(report: ChainReport): string {
-  if (report.ok) return `Rantai log utuh: ${report.checked} entri diperiksa.`;
+  if (report.ok) return `Rantai log utuh: ${report.checked} entri diperiksa. ${describeAnchoring(report)}`;
   const broken = report.firstBroken!;
   return `Rantai log rusak pada entri #${broken.id}: ${broken.problem} (${report.checked} entri sebelumnya utuh.)`;
+}
+
+/** "3 jangkar diperiksa (terakhir #120); 4 entri belum dijangkarkan." */
+export function describeAnchoring(report: ChainReport): string {
+  const anchored = report.lastAnchoredSeq === null ? 'Belum ada jangkar di luar basis data' : `${report.anchors} jangkar cocok (terakhir #${report.lastAnchoredSeq})`;
+  return `${anchored}; ${report.unanchored} entri belum dijangkarkan.`;
 }
 
 // ---- CSV ----

@@ -1,10 +1,13 @@
 /**
- * The audit log: append-only and hash-chained. Each entry stores SHA-256 over its own content
- * and the hash of the entry before it, so editing or deleting any row breaks the chain.
+ * The audit log: append-only and hash-chained. Each entry stores HMAC-SHA256, keyed with the
+ * audit key (PPID_AUDIT_KEY or PPID_DATA_DIR/audit-key, never in the database), over its own
+ * content and the hash of the entry before it: editing or deleting a row breaks the chain, and
+ * without the key nobody can recompute the hashes after an edit. Cutting the newest entries
+ * off is caught by the anchors kept outside the database (see anchors.ts).
  */
 import crypto from 'node:crypto';
 import { and, desc, eq, gte, lt, or, sql, asc, gt, type SQLWrapper } from 'drizzle-orm';
-import { preparedStatement, type Db } from '../db/client.js';
+import { auditKeyOf, preparedStatement, type Db } from '../db/client.js';
 import { auditLog, type AuditRow } from '../db/schema.js';
 import { nowInstant } from '../shared/dates.js';
 import type { AuditAction } from './actions.js';
@@ -35,11 +38,18 @@ type HashedFields = Pick<
   'at' | 'actorUserId' | 'actorLabel' | 'action' | 'entityType' | 'entityId' | 'summary' | 'before' | 'after' | 'prevHash'
 >;
 
-export function hashEntry(e: HashedFields): string {
-  const content = JSON.stringify([
-    e.at, e.actorUserId, e.actorLabel, e.action, e.entityType, e.entityId, e.summary, e.before, e.after, e.prevHash,
-  ]);
-  return crypto.createHash('sha256').update(content).digest('hex');
+function entryContent(e: HashedFields): string {
+  return JSON.stringify([e.at, e.actorUserId, e.actorLabel, e.action, e.entityType, e.entityId, e.summary, e.before, e.after, e.prevHash]);
+}
+
+/** The entry's hash: HMAC-SHA256 with the audit key. */
+export function hashEntry(key: string, e: HashedFields): string {
+  return crypto.createHmac('sha256', key).update(entryContent(e)).digest('hex');
+}
+
+/** The unkeyed SHA-256 of v0.1.0 chains, only to recognise and re-key them (see rekeyLegacyChain). */
+function legacyHashEntry(e: HashedFields): string {
+  return crypto.createHash('sha256').update(entryContent(e)).digest('hex');
 }
 
 const LAST_HASH = 'select hash from audit_log order by id desc limit 1';
@@ -61,38 +71,129 @@ export function recordEvent(tx: Tx, actor: Actor, event: AuditEvent): AuditRow {
     after: event.after === undefined ? null : JSON.stringify(event.after),
     prevHash: last?.hash ?? GENESIS_HASH,
   };
-  const row = { ...fields, hash: hashEntry(fields) };
+  const row = { ...fields, hash: hashEntry(auditKeyOf(tx), fields) };
   const { lastInsertRowid } = preparedStatement(tx, APPEND).run(row);
   return { id: Number(lastInsertRowid), ...row };
+}
+
+/** A (sequence, hash) pair written outside the database at a moment in time (see anchors.ts). */
+export interface Anchor {
+  at: string;
+  seq: number;
+  hash: string;
 }
 
 export interface ChainReport {
   ok: boolean;
   checked: number;
-  /** The first entry whose stored hash or link does not match; `problem` is Indonesian, for people. */
-  firstBroken: { id: number; kind: 'link' | 'content'; problem: string } | null;
+  /** The first entry whose stored hash, link or anchor does not match; `problem` is Indonesian, for people. */
+  firstBroken: { id: number; kind: 'link' | 'content' | 'anchor' | 'truncated'; problem: string } | null;
+  /** How many anchors were checked, the newest anchored sequence, and entries written after it. */
+  anchors: number;
+  lastAnchoredSeq: number | null;
+  unanchored: number;
 }
 
-/** Walks the whole chain in id order, in pages so memory stays flat on a large log. */
-export function verifyChain(db: Db): ChainReport {
+/**
+ * Walks the whole chain in id order, in pages so memory stays flat on a large log, checking
+ * every link and keyed hash, and every anchor: the anchored entry must exist and carry the
+ * anchored hash.
+ */
+export function verifyChain(db: Db, anchors: Anchor[] = []): ChainReport {
+  const key = auditKeyOf(db);
+  const bySeq = new Map<number, Anchor[]>();
+  for (const a of anchors) bySeq.set(a.seq, [...(bySeq.get(a.seq) ?? []), a]);
+  const lastAnchoredSeq = anchors.length ? Math.max(...anchors.map((a) => a.seq)) : null;
   let prevHash = GENESIS_HASH;
   let lastId = 0;
   let checked = 0;
+  let unanchored = 0;
+  const report = (firstBroken: ChainReport['firstBroken']): ChainReport => ({
+    ok: firstBroken === null, checked, firstBroken, anchors: anchors.length, lastAnchoredSeq, unanchored,
+  });
   for (;;) {
     const page = db.select().from(auditLog).where(gt(auditLog.id, lastId)).orderBy(asc(auditLog.id)).limit(5000).all();
-    if (page.length === 0) return { ok: true, checked, firstBroken: null };
+    if (page.length === 0) break;
     for (const row of page) {
       if (row.prevHash !== prevHash) {
-        return { ok: false, checked, firstBroken: { id: row.id, kind: 'link', problem: 'Tautan ke entri sebelumnya putus: ada entri sebelumnya yang dihapus atau diubah.' } };
+        return report({ id: row.id, kind: 'link', problem: 'Tautan ke entri sebelumnya putus: ada entri sebelumnya yang dihapus atau diubah.' });
       }
-      if (hashEntry(row) !== row.hash) {
-        return { ok: false, checked, firstBroken: { id: row.id, kind: 'content', problem: 'Isi entri tidak cocok dengan hash-nya: entri ini telah diubah.' } };
+      if (hashEntry(key, row) !== row.hash) {
+        return report({ id: row.id, kind: 'content', problem: 'Isi entri tidak cocok dengan hash-nya: entri ini telah diubah (atau kunci audit yang dipakai bukan kunci log ini).' });
+      }
+      const wrong = bySeq.get(row.id)?.find((a) => a.hash !== row.hash);
+      if (wrong) {
+        return report({ id: row.id, kind: 'anchor', problem: `Hash entri tidak cocok dengan jangkar ${wrong.at}: log telah ditulis ulang sejak saat itu.` });
       }
       prevHash = row.hash;
       lastId = row.id;
       checked++;
+      if (lastAnchoredSeq === null || row.id > lastAnchoredSeq) unanchored++;
     }
   }
+  if (lastAnchoredSeq !== null && lastId < lastAnchoredSeq) {
+    const a = bySeq.get(lastAnchoredSeq)![0];
+    return report({
+      id: lastAnchoredSeq, kind: 'truncated',
+      problem: `Rantai lebih pendek dari jangkar ${a.at}: entri #${lastAnchoredSeq} tidak ada lagi, entri terakhir #${lastId}. Entri terbaru telah dihapus.`,
+    });
+  }
+  return report(null);
+}
+
+/** The newest entry's sequence and hash, or null on an empty log. */
+export function chainHead(db: Db): { seq: number; hash: string } | null {
+  const row = preparedStatement(db, 'select id, hash from audit_log order by id desc limit 1').get() as { id: number; hash: string } | undefined;
+  return row ? { seq: row.id, hash: row.hash } : null;
+}
+
+/**
+ * Databases written by v0.1.0 carry unkeyed SHA-256 hashes. When the first entry is such a hash,
+ * the whole old chain verifies and no anchor exists yet (anchors only ever hold keyed hashes),
+ * every entry is re-hashed with the key in one transaction, followed by an "audit.rekey" entry.
+ * Anything else is left alone for `audit verify` to report. Returns the entries re-keyed.
+ */
+export function rekeyLegacyChain(db: Db, anchorsExist: boolean): number {
+  const key = auditKeyOf(db);
+  const first = db.select().from(auditLog).orderBy(asc(auditLog.id)).limit(1).get();
+  if (!first || anchorsExist || first.hash !== legacyHashEntry(first) || first.hash === hashEntry(key, first)) return 0;
+  const broken = new Error('legacy chain broken');
+  try {
+    return rekey(db, key, broken);
+  } catch (err) {
+    if (err === broken) return 0;
+    throw err;
+  }
+}
+
+function rekey(db: Db, key: string, broken: Error): number {
+  return db.transaction((tx) => {
+    const update = preparedStatement(tx, 'update audit_log set prev_hash = ?, hash = ? where id = ?');
+    let oldPrev = GENESIS_HASH;
+    let newPrev = GENESIS_HASH;
+    let lastId = 0;
+    let n = 0;
+    for (;;) {
+      const page = tx.select().from(auditLog).where(gt(auditLog.id, lastId)).orderBy(asc(auditLog.id)).limit(5000).all();
+      if (page.length === 0) break;
+      for (const row of page) {
+        if (row.prevHash !== oldPrev || legacyHashEntry(row) !== row.hash) {
+          throw broken;
+        }
+        oldPrev = row.hash;
+        const hash = hashEntry(key, { ...row, prevHash: newPrev });
+        update.run(newPrev, hash, row.id);
+        newPrev = hash;
+        lastId = row.id;
+        n++;
+      }
+    }
+    recordEvent(tx, { userId: null, label: 'system' }, {
+      action: 'audit.rekey', entityType: 'audit',
+      summary: `Rantai log audit dikunci ulang dengan HMAC-SHA256: ${n} entri lama (SHA-256 tanpa kunci) terverifikasi utuh lalu di-hash ulang.`,
+    });
+    return n;
+  });
 }
 
 export interface AuditFilter {

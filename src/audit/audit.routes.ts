@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { AppContext } from '../app.js';
 import { currentActor, pageParam, requirePermission, requireUser } from '../shared/http.js';
 import { distinctActions, distinctEntityTypes, listAudit, listAuditBefore, recordEvent, verifyChain } from './audit.repo.js';
+import { anchorFile, readAnchors } from './anchors.js';
 import { queryString, readAuditQuery } from './audit-filter.js';
 import { actionLabel } from './actions.js';
 import { BOM, CSV_CONTENT_TYPE, csvDialectOf, csvFileName, csvWriter } from '../shared/csv.js';
@@ -30,7 +31,7 @@ export function auditRoutes({ db, config }: AppContext): Router {
   });
 
   r.get('/audit/verify', ...read, (_req, res) => {
-    const report = verifyChain(db);
+    const report = verifyChain(db, readAnchors(anchorFile(config.dataDir)));
     res.render('audit/verify', { title: 'Verifikasi log audit', report, message: describeChain(report) });
   });
 

@@ -1,5 +1,6 @@
 import type { CliCommand } from '../cli.js';
 import { loadConfig } from '../config.js';
+import { DataDirLocked, lockDataDir } from '../db/data-dir.js';
 import { createBackup, restoreBackup, RestoreError } from './backup.service.js';
 
 const describe = (m: { counts: { requests: number; objections: number; attachments: number; auditEntries: number } }) =>
@@ -22,7 +23,7 @@ export const backupCommands: CliCommand[] = [
     },
   },
   {
-    usage: 'restore <FILE.tar.gz>  (hentikan aplikasi terlebih dahulu)',
+    usage: 'restore <FILE.tar.gz>  (ditolak selama aplikasi berjalan)',
     words: ['restore'],
     run: async (db, { positionals }, io) => {
       const [file] = positionals;
@@ -31,15 +32,26 @@ export const backupCommands: CliCommand[] = [
         return 2;
       }
       const config = loadConfig();
+      // The server holds this lock while it runs: replacing its files under it loses data.
+      let unlock: () => void;
+      try {
+        unlock = lockDataDir(config.dataDir);
+      } catch (err) {
+        if (!(err instanceof DataDirLocked)) throw err;
+        io.err(`Pemulihan ditolak, data tidak diubah: ${err.message}`);
+        return 1;
+      }
       db.$client.close();
       try {
-        const manifest = await restoreBackup({ file, dbFile: config.dbFile, uploadDir: config.uploadDir });
+        const manifest = await restoreBackup({ file, dbFile: config.dbFile, uploadDir: config.uploadDir, auditKey: config.auditKey });
         io.out(`Dipulihkan dari ${file} (${describe(manifest)}). Data sebelumnya disimpan dengan akhiran .before-restore-….`);
         return 0;
       } catch (err) {
         if (!(err instanceof RestoreError)) throw err;
         io.err(`Pemulihan dibatalkan, data tidak diubah: ${err.message}`);
         return 1;
+      } finally {
+        unlock();
       }
     },
   },

@@ -1,6 +1,10 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import * as schema from './schema.js';
+import { readOrCreateSecretFile } from '../shared/secret-file.js';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -9,8 +13,15 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
  * writer and a crash loses nothing committed, a busy timeout instead of SQLITE_BUSY errors,
  * and foreign keys enforced.
  */
-export function openDb(file: string, opts: { synchronous?: 'full' | 'normal' } = {}): Db {
+export function openDb(file: string, opts: { synchronous?: 'full' | 'normal'; auditKey?: string } = {}): Db {
+  if (file !== ':memory:') createPrivate(file);
   const client = new Database(file);
+  // The audit chain's HMAC key (see audit.repo.ts): never stored in the database. Without one
+  // given, a file database uses `audit-key` beside it and an in-memory one a random key.
+  auditKeys.set(
+    client,
+    opts.auditKey ?? (file === ':memory:' ? crypto.randomBytes(32).toString('hex') : readOrCreateSecretFile(path.join(path.dirname(file), 'audit-key'))),
+  );
   if (file !== ':memory:') client.pragma('journal_mode = WAL');
   // FULL (the default): a commit is on disk before the answer goes out, even across a power
   // cut. NORMAL: a commit survives the process being killed, but the last ones may be lost if
@@ -19,6 +30,26 @@ export function openDb(file: string, opts: { synchronous?: 'full' | 'normal' } =
   client.pragma('busy_timeout = 5000');
   client.pragma('foreign_keys = ON');
   return drizzle(client, { schema }) as Db;
+}
+
+/**
+ * The database file readable by its owner only (0600). SQLite gives the -wal and -shm files the
+ * database file's mode, so they follow.
+ */
+function createPrivate(file: string): void {
+  fs.closeSync(fs.openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    if (fs.existsSync(f)) fs.chmodSync(f, 0o600);
+  }
+}
+
+const auditKeys = new WeakMap<Database.Database, string>();
+
+/** The audit chain's key for this connection (set by openDb). */
+export function auditKeyOf(handle: object): string {
+  const key = auditKeys.get(connectionOf(handle));
+  if (!key) throw new Error('no audit key for this connection (open it with openDb)');
+  return key;
 }
 
 /** The better-sqlite3 connection behind a drizzle database or transaction handle. */

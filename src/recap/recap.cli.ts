@@ -1,7 +1,8 @@
 /** `npm run ppid -- recap --year 2022 --format csv|csv-id|xlsx|json [--out FILE]` */
 import fs from 'node:fs';
 import type { CliCommand } from '../cli.js';
-import { OFFICE_ZONES, type OfficeZone } from '../config.js';
+import { loadConfig, OFFICE_ZONES, type OfficeZone } from '../config.js';
+import { anchorChain, anchorFile } from '../audit/anchors.js';
 import { AppError } from '../shared/errors.js';
 import { getSettings } from '../settings/settings.repo.js';
 import { buildRecap } from './recap.service.js';
@@ -47,6 +48,7 @@ const recapExport: CliCommand = {
       format === 'csv' || format === 'csv-id' ? recapCsv(recap, csvDialectOf(format))
       : format === 'json' ? `${JSON.stringify(presentRecapForApi(recap), null, 2)}\n`
       : await recapXlsx(recap, getSettings(db).office_name);
+    anchorChain(db, anchorFile(loadConfig().dataDir), `recap ${year} ${format} cli`);
     if (out) {
       fs.writeFileSync(out, content);
       io.err(`Rekapitulasi ${year} ditulis ke ${out}.`);

@@ -6,13 +6,14 @@ import { getSettings } from '../settings/settings.repo.js';
 import { buildMonthlyReport, buildRecap, recapYears, requestsPerMonth } from './recap.service.js';
 import { monthParam, yearParam } from './recap.schemas.js';
 import { CSV_CONTENT_TYPE, csvDialectOf } from '../shared/csv.js';
+import { anchorForExport, anchorLabel } from '../audit/anchors.js';
 import { recapCsv, recapFileName, recapTitle, recapXlsx } from './recap.export.js';
 import {
   presentAnalytics, presentMonthlyReport, presentRecapForPublic, presentRecapTable, presentSignature,
 } from './recap.presenter.js';
 
 /** The recap pages (staff), its downloads, the monthly report, and the public /rekap page. */
-export function recapRoutes({ db, config }: AppContext): Router {
+export function recapRoutes({ db, config, logger }: AppContext): Router {
   const r = Router();
   const read = [requireUser, requirePermission('request.read')];
   const exportable = [requireUser, requirePermission('export')];
@@ -24,7 +25,10 @@ export function recapRoutes({ db, config }: AppContext): Router {
   r.get('/recap', ...read, (req, res) => {
     const year = yearParam(req.query.year, thisYear());
     const recap = buildRecap(db, year, { zone: config.zone });
+    // The page is what gets printed: its footer carries the audit chain's anchor.
+    const anchor = anchorForExport(db, config.dataDir, `recap ${year} page`, logger);
     res.render('recap/index', {
+      auditAnchor: anchor ? anchorLabel(anchor) : null,
       title: recapTitle(year),
       wide: true,
       year,
@@ -41,12 +45,14 @@ export function recapRoutes({ db, config }: AppContext): Router {
     // ?format=excel-id: `;` and decimal comma, for Excel with Indonesian regional settings.
     const dialect = csvDialectOf(req.query.format);
     const csv = recapCsv(buildRecap(db, year, { zone: config.zone }), dialect);
+    anchorForExport(db, config.dataDir, `recap ${year} csv`, logger);
     res.type(CSV_CONTENT_TYPE).attachment(recapFileName(year, 'csv', dialect)).send(csv);
   });
 
   r.get('/recap/:year.xlsx', ...exportable, async (req, res) => {
     const year = yearParam(req.params.year, thisYear());
     const file = await recapXlsx(buildRecap(db, year, { zone: config.zone }), getSettings(db).office_name);
+    anchorForExport(db, config.dataDir, `recap ${year} xlsx`, logger);
     res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(recapFileName(year, 'xlsx')).send(file);
   });
 

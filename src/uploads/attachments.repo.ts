@@ -42,3 +42,8 @@ export function updateAttachment(tx: Tx, id: number, values: Partial<typeof atta
 export function deleteAttachmentRows(tx: Tx, ids: number[]): void {
   if (ids.length) tx.delete(attachments).where(inArray(attachments.id, ids)).run();
 }
+
+/** Every attachment whose file should be on disk (not purged), for the start-up reconciliation. */
+export function unpurgedAttachments(tx: Tx): AttachmentRow[] {
+  return tx.select().from(attachments).where(isNull(attachments.purgedAt)).orderBy(asc(attachments.id)).all();
+}

@@ -12,8 +12,11 @@ export function tempDir(uploadDir: string): string {
   return path.join(uploadDir, 'tmp');
 }
 
+/** uploads/ and uploads/tmp/, readable by the app's user only (0700). */
 export function ensureUploadDirs(uploadDir: string): void {
-  fs.mkdirSync(tempDir(uploadDir), { recursive: true });
+  fs.mkdirSync(tempDir(uploadDir), { recursive: true, mode: 0o700 });
+  fs.chmodSync(uploadDir, 0o700);
+  fs.chmodSync(tempDir(uploadDir), 0o700);
 }
 
 /** A fresh random stored name (hex only, so it can never escape the folder). */
@@ -32,7 +35,9 @@ export async function sha256OfFile(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/** Stored files are readable by the app's user only (0600). */
 export async function moveIntoPlace(uploadDir: string, tempFile: string, storedName: string): Promise<void> {
+  await fsp.chmod(tempFile, 0o600);
   await fsp.rename(tempFile, storedPath(uploadDir, storedName));
 }
 

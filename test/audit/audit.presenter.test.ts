@@ -76,8 +76,9 @@ describe('audit filter dates', () => {
 
 describe('describeChain', () => {
   it('names the count or the first broken entry', () => {
-    expect(describeChain({ ok: true, checked: 4, firstBroken: null })).toBe('Rantai log utuh: 4 entri diperiksa.');
-    expect(describeChain({ ok: false, checked: 2, firstBroken: { id: 3, kind: 'content', problem: 'X.' } })).toContain('#3');
+    const base = { anchors: 2, lastAnchoredSeq: 3, unanchored: 1 };
+    expect(describeChain({ ok: true, checked: 4, firstBroken: null, ...base })).toBe('Rantai log utuh: 4 entri diperiksa. 2 jangkar cocok (terakhir #3); 1 entri belum dijangkarkan.');
+    expect(describeChain({ ok: false, checked: 2, firstBroken: { id: 3, kind: 'content', problem: 'X.' }, ...base })).toContain('#3');
   });
 });
 

@@ -20,7 +20,7 @@ function dataDir() {
   seedDatabase(db);
   const uploadDir = path.join(dir, 'uploads');
   ensureUploadDirs(uploadDir);
-  return { dir, db, uploadDir, dbFile: path.join(dir, 'ppid.db') };
+  return { dir, db, uploadDir, dbFile: path.join(dir, 'ppid.db'), auditKey: fs.readFileSync(path.join(dir, 'audit-key'), 'utf8').trim() };
 }
 
 describe('backup and restore', () => {
@@ -46,9 +46,9 @@ describe('backup and restore', () => {
 
     const dest = dataDir();
     dest.db.$client.close();
-    const restored = await restoreBackup({ file, dbFile: dest.dbFile, uploadDir: dest.uploadDir });
+    const restored = await restoreBackup({ file, dbFile: dest.dbFile, uploadDir: dest.uploadDir, auditKey: src.auditKey });
     expect(restored.counts).toEqual(manifest.counts);
-    const db = openDb(dest.dbFile);
+    const db = openDb(dest.dbFile, { auditKey: src.auditKey });
     expect(db.$client.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(verifyChain(db).ok).toBe(true);
     const n = (db.$client.prepare('select count(*) as n from requests').get() as { n: number }).n;
@@ -70,21 +70,57 @@ describe('backup and restore', () => {
     makeRequest(src.db);
     const file = path.join(src.dir, 'b.tar.gz');
     await createBackup({ db: src.db, uploadDir: src.uploadDir, file });
-    await expect(verifyBackup(file)).resolves.toMatchObject({ format: 'ppid-backup/1' });
+    await expect(verifyBackup(file, src.auditKey)).resolves.toMatchObject({ format: 'ppid-backup/1' });
 
     const broken = path.join(src.dir, 'broken.tar.gz');
     fs.writeFileSync(broken, fs.readFileSync(file).subarray(0, 200));
     const dest = dataDir();
     const before = fs.readFileSync(dest.dbFile);
-    await expect(restoreBackup({ file: broken, dbFile: dest.dbFile, uploadDir: dest.uploadDir })).rejects.toBeInstanceOf(RestoreError);
+    await expect(restoreBackup({ file: broken, dbFile: dest.dbFile, uploadDir: dest.uploadDir, auditKey: src.auditKey })).rejects.toBeInstanceOf(RestoreError);
     expect(fs.readFileSync(dest.dbFile)).toEqual(before);
 
     // Tamper: edit an audit entry in the source, then back up: the restore must refuse it.
     src.db.$client.prepare("update audit_log set summary = 'diubah' where id = 2").run();
     const tampered = path.join(src.dir, 't.tar.gz');
     await createBackup({ db: src.db, uploadDir: src.uploadDir, file: tampered });
-    await expect(restoreBackup({ file: tampered, dbFile: dest.dbFile, uploadDir: dest.uploadDir })).rejects.toThrow(/log audit/);
+    await expect(restoreBackup({ file: tampered, dbFile: dest.dbFile, uploadDir: dest.uploadDir, auditKey: src.auditKey })).rejects.toThrow(/log audit/);
     src.db.$client.close();
     dest.db.$client.close();
   });
+});
+
+describe('backup under sustained writes', () => {
+  it('when another connection commits between every step, then the backup still completes while it writes, and the archive is 0600', async () => {
+    const src = dataDir();
+    for (let i = 0; i < 300; i++) makeRequest(src.db, { informationRequested: `Data ${i} ${'x'.repeat(400)}` });
+    src.db.$client.exec('create table load (v blob)');
+    // A second connection (as the server is beside the CLI) committing on every turn of the
+    // event loop, which is where a page-by-page online backup takes its steps: such a backup
+    // starts over after each commit and only ends when the writes do. Bounded: MAX writes.
+    const MAX = 100_000;
+    const other = openDb(src.dbFile, { synchronous: 'normal' });
+    const insert = other.$client.prepare('insert into load (v) values (randomblob(100))');
+    let writes = 0;
+    const writing = new Promise<void>((resolve) => {
+      const step = () => {
+        if (writes >= MAX) return resolve();
+        insert.run();
+        writes++;
+        setImmediate(step);
+      };
+      step();
+    });
+
+    const file = path.join(src.dir, 'busy.tar.gz');
+    const manifest = await createBackup({ db: src.db, uploadDir: src.uploadDir, file });
+    const writesAtEnd = writes;
+    await writing;
+
+    expect(writesAtEnd).toBeLessThan(MAX); // it finished while the writer was still going
+    expect(manifest.counts.requests).toBe(300);
+    await expect(verifyBackup(file, src.auditKey)).resolves.toMatchObject({ format: 'ppid-backup/1' });
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    other.$client.close();
+    src.db.$client.close();
+  }, 120_000);
 });

@@ -113,7 +113,7 @@ describe('ppid audit verify', () => {
     const total = listAudit(db, {}, 1, 1).total;
     const { io, out } = fakeIo();
     expect(await runCli(['audit', 'verify'], db, io)).toBe(0);
-    expect(out).toEqual([`OK: ${total} entri`]);
+    expect(out).toEqual([`OK: ${total} entri. Belum ada jangkar di luar basis data; ${total} entri belum dijangkarkan.`]);
   });
 
   it('when an entry was edited, then it names that entry and exits 1', async () => {

@@ -3,7 +3,9 @@
  * of intake and decision calls, comes back with every request it answered 201 for, with its
  * number and audit entry, and a database and audit chain that verify.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
@@ -13,7 +15,9 @@ import { migrateDb } from '../../src/db/migrate.js';
 import { seedDatabase } from '../../src/db/seed.js';
 import { createToken, createUser } from '../../src/auth/auth.service.js';
 import { verifyChain } from '../../src/audit/audit.repo.js';
-import { apiIntakeBody } from '../helpers/factories.js';
+import { apiIntakeBody, makeRequest, testActor } from '../helpers/factories.js';
+import { ensureUploadDirs, tempDir } from '../../src/uploads/storage.js';
+import { prepareFiles, recordAttachments } from '../../src/uploads/attachments.service.js';
 import { freePort, startServer } from '../helpers/server-process.js';
 
 const children: ChildProcess[] = [];
@@ -87,4 +91,95 @@ describe('crash safety', () => {
     expect(verifyChain(db).ok).toBe(true);
     db.$client.close();
   }, 45_000);
+});
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+/** Resolves when a `.part` file exists in the folder (multer has begun writing an upload). */
+function partFileAppears(dir: string): Promise<string> {
+  return new Promise((resolve) => {
+    const find = () => fs.readdirSync(dir).find((f) => f.endsWith('.part'));
+    const watcher = fs.watch(dir, () => {
+      const f = find();
+      if (f) {
+        watcher.close();
+        resolve(f);
+      }
+    });
+    const f = find();
+    if (f) {
+      watcher.close();
+      resolve(f);
+    }
+  });
+}
+
+describe('interrupted uploads', () => {
+  it('when the server is SIGKILLed mid-upload or between commit and move, then after a restart every row has its file and no temp file is left', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ppid-crash-upload-'));
+    const uploadDir = path.join(dataDir, 'uploads');
+    const setup = openDb(path.join(dataDir, 'ppid.db'));
+    migrateDb(setup);
+    seedDatabase(setup);
+    await createUser(setup, { userId: null, label: 'test' }, { username: 'petugas', displayName: 'Petugas', role: 'officer', password: 'password-123456' });
+    const { token } = createToken(setup, { userId: null, label: 'test' }, 'petugas', 'load');
+    const request = makeRequest(setup);
+    ensureUploadDirs(uploadDir);
+    const input = { requestId: request.id, target: 'request' as const, objectionId: null, kind: 'request_letter' as const, note: '' };
+    // A crash between the commit and the move: the row and its audit entry are committed, the file is still in tmp.
+    const committed = path.join(tempDir(uploadDir), 'a1b2.part');
+    fs.writeFileSync(committed, PDF);
+    const prepared = await prepareFiles([{ tempPath: committed, originalName: 'surat.pdf', size: PDF.length }]);
+    const [pending] = setup.transaction((tx) => recordAttachments(tx, testActor, input, prepared));
+    // A row whose file is nowhere (removed by hand).
+    const lostTemp = path.join(tempDir(uploadDir), 'c3d4.part');
+    const other = Buffer.concat([PDF, Buffer.from('% lain\n')]);
+    fs.writeFileSync(lostTemp, other);
+    const preparedLost = await prepareFiles([{ tempPath: lostTemp, originalName: 'hilang.pdf', size: other.length }]);
+    const [lost] = setup.transaction((tx) => recordAttachments(tx, testActor, input, preparedLost));
+    fs.rmSync(lostTemp);
+    setup.$client.close();
+
+    const port = await freePort();
+    const server = await start(dataDir, port);
+    const url = `http://127.0.0.1:${port}/api/v1/requests/${request.id}/attachments`;
+    // One acknowledged upload.
+    const form = new FormData();
+    form.append('kind', 'request_letter');
+    form.append('files', new Blob([PDF], { type: 'application/pdf' }), 'diterima.pdf');
+    const ok = await fetch(url, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form });
+    expect(ok.status).toBe(201);
+    // And one that stops half-way through its file.
+    const boundary = 'ppidboundary';
+    const half = http.request(url, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': 5_000_000 } });
+    half.on('error', () => {});
+    half.write(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nrequest_letter\r\n--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="besar.pdf"\r\nContent-Type: application/pdf\r\n\r\n`);
+    half.write(Buffer.concat([PDF, Buffer.alloc(200_000, 0x20)]));
+    await partFileAppears(tempDir(uploadDir));
+    server.kill('SIGKILL');
+    await new Promise((resolve) => server.on('exit', resolve));
+
+    const again = await start(dataDir, port);
+    again.kill('SIGTERM');
+    await new Promise((resolve) => again.on('exit', resolve));
+
+    expect(fs.readdirSync(tempDir(uploadDir))).toEqual([]);
+    const db = openDb(path.join(dataDir, 'ppid.db'));
+    const rows = db.$client.prepare('select id, stored_name as s, sha256, purged_at as purged from attachments').all() as { id: number; s: string; sha256: string; purged: string | null }[];
+    expect(rows).toHaveLength(3);
+    for (const row of rows.filter((r) => !r.purged)) {
+      const file = path.join(uploadDir, row.s);
+      expect(fs.existsSync(file)).toBe(true);
+      expect(crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')).toBe(row.sha256);
+      expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    }
+    expect(rows.find((r) => r.id === pending.id)?.purged).toBeNull();
+    expect(rows.find((r) => r.id === lost.id)?.purged).not.toBeNull();
+    const missing = db.$client.prepare("select actor_label as a, summary from audit_log where action = 'attachment.file_missing'").all() as { a: string; summary: string }[];
+    expect(missing).toHaveLength(1);
+    expect(missing[0]).toMatchObject({ a: 'system' });
+    expect(missing[0].summary).toContain('hilang.pdf');
+    expect(verifyChain(db).ok).toBe(true);
+    db.$client.close();
+  }, 60_000);
 });

@@ -22,6 +22,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     sessionSecret: 'test-secret-test-secret-test-secret-0123456789',
     secureCookies: false,
     trustProxy: 'loopback',
+    auditKey: 'test-audit-key-test-audit-key-0123456789',
     logLevel: 'silent',
     ...overrides,
   };
