@@ -29,7 +29,8 @@ import {
   parseRows, type ObjectionValues, type ParsedObjection, type ParsedRequest, type ParseResult, type Problem, type RequestValues,
 } from './parse-rows.js';
 import { parseRegistrationNumber } from './number-pattern.js';
-import { COLUMN_BY_KEY, REGISTER_COLUMNS } from './register-columns.js';
+import { COLUMN_BY_KEY } from './register-columns.js';
+import { ProblemLog } from './problems.js';
 
 /** Large enough for a province's 100,000-row register as CSV; a 50 MB file is refused. */
 export const MAX_IMPORT_BYTES = 40 * 1024 * 1024;
@@ -64,9 +65,18 @@ export interface ImportReport {
   invalidRows: number;
   /** True when the import was written to the database. */
   committed: boolean;
+  /**
+   * Not written, but the file was read and its rows checked: it can be imported as it is
+   * (or, with "skip invalid", its valid rows) without choosing it again.
+   */
+  importable: boolean;
   errors: number;
   warnings: number;
-  /** Sorted by row, then column; errors before warnings before notes. */
+  /**
+   * Sorted by row, then column; errors before warnings before notes. Bounded (see problems.ts):
+   * past a few hundred of a kind, the rest are one "… dan N lain" line; `errors` and `warnings`
+   * count them all.
+   */
   problems: Problem[];
   summary: string;
 }
@@ -87,122 +97,87 @@ interface PlannedRequest {
   objections: PlannedObjection[];
 }
 
-const COLUMN_ORDER = new Map<string, number>(REGISTER_COLUMNS.map((c, i) => [c.label, i]));
-const LEVEL_ORDER = { error: 0, warning: 1, info: 2 } as const;
-
-function sortProblems(problems: Problem[]): Problem[] {
-  return [...problems].sort(
-    (a, b) =>
-      (a.row ?? 0) - (b.row ?? 0) ||
-      (a.column === null ? -1 : (COLUMN_ORDER.get(a.column) ?? 999)) - (b.column === null ? -1 : (COLUMN_ORDER.get(b.column) ?? 999)) ||
-      LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level],
-  );
-}
-
 const L = (key: keyof typeof COLUMN_BY_KEY) => COLUMN_BY_KEY[key].label;
 
 /**
- * Reads and parses the file. Apart so that the sheet's raw cells (a few hundred megabytes for
- * a 100,000-row register) are only referenced from this frame and can be freed while the
- * import goes on with the parsed values.
+ * Reads the file. Anything that goes wrong while reading (a damaged or hostile file) becomes
+ * an Indonesian message in the report, never an exception that reaches the page as a 500.
  */
-async function readAndParse(
-  fileName: string,
-  buffer: Buffer,
-  zone: string,
-): Promise<{ error: AppError } | { today: string; format: SheetData['format']; parsed: ParseResult }> {
-  let sheet: SheetData;
+async function readSheet(fileName: string, buffer: Buffer): Promise<{ error: string } | { sheet: SheetData }> {
   try {
-    sheet = await readRegisterFile(fileName, buffer);
+    return { sheet: await readRegisterFile(fileName, buffer) };
   } catch (e) {
-    if (!(e instanceof AppError)) throw e;
-    return { error: e };
+    if (e instanceof AppError) return { error: e.userMessage };
+    return { error: `Berkas "${fileName}" tidak dapat dibaca: isinya rusak atau tidak lazim. Simpan ulang dari Excel sebagai .xlsx atau CSV UTF-8, lalu unggah lagi.` };
   }
-  const today = todayIn(zone);
-  return { today, format: sheet.format, parsed: parseRows(sheet, today) };
+}
+
+/**
+ * Parses the sheet and lets go of it: its raw cells (a few hundred megabytes for a
+ * 100,000-row register) are referenced only from `holder` and can be freed while the import
+ * goes on with the parsed values.
+ */
+function parseAndRelease(holder: { sheet: SheetData | null }, tx: Tx, today: string, log: ProblemLog): ParseResult {
+  const sheet = holder.sheet!;
+  holder.sheet = null;
+  return parseRows(sheet, today, log, (numbers) => requestsRepo.existingRegistrationNumbers(tx, numbers));
 }
 
 export async function importRegister(input: ImportInput): Promise<ImportReport> {
   const { db, actor, zone, fileName, buffer, dryRun = false, skipInvalid = false } = input;
   const sha256 = crypto.createHash('sha256').update(buffer).digest('hex');
   const base = { fileName, sha256, dryRun, skipInvalid };
-  const read = await readAndParse(fileName, buffer, zone);
+  const read = await readSheet(fileName, buffer);
   if ('error' in read) {
-    const problems: Problem[] = [{ row: null, column: null, level: 'error', message: read.error.userMessage }];
-    return { ...base, format: null, dataRows: 0, imported: 0, objections: 0, existing: 0, invalidRows: 0, committed: false, errors: 1, warnings: 0, problems, summary: `Berkas tidak dapat dibaca; tidak ada yang diimpor.` };
+    const problems: Problem[] = [{ row: null, column: null, level: 'error', message: read.error }];
+    return { ...base, format: null, dataRows: 0, imported: 0, objections: 0, existing: 0, invalidRows: 0, committed: false, importable: false, errors: 1, warnings: 0, problems, summary: `Berkas tidak dapat dibaca; tidak ada yang diimpor.` };
   }
-  const { today, format, parsed } = read;
-  if (parsed.columnsOk && parsed.dataRows === 0) {
-    parsed.problems.push({ row: null, column: null, level: 'error', message: 'Berkas tidak berisi baris data di bawah judul kolom.' });
-  }
-  if (!parsed.columnsOk || parsed.dataRows === 0) {
-    const problems = sortProblems(parsed.problems);
-    return {
-      ...base, format, dataRows: parsed.dataRows, imported: 0, objections: 0, existing: 0, invalidRows: 0, committed: false,
-      errors: problems.filter((p) => p.level === 'error').length, warnings: problems.filter((p) => p.level === 'warning').length, problems,
-      summary: parsed.columnsOk ? 'Berkas kosong; tidak ada yang diimpor.' : 'Kolom berkas tidak sesuai templat; tidak ada yang diimpor.',
-    };
-  }
+  const format = read.sheet.format;
+  const holder: { sheet: SheetData | null } = { sheet: read.sheet };
+  const today = todayIn(zone);
 
   return db.transaction((tx) => {
+    const log = new ProblemLog();
+    const parsed = parseAndRelease(holder, tx, today, log);
+    const { existing } = parsed;
+    if (parsed.columnsOk && parsed.dataRows === 0) log.error(null, null, 'Berkas tidak berisi baris data di bawah judul kolom.');
+    if (!parsed.columnsOk || parsed.dataRows === 0) {
+      return {
+        ...base, format, dataRows: parsed.dataRows, imported: 0, objections: 0, existing: 0, invalidRows: 0, committed: false, importable: false,
+        errors: log.counts.error, warnings: log.counts.warning, problems: log.list(),
+        summary: parsed.columnsOk ? 'Berkas kosong; tidak ada yang diimpor.' : 'Kolom berkas tidak sesuai templat; tidak ada yang diimpor.',
+      };
+    }
+
     const cal = loadCalendar(tx);
     const settings = getSettings(tx);
-    const problems = [...parsed.problems];
-    // Rows of requests already registered: what they said no longer matters, only the "sudah
-    // ada" note (kept) does. Dropped in one pass below rather than by re-filtering per row.
-    const droppedRows = new Set<number>();
-    const keptNotes = new Set<Problem>();
-    const note = (problem: Problem) => {
-      problems.push(problem);
-      keptNotes.add(problem);
-    };
     const plans: PlannedRequest[] = [];
-    let existing = 0;
     const lookups = lookUp(tx, parsed, settings);
 
     for (const orphan of parsed.orphans) {
-      if (orphan.number && lookups.registered.has(orphan.number)) {
-        droppedRows.add(orphan.row);
-        note({ row: orphan.row, column: L('number'), level: 'info', message: `Sudah ada: permohonan ${orphan.number} sudah tercatat; baris dilewati.` });
-      } else if (orphan.number) {
-        problems.push({ row: orphan.row, column: L('number'), level: 'error', message: `Tidak ada baris permohonan bernomor "${orphan.number}" di berkas ini; baris keberatan lanjutan harus memakai nomor permohonan yang ada.` });
+      if (orphan.number) {
+        log.error(orphan.row, L('number'), `Tidak ada baris permohonan bernomor "${orphan.number}" di berkas ini; baris keberatan lanjutan harus memakai nomor permohonan yang ada.`);
       }
     }
 
     const requestSeqs = new Map<string, { row: number; number: string }>();
     const objectionSeqs = new Map<string, number>();
     for (const p of parsed.requests) {
-      if (p.number && lookups.registered.has(p.number)) {
-        // Its content no longer matters: drop what the rows said and note the skip.
-        droppedRows.add(p.row);
-        for (const o of p.objections) droppedRows.add(o.row);
-        note({ row: p.row, column: L('number'), level: 'info', message: `Sudah ada: ${p.number} sudah tercatat; baris dilewati.` });
-        existing++;
-        continue;
-      }
-      const plan = planRequest(lookups, p, settings, cal, requestSeqs, objectionSeqs, problems, today);
+      const plan = planRequest(lookups, p, settings, cal, requestSeqs, objectionSeqs, log, today);
       if (plan) plans.push(plan);
     }
-    if (droppedRows.size) {
-      const remaining = problems.filter((x) => x.row === null || !droppedRows.has(x.row) || keptNotes.has(x));
-      problems.length = 0;
-      for (const x of remaining) problems.push(x);
-    }
 
-    const errorRows = new Set(problems.filter((p) => p.level === 'error' && p.row !== null).map((p) => p.row!));
-    const fileErrors = problems.some((p) => p.level === 'error' && p.row === null);
-    const ok = plans.filter((plan) => ![plan.parsed.row, ...plan.parsed.objections.map((o) => o.row)].some((r) => errorRows.has(r)));
+    const errorRows = log.errorRows;
+    const fileErrors = log.fileErrors > 0;
+    const ok = plans.filter((plan) => !errorRows.has(plan.parsed.row) && !plan.parsed.objections.some((o) => errorRows.has(o.row)));
     const hasErrors = errorRows.size > 0 || fileErrors;
-    const finish = (committed: boolean, imported: PlannedRequest[], summary: string): ImportReport => {
-      const sorted = sortProblems(problems);
-      return {
-        ...base, format, dataRows: parsed.dataRows,
-        imported: imported.length, objections: imported.reduce((n, plan) => n + plan.objections.length, 0),
-        existing, invalidRows: errorRows.size, committed,
-        errors: sorted.filter((x) => x.level === 'error').length, warnings: sorted.filter((x) => x.level === 'warning').length,
-        problems: sorted, summary,
-      };
-    };
+    const finish = (committed: boolean, imported: PlannedRequest[], summary: string): ImportReport => ({
+      ...base, format, dataRows: parsed.dataRows,
+      imported: imported.length, objections: imported.reduce((n, plan) => n + plan.objections.length, 0),
+      existing, invalidRows: errorRows.size, committed, importable: !committed && !fileErrors && plans.length > 0,
+      errors: log.counts.error, warnings: log.counts.warning,
+      problems: log.list(), summary,
+    });
     const existingNote = existing ? `; ${existing} sudah ada dan dilewati` : '';
 
     if (hasErrors && (!skipInvalid || fileErrors)) {
@@ -213,7 +188,7 @@ export async function importRegister(input: ImportInput): Promise<ImportReport> 
       return finish(false, ok, `Pemeriksaan saja, belum ada yang disimpan: ${ok.length} permohonan siap diimpor${existingNote}${skippedNote}.`);
     }
 
-    const numbers = writePlans(tx, actor, ok, settings, problems);
+    const numbers = writePlans(tx, actor, ok, settings, log);
     const objectionCount = ok.reduce((n, plan) => n + plan.objections.length, 0);
     const report = finish(true, ok, `${ok.length} permohonan diimpor (${objectionCount} keberatan)${existingNote}${skippedNote}.`);
     recordEvent(tx, actor, {
@@ -233,8 +208,6 @@ export async function importRegister(input: ImportInput): Promise<ImportReport> 
 
 /** What planning needs from the database, read in a few batched queries before it starts. */
 interface Lookups {
-  /** Registration numbers of the file (request rows and further-objection rows) already registered. */
-  registered: Set<string>;
   /** year → sequence → number of the request holding it, for the sequences the file's numbers give. */
   requestSeqHolders: Map<number, Map<number, string>>;
   /** Objection numbers of the file already used. */
@@ -248,11 +221,6 @@ interface Lookups {
  * change while planning, so the answers are the same.
  */
 function lookUp(tx: Tx, parsed: ParseResult, settings: Settings): Lookups {
-  const numbers: string[] = [];
-  for (const o of parsed.orphans) if (o.number) numbers.push(o.number);
-  for (const p of parsed.requests) if (p.number) numbers.push(p.number);
-  const registered = requestsRepo.existingRegistrationNumbers(tx, numbers);
-
   const requestSeqs = new Map<number, number[]>();
   const objectionSeqs = new Map<number, number[]>();
   const objectionNumbers: string[] = [];
@@ -262,7 +230,7 @@ function lookUp(tx: Tx, parsed: ParseResult, settings: Settings): Lookups {
     else byYear.set(year, [seq]);
   };
   for (const p of parsed.requests) {
-    if (!p.number || registered.has(p.number)) continue;
+    if (!p.number) continue;
     if (p.values.receivedOn) {
       const year = Number(p.values.receivedOn.slice(0, 4));
       const parts = parseRegistrationNumber(settings.registration_pattern, p.number);
@@ -280,7 +248,6 @@ function lookUp(tx: Tx, parsed: ParseResult, settings: Settings): Lookups {
   const holders = (byYear: Map<number, number[]>, query: (year: number, seqs: number[]) => Map<number, string>) =>
     new Map([...byYear].map(([year, seqs]) => [year, query(year, seqs)] as const));
   return {
-    registered,
     requestSeqHolders: holders(requestSeqs, (year, seqs) => requestsRepo.sequenceHolders(tx, year, seqs)),
     objectionNumbersTaken: objectionsRepo.existingObjectionNumbers(tx, objectionNumbers),
     objectionSeqHolders: holders(objectionSeqs, (year, seqs) => objectionsRepo.objectionSequenceHolders(tx, year, seqs)),
@@ -295,7 +262,7 @@ function planRequest(
   cal: WorkingCalendar,
   requestSeqs: Map<string, { row: number; number: string }>,
   objectionSeqs: Map<string, number>,
-  problems: Problem[],
+  log: ProblemLog,
   today: string,
 ): PlannedRequest | null {
   const v = p.values;
@@ -303,8 +270,8 @@ function planRequest(
   const year = Number(v.receivedOn.slice(0, 4));
   let seq: number | null = null;
   const parts = parseRegistrationNumber(settings.registration_pattern, p.number);
-  const error = (row: number, column: string, message: string) => problems.push({ row, column, level: 'error', message });
-  const warn = (row: number, column: string, message: string) => problems.push({ row, column, level: 'warning', message });
+  const error = (row: number, column: string, message: string) => log.error(row, column, message);
+  const warn = (row: number, column: string, message: string) => log.warn(row, column, message);
   if (parts) {
     const month = Number(v.receivedOn.slice(5, 7));
     if (parts.year !== null && parts.year !== year) {
@@ -370,7 +337,7 @@ const WRITE_BATCH = 1000;
  * Rows go in as multi-row INSERTs, in plan order (ids follow the file as before).
  * Returns the registration numbers written (for the audit entry).
  */
-function writePlans(tx: Tx, actor: Actor, plans: PlannedRequest[], settings: Settings, problems: Problem[]): string[] {
+function writePlans(tx: Tx, actor: Actor, plans: PlannedRequest[], settings: Settings, log: ProblemLog): string[] {
   const now = nowInstant();
   const unnumbered: { requestId: number; o: PlannedObjection }[] = [];
   const objectionRow = (requestId: number, o: PlannedObjection, number: string, seq: number | null) =>
@@ -421,7 +388,7 @@ function writePlans(tx: Tx, actor: Actor, plans: PlannedRequest[], settings: Set
     given.add(number);
     nextSeq.set(o.year, seq + 1);
     generated.push(objectionRow(requestId, o, number, seq));
-    problems.push({ row: o.parsed.row, column: L('objectionNumber'), level: 'info', message: `Keberatan diberi nomor ${number}.` });
+    log.note(o.parsed.row, L('objectionNumber'), `Keberatan diberi nomor ${number}.`);
   }
   objectionsRepo.insertObjections(tx, generated);
   return plans.map((p) => p.parsed.number);

@@ -15,17 +15,9 @@ import {
 import { isIsoDate } from '../shared/dates.js';
 import { OUTCOMES, WITHDRAWN_NOTE, type Outcome } from '../requests/vocabulary.js';
 import { MAX_EXTENSION_WORKING_DAYS } from '../requests/deadlines.js';
+import type { Problem, ProblemLog } from './problems.js';
 
-export type ProblemLevel = 'error' | 'warning' | 'info';
-
-export interface Problem {
-  /** Spreadsheet row (header = 1); null for the file as a whole. */
-  row: number | null;
-  /** Column header as in the template; null for the whole row or file. */
-  column: string | null;
-  level: ProblemLevel;
-  message: string;
-}
+export type { Problem, ProblemLevel } from './problems.js';
 
 /** The request's own fields, as the requests table stores them. */
 export interface RequestValues {
@@ -110,8 +102,9 @@ export interface ParseResult {
   requests: ParsedRequest[];
   /** Continuation rows whose number has no request row in the file. */
   orphans: Continuation[];
-  problems: Problem[];
   dataRows: number;
+  /** Request rows skipped because their number is already registered. */
+  existing: number;
   /** False when the columns themselves are wrong: no row was read. */
   columnsOk: boolean;
 }
@@ -144,7 +137,9 @@ export function mapHeader(header: string[]): { index: Map<ColumnKey, number>; pr
     });
   }
   if (unknown.length) {
-    problems.push({ row: 1, column: null, level: 'warning', message: `Kolom tidak dikenal diabaikan: ${unknown.join(', ')}.` });
+    const shown = unknown.slice(0, 20).map((h) => (h.length > 60 ? `${h.slice(0, 60)}…` : h));
+    const more = unknown.length > shown.length ? ` dan ${unknown.length - shown.length} kolom lain` : '';
+    problems.push({ row: 1, column: null, level: 'warning', message: `Kolom tidak dikenal diabaikan: ${shown.join(', ')}${more}.` });
   }
   return { index, problems };
 }
@@ -184,7 +179,7 @@ class RowReader {
   constructor(
     private readonly row: SheetRow,
     private readonly index: Map<ColumnKey, number>,
-    private readonly problems: Problem[],
+    private readonly log: ProblemLog,
   ) {}
 
   get rowNumber() {
@@ -203,23 +198,16 @@ class RowReader {
 
   error(key: ColumnKey | null, message: string): void {
     this.hasError = true;
-    this.problems.push({ row: this.row.rowNumber, column: key ? label(key) : null, level: 'error', message });
+    this.log.error(this.row.rowNumber, key ? label(key) : null, message);
   }
 
   warn(key: ColumnKey | null, message: string): void {
-    this.problems.push({ row: this.row.rowNumber, column: key ? label(key) : null, level: 'warning', message });
+    this.log.warn(this.row.rowNumber, key ? label(key) : null, message);
   }
 
   /** Trimmed text; a CSV export's formula guard (a leading apostrophe before = + - @) is undone. */
   text(key: ColumnKey, required = false): string {
-    const v = this.raw(key);
-    let s: string;
-    if (v === null) s = '';
-    else if (v instanceof Date) s = v.toISOString().slice(0, 10);
-    else if (typeof v === 'boolean') s = v ? 'ya' : 'tidak';
-    else s = String(v);
-    s = s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
-    if (/^'[=+\-@\t\r]/.test(s)) s = s.slice(1);
+    const s = cellText(this.raw(key));
     const max = COLUMN_BY_KEY[key].max;
     if (required && s === '') this.error(key, 'Wajib diisi.');
     else if (max && s.length > max) this.error(key, `Terlalu panjang: ${s.length} karakter, maksimal ${max}.`);
@@ -296,6 +284,18 @@ class RowReader {
     }
     return s;
   }
+}
+
+/** A cell as trimmed text; a CSV export's formula guard (a leading apostrophe before = + - @) is undone. */
+export function cellText(v: CellValue): string {
+  let s: string;
+  if (v === null) s = '';
+  else if (v instanceof Date) s = v.toISOString().slice(0, 10);
+  else if (typeof v === 'boolean') s = v ? 'ya' : 'tidak';
+  else s = String(v);
+  s = s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+  if (/^'[=+\-@\t\r]/.test(s)) s = s.slice(1);
+  return s;
 }
 
 function normaliseBool(s: string): boolean | undefined {
@@ -490,25 +490,82 @@ function readObjection(r: RowReader, today: string): ParsedObjection {
   };
 }
 
+/** How many other rows a duplicate's message names; the rest are counted. */
+const ROWS_NAMED = 5;
+
+/** "5, 9, 12, 20, 31 dan 19.995 baris lain": a few rows, then a count. */
+function someRows(rows: number[]): string {
+  const named = rows.slice(0, ROWS_NAMED).join(', ');
+  return rows.length > ROWS_NAMED ? `${named} dan ${(rows.length - ROWS_NAMED).toLocaleString('id-ID')} baris lain` : named;
+}
+
+/**
+ * Reports numbers used more than once: the first row names (some of) the others, each other row
+ * names the first. Linear in the rows, whatever the file: a file whose every number is "-"
+ * gives one short message per row.
+ */
+function reportDuplicates(rowsByNumber: Map<string, number[]>, column: string, what: string, log: ProblemLog, onRow: (row: number) => void): void {
+  for (const [number, rows] of rowsByNumber) {
+    if (rows.length < 2) continue;
+    const shown = number.length > 60 ? `${number.slice(0, 60)}…` : number;
+    log.error(rows[0], column, `${what} "${shown}" ganda dalam berkas (juga di baris ${someRows(rows.slice(1))}).`);
+    onRow(rows[0]);
+    for (let i = 1; i < rows.length; i++) {
+      log.error(rows[i], column, `${what} "${shown}" ganda dalam berkas (sama dengan baris ${rows[0]}).`);
+      onRow(rows[i]);
+    }
+  }
+}
+
+const pushTo = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+};
+
 /**
  * Reads every row. A row whose only request column is the number and that fills objection
  * columns adds a further objection to that request (the export writes a request's second and
  * later objections that way).
+ *
+ * `registered` answers which of the file's numbers are already in the register: those rows are
+ * skipped with a note ("sudah ada") and not read further, so importing a file twice adds nothing.
  */
-export function parseRows(sheet: SheetData, today: string): ParseResult {
+export function parseRows(sheet: SheetData, today: string, log: ProblemLog, registered: (numbers: string[]) => Set<string>): ParseResult {
   const { index, problems } = mapHeader(sheet.header);
-  if (problems.some((p) => p.level === 'error')) return { requests: [], orphans: [], problems, dataRows: sheet.rows.length, columnsOk: false };
+  for (const p of problems) log.add(p);
+  if (problems.some((p) => p.level === 'error')) return { requests: [], orphans: [], dataRows: sheet.rows.length, existing: 0, columnsOk: false };
+
+  const numberColumn = index.get('number')!;
+  const numbers: string[] = [];
+  for (const row of sheet.rows) {
+    const n = cellText(row.cells[numberColumn] ?? null);
+    if (n) numbers.push(n);
+  }
+  const known = numbers.length ? registered(numbers) : new Set<string>();
 
   const requests: ParsedRequest[] = [];
   const continuations: Continuation[] = [];
   let dataRows = 0;
+  let existing = 0;
   for (const row of sheet.rows) {
-    const r = new RowReader(row, index, problems);
+    const r = new RowReader(row, index, log);
     // A row with something only in ignored columns (a pre-filled "No" column) is an empty row.
     if (REGISTER_COLUMNS.every((c) => r.blank(c.key))) continue;
     dataRows++;
-    const number = r.text('number', false);
+    const number = cellText(r.raw('number'));
     const hasRequestData = REQUEST_KEYS.some((k) => !r.blank(k));
+    if (number && known.has(number)) {
+      // What the row says no longer matters: the request is in the register already.
+      if (hasRequestData) {
+        existing++;
+        log.note(row.rowNumber, label('number'), `Sudah ada: ${number} sudah tercatat; baris dilewati.`);
+      } else {
+        log.note(row.rowNumber, label('number'), `Sudah ada: permohonan ${number} sudah tercatat; baris dilewati.`);
+      }
+      continue;
+    }
+    r.text('number', false); // length check
     const hasObjectionData = OBJECTION_KEYS.some((k) => !r.blank(k));
     if (!hasRequestData) {
       if (!number) r.error('number', 'Wajib diisi.');
@@ -525,15 +582,15 @@ export function parseRows(sheet: SheetData, today: string): ParseResult {
 
   // A number used by two request rows: both are wrong, the file cannot say which one is right.
   const byNumber = new Map<string, ParsedRequest[]>();
-  for (const p of requests) if (p.number) byNumber.set(p.number, [...(byNumber.get(p.number) ?? []), p]);
-  for (const [number, same] of byNumber) {
-    if (same.length < 2) continue;
-    for (const p of same) {
-      const others = same.filter((o) => o !== p).map((o) => o.row);
-      problems.push({ row: p.row, column: label('number'), level: 'error', message: `Nomor registrasi "${number}" ganda dalam berkas (juga di baris ${others.join(', ')}).` });
-      if (!p.errorRows.includes(p.row)) p.errorRows.push(p.row);
-    }
-  }
+  for (const p of requests) if (p.number) pushTo(byNumber, p.number, p);
+  const requestByRow = new Map<number, ParsedRequest>(requests.map((p) => [p.row, p]));
+  const markRow = (owner: ParsedRequest | undefined, row: number) => {
+    if (owner && !owner.errorRows.includes(row)) owner.errorRows.push(row);
+  };
+  reportDuplicates(
+    new Map([...byNumber].map(([n, same]) => [n, same.map((p) => p.row)])),
+    label('number'), 'Nomor registrasi', log, (row) => markRow(requestByRow.get(row), row),
+  );
 
   const orphans: Continuation[] = [];
   for (const c of continuations) {
@@ -545,7 +602,7 @@ export function parseRows(sheet: SheetData, today: string): ParseResult {
     if (c.objection) {
       const filed = c.objection.values.filedOn;
       if (filed && owner.values.receivedOn && filed < owner.values.receivedOn) {
-        problems.push({ row: c.row, column: label('filedOn'), level: 'error', message: 'Tanggal keberatan sebelum tanggal permohonan diterima.' });
+        log.error(c.row, label('filedOn'), 'Tanggal keberatan sebelum tanggal permohonan diterima.');
         c.hasError = true;
       }
       owner.objections.push(c.objection);
@@ -555,23 +612,22 @@ export function parseRows(sheet: SheetData, today: string): ParseResult {
   for (const p of requests) {
     const own = p.objections.find((o) => o.row === p.row);
     if (own && own.values.filedOn && p.values.receivedOn && own.values.filedOn < p.values.receivedOn) {
-      problems.push({ row: p.row, column: label('filedOn'), level: 'error', message: 'Tanggal keberatan sebelum tanggal permohonan diterima.' });
-      if (!p.errorRows.includes(p.row)) p.errorRows.push(p.row);
+      log.error(p.row, label('filedOn'), 'Tanggal keberatan sebelum tanggal permohonan diterima.');
+      markRow(p, p.row);
     }
     p.objections.sort((a, b) => (a.values.filedOn < b.values.filedOn ? -1 : a.values.filedOn > b.values.filedOn ? 1 : a.row - b.row));
   }
 
   // Objection numbers given in the file must be unique too.
   const objectionRows = new Map<string, number[]>();
-  for (const p of requests) for (const o of p.objections) if (o.values.registrationNumber) objectionRows.set(o.values.registrationNumber, [...(objectionRows.get(o.values.registrationNumber) ?? []), o.row]);
-  for (const [number, rows] of objectionRows) {
-    if (rows.length < 2) continue;
-    for (const row of rows) {
-      problems.push({ row, column: label('objectionNumber'), level: 'error', message: `Nomor keberatan "${number}" ganda dalam berkas (juga di baris ${rows.filter((x) => x !== row).join(', ')}).` });
-      const owner = requests.find((p) => p.objections.some((o) => o.row === row));
-      if (owner && !owner.errorRows.includes(row)) owner.errorRows.push(row);
+  const ownerOfObjectionRow = new Map<number, ParsedRequest>();
+  for (const p of requests) {
+    for (const o of p.objections) {
+      ownerOfObjectionRow.set(o.row, p);
+      if (o.values.registrationNumber) pushTo(objectionRows, o.values.registrationNumber, o.row);
     }
   }
+  reportDuplicates(objectionRows, label('objectionNumber'), 'Nomor keberatan', log, (row) => markRow(ownerOfObjectionRow.get(row), row));
 
-  return { requests, orphans, problems, dataRows, columnsOk: true };
+  return { requests, orphans, dataRows, existing, columnsOk: true };
 }

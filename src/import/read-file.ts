@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { AppError } from '../shared/errors.js';
+import { storedZip, unzipWithin, zipEntryNames, ZipError } from './zip.js';
 
 export type CellValue = string | number | boolean | Date | null;
 
@@ -22,8 +23,15 @@ export interface SheetData {
 
 /** More rows than any office's register holds in years; beyond it, something is wrong. */
 export const MAX_DATA_ROWS = 200_000;
-/** A 10 MB workbook never expands to this much; a "zip bomb" does. */
-const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
+/**
+ * Inflated bytes of a workbook, counted while inflating (see zip.ts): a 100,000-row register
+ * is about 150 MB of XML; a "zip bomb" is far more, whatever its directory says.
+ */
+export const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
+/** Entries in a workbook's ZIP: Excel writes a dozen or two. */
+export const MAX_ZIP_ENTRIES = 1000;
+/** Columns in the header row: the template has 46; a few of the office's own are ignored. */
+export const MAX_COLUMNS = 200;
 
 const fail = (message: string) => new AppError('validation', message);
 
@@ -34,10 +42,16 @@ function extensionOf(name: string): string {
   return /\.([A-Za-z0-9]{1,8})$/.exec(name)?.[1].toLowerCase() ?? '';
 }
 
+/** The one message for a file that is neither a CSV nor an XLSX, whatever it is instead. */
+export const wrongType = (fileName: string) =>
+  fail(`Jenis berkas salah: "${fileName}" bukan CSV maupun XLSX. Unggah register sebagai .xlsx atau CSV (unduh templatnya di halaman ini).`);
+
 export async function readRegisterFile(fileName: string, buffer: Buffer): Promise<SheetData> {
   if (buffer.length === 0) throw fail(`Berkas "${fileName}" kosong.`);
   const ext = extensionOf(fileName);
   if (buffer.subarray(0, 8).equals(OLE_MAGIC)) {
+    // The old Office format holds Word documents (.doc) and Outlook messages as well as .xls.
+    if (ext !== 'xls') throw wrongType(fileName);
     throw fail(`Berkas "${fileName}" berformat Excel lama (.xls). Buka di Excel lalu simpan sebagai .xlsx atau CSV UTF-8.`);
   }
   if (buffer.subarray(0, 4).equals(ZIP_MAGIC)) return readXlsx(fileName, buffer);
@@ -49,15 +63,34 @@ export async function readRegisterFile(fileName: string, buffer: Buffer): Promis
 
 // ---- CSV ----
 
-/** UTF-8 (with or without BOM), UTF-16 from "Unicode Text", or Windows-1252 from older Excel. */
+/**
+ * UTF-8 (with or without BOM), UTF-16 from "Unicode Text", or Windows-1252 from older Excel;
+ * null when the bytes are not text (a NUL byte, or control characters no spreadsheet writes).
+ */
 export function decodeText(buffer: Buffer): string | null {
-  if (buffer[0] === 0xff && buffer[1] === 0xfe) return new TextDecoder('utf-16le').decode(buffer.subarray(2));
-  if (buffer.includes(0)) return null;
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buffer);
-  } catch {
-    return new TextDecoder('windows-1252').decode(buffer);
+  let text: string;
+  if (buffer[0] === 0xff && buffer[1] === 0xfe) text = new TextDecoder('utf-16le').decode(buffer.subarray(2));
+  else if (buffer.includes(0)) return null;
+  else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buffer);
+    } catch {
+      text = new TextDecoder('windows-1252').decode(buffer);
+    }
   }
+  return looksBinary(text) ? null : text;
+}
+
+/** Text has tabs and line breaks; images, archives and executables have the other C0 controls. */
+function looksBinary(text: string): boolean {
+  const sample = text.length > 65_536 ? text.slice(0, 65_536) : text;
+  let controls = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0) return true;
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) controls++;
+  }
+  return controls > 0 && controls * 1000 > sample.length; // more than one in a thousand
 }
 
 /** Excel in an Indonesian locale writes ";" between cells; "Unicode Text" writes tabs. */
@@ -76,20 +109,39 @@ export function detectDelimiter(text: string): string {
 /** Cells up to this long may be shared between rows (see parseCsv). */
 const SHARED_CELL_LENGTH = 100;
 
+/** What scanCsv keeps of each record: cells past `maxCells` are read and dropped. */
+export interface CsvScan {
+  maxCells: number;
+}
+
+/** All records of a CSV text (see scanCsv). */
+export function parseCsv(text: string, delimiter: string): string[][] {
+  const records: string[][] = [];
+  scanCsv(text, delimiter, { maxCells: Number.POSITIVE_INFINITY }, (cells) => {
+    records.push(cells);
+  });
+  return records;
+}
+
 /**
  * RFC 4180: quoted cells may hold the delimiter, quotes ("") and line breaks. A quote opens a
  * quoted stretch only at the start of a cell; elsewhere it is an ordinary character.
  *
+ * Hands each record to `onRecord` as it ends, keeping at most `scan.maxCells` cells of it (the
+ * callback may change the limit, and may throw to stop): memory follows the rows kept, not
+ * the blank lines or stray cells a file holds.
+ *
  * Reads runs of ordinary characters and quoted stretches as whole slices (a 100,000-row register
  * is tens of megabytes; building cells a character at a time made it slow and memory-hungry).
+ * Kept by hand rather than csv-parse: it reads a 100,000-row register in well under a second,
+ * shares repeated values between rows, and stops at the limits while reading.
  */
-export function parseCsv(text: string, delimiter: string): string[][] {
+export function scanCsv(text: string, delimiter: string, scan: CsvScan, onRecord: (cells: string[]) => void): void {
   const QUOTE = 34;
   const LF = 10;
   const CR = 13;
   const delim = delimiter.charCodeAt(0);
   const n = text.length;
-  const records: string[][] = [];
   let record: string[] = [];
   let cell = '';
   let quoted = false;
@@ -98,6 +150,7 @@ export function parseCsv(text: string, delimiter: string): string[][] {
   // per column, in columns that turn out to repeat (names or e-mails are not worth a lookup).
   const columns: { seen: Map<string, string> | null; count: number }[] = [];
   const add = (value: string) => {
+    if (record.length >= scan.maxCells) return;
     const column = (columns[record.length] ??= { seen: new Map(), count: 0 });
     if (column.seen && value.length > 0 && value.length <= SHARED_CELL_LENGTH) {
       const same = column.seen.get(value);
@@ -108,7 +161,7 @@ export function parseCsv(text: string, delimiter: string): string[][] {
     record.push(value);
   };
   // Rows are kept for the whole import: store each in an array of its own length.
-  const end = () => records.push(record.slice());
+  const end = () => onRecord(record.slice());
   while (i < n) {
     if (quoted) {
       const q = text.indexOf('"', i);
@@ -156,65 +209,65 @@ export function parseCsv(text: string, delimiter: string): string[][] {
     add(cell);
     end();
   }
-  return records;
 }
+
+const tooManyRows = () => fail(`Berkas berisi lebih dari ${MAX_DATA_ROWS.toLocaleString('id-ID')} baris data; paling banyak ${MAX_DATA_ROWS.toLocaleString('id-ID')} baris sekali impor. Bagi per tahun.`);
+const tooManyColumns = (fileName: string) =>
+  fail(`Baris judul berkas "${fileName}" berisi lebih dari ${MAX_COLUMNS} kolom. Gunakan templat impor.`);
+
+/** Markup, JSON, RTF, PDF or PostScript: text, but not a table. */
+const NOT_A_TABLE = /^(<|\{|\[|%pdf|%!ps)/;
 
 function readCsv(fileName: string, buffer: Buffer): SheetData {
   const decoded = decodeText(buffer);
-  if (decoded === null) throw fail(`Berkas "${fileName}" bukan berkas teks CSV maupun buku kerja XLSX.`);
+  if (decoded === null) throw wrongType(fileName);
   const text = decoded.replace(/^\uFEFF/, '');
-  const start = text.trimStart().slice(0, 100).toLowerCase();
-  if (start.startsWith('<') || start.startsWith('{') || start.startsWith('%pdf')) {
-    throw fail(`Berkas "${fileName}" bukan CSV maupun XLSX. Gunakan templat impor.`);
-  }
-  const records = parseCsv(text, detectDelimiter(text));
-  if (records.length === 0) throw fail(`Berkas "${fileName}" tidak berisi baris judul kolom.`);
-  const header = records[0];
+  if (NOT_A_TABLE.test(text.trimStart().slice(0, 10).toLowerCase())) throw wrongType(fileName);
+  const firstLine = /^[^\r\n]*/.exec(text.trimStart())![0];
+  // A register has dozens of columns: a first line with no separator at all is a letter or a
+  // note, not a table (a one-column "CSV" would only be refused later for its missing columns).
+  if (!/[,;\t]/.test(firstLine)) throw wrongType(fileName);
+  let header: string[] | null = null;
   const rows: SheetRow[] = [];
-  for (let i = 1; i < records.length; i++) {
-    const cells = records[i];
-    if (cells.some((c) => c.trim() !== '')) rows.push({ rowNumber: i + 1, cells });
-  }
-  if (rows.length > MAX_DATA_ROWS) throw fail(`Berkas berisi ${rows.length} baris; paling banyak ${MAX_DATA_ROWS} baris sekali impor. Bagi per tahun.`);
-  return { format: 'csv', header: header.map((h) => h.trim()), rows };
+  let line = 0;
+  const scan: CsvScan = { maxCells: MAX_COLUMNS + 1 };
+  scanCsv(text, detectDelimiter(text), scan, (cells) => {
+    line++;
+    if (header === null) {
+      if (cells.length > MAX_COLUMNS) throw tooManyColumns(fileName);
+      header = cells;
+      // Cells past the header's last column are never read: they are not kept either.
+      scan.maxCells = Math.max(1, cells.length);
+      return;
+    }
+    if (!cells.some((c) => c.trim() !== '')) return;
+    if (rows.length === MAX_DATA_ROWS) throw tooManyRows();
+    rows.push({ rowNumber: line, cells });
+  });
+  if (header === null) throw fail(`Berkas "${fileName}" tidak berisi baris judul kolom.`);
+  return { format: 'csv', header: (header as string[]).map((h) => h.trim()), rows };
 }
 
 // ---- XLSX ----
 
-/**
- * The entries a ZIP's central directory lists, with their total uncompressed size, or null when
- * the directory cannot be read. Checked before unpacking, so a small file cannot expand to
- * gigabytes and an archive that is not a workbook is named as such.
- */
-export function zipDirectory(buf: Buffer): { names: string[]; totalSize: number } | null {
-  const min = Math.max(0, buf.length - 0xffff - 22);
-  for (let eocd = buf.length - 22; eocd >= min; eocd--) {
-    if (buf.readUInt32LE(eocd) !== 0x06054b50) continue;
-    const entries = buf.readUInt16LE(eocd + 10);
-    let p = buf.readUInt32LE(eocd + 16);
-    let totalSize = 0;
-    const names: string[] = [];
-    for (let n = 0; n < entries; n++) {
-      if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return null;
-      const size = buf.readUInt32LE(p + 24);
-      totalSize += size === 0xffffffff ? Number.POSITIVE_INFINITY : size; // ZIP64: far beyond any register
-      const nameLength = buf.readUInt16LE(p + 28);
-      names.push(buf.toString('utf8', p + 46, p + 46 + nameLength));
-      p += 46 + nameLength + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
-    }
-    return { names, totalSize };
-  }
-  return null;
-}
-
 async function readXlsx(fileName: string, buffer: Buffer): Promise<SheetData> {
   const notWorkbook = fail(`Berkas "${fileName}" adalah arsip ZIP tetapi bukan buku kerja Excel (XLSX) yang dapat dibaca. Simpan ulang dari Excel sebagai .xlsx, atau unggah sebagai CSV.`);
-  const dir = zipDirectory(buffer);
-  if (!dir || !dir.names.includes('xl/workbook.xml')) throw notWorkbook;
-  if (dir.totalSize > MAX_UNZIPPED_BYTES) throw fail(`Isi berkas "${fileName}" terlalu besar setelah dibuka. Bagi register per tahun.`);
+  const names = zipEntryNames(buffer, MAX_ZIP_ENTRIES);
+  if (names && !names.includes('xl/workbook.xml')) throw notWorkbook;
+  // Inflated here, counting the real bytes; ExcelJS gets the entries stored, and inflates nothing.
+  let workbook: Buffer;
+  try {
+    workbook = storedZip(unzipWithin(buffer, { maxEntries: MAX_ZIP_ENTRIES, maxTotalBytes: MAX_UNZIPPED_BYTES }));
+  } catch (e) {
+    if (!(e instanceof ZipError)) throw e;
+    if (e.failure.kind === 'too-large') {
+      throw fail(`Isi berkas "${fileName}" terlalu besar setelah dibuka (lebih dari ${MAX_UNZIPPED_BYTES / 1024 / 1024} MB). Bagi register per tahun, atau simpan sebagai CSV.`);
+    }
+    throw notWorkbook; // unreadable, encrypted, ZIP64, or thousands of entries: no workbook Excel writes
+  }
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load(workbook as unknown as ExcelJS.Buffer);
   } catch {
     throw notWorkbook;
   }
@@ -225,8 +278,14 @@ async function readXlsx(fileName: string, buffer: Buffer): Promise<SheetData> {
     throw fail(`Lembar "${ws.name}" berisi ${ws.actualRowCount - 1} baris; paling banyak ${MAX_DATA_ROWS} baris sekali impor. Bagi per tahun.`);
   }
   const headerRow = ws.getRow(1);
+  if (headerRow.cellCount > MAX_COLUMNS) {
+    // Trailing empty cells (formatting) do not count; a header reaching far to the right does.
+    let last = headerRow.cellCount;
+    while (last > 0 && asText(cellValue(headerRow.getCell(last).value)).trim() === '') last--;
+    if (last > MAX_COLUMNS) throw tooManyColumns(fileName);
+  }
   const header: string[] = [];
-  for (let c = 1; c <= headerRow.cellCount; c++) header.push(asText(cellValue(headerRow.getCell(c).value)));
+  for (let c = 1; c <= Math.min(headerRow.cellCount, MAX_COLUMNS); c++) header.push(asText(cellValue(headerRow.getCell(c).value)));
   while (header.length && header[header.length - 1] === '') header.pop();
   const rows: SheetRow[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
