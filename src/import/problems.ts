@@ -18,6 +18,8 @@ export interface Problem {
   column: string | null;
   level: ProblemLevel;
   message: string;
+  /** True on the "… dan N lain" line that stands for problems left out of the report. */
+  summary?: true;
 }
 
 /** Lines kept per level and column; the rest are counted. */
@@ -91,7 +93,7 @@ export class ProblemLog {
       if (left <= 0) continue;
       const where = kind.column ? ` pada kolom "${kind.column}"` : '';
       summaries.push({
-        row: null, column: kind.column, level: kind.level,
+        row: null, column: kind.column, level: kind.level, summary: true,
         message: `… dan ${number.format(left)} ${LEVEL_WORDS[kind.level]} lain${where} tidak ditampilkan; perbaiki yang di atas lalu periksa lagi.`,
       });
     }

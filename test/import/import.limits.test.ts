@@ -199,3 +199,15 @@ describe('docs/import.md', () => {
     expect(doc).toContain(`${MAX_UNZIPPED_BYTES / 1024 / 1024} MB once unpacked`);
   });
 });
+
+describe('the report page', () => {
+  it('when problems are left out, then the page still shows how many', async () => {
+    const { app, db } = buildTestApp();
+    const { agent, csrf } = await loginAs(app, db, 'admin');
+    const rows = Array.from({ length: 1200 }, () => row({ 'Nomor registrasi': '-', Saluran: 'merpati' }));
+    const res = await agent.post('/admin/import').field('_csrf', csrf).field('mode', 'check').attach('file', csvOf(rows), 'r.csv').expect(400);
+    // Three kinds of 200 kept lines: more than the page lists, yet every left-out count is shown.
+    expect(res.text).toContain('… dan 1.000 galat lain pada kolom &#34;Nomor registrasi&#34; tidak ditampilkan');
+    expect(res.text).toContain('… dan 1.000 galat lain pada kolom &#34;Saluran&#34; tidak ditampilkan');
+  });
+});
