@@ -10,6 +10,8 @@ const LEVEL_CSS: Record<Problem['level'], string> = { error: 'late', warning: 's
 
 export function presentImportReport(report: ImportReport) {
   const kind = report.committed ? 'success' : report.errors > 0 ? 'error' : 'info';
+  const listed = report.problems.filter((p) => !p.summary);
+  const summaries = report.problems.filter((p) => p.summary);
   return {
     kind,
     summary: report.summary,
@@ -26,14 +28,15 @@ export function presentImportReport(report: ImportReport) {
       { label: 'Peringatan', value: report.warnings, css: report.warnings ? 'soon' : '' },
     ],
     dataRows: report.dataRows,
-    problems: report.problems.slice(0, REPORT_PAGE_LIMIT).map((p) => ({
+    // The "… dan N lain" lines are always shown, after the first REPORT_PAGE_LIMIT problems.
+    problems: [...listed.slice(0, REPORT_PAGE_LIMIT), ...summaries].map((p) => ({
       row: p.row === null ? '—' : String(p.row),
       column: p.column ?? '—',
       level: LEVEL_LABELS[p.level],
       css: LEVEL_CSS[p.level],
       message: p.message,
     })),
-    hiddenProblems: Math.max(0, report.problems.length - REPORT_PAGE_LIMIT),
+    hiddenProblems: Math.max(0, listed.length - REPORT_PAGE_LIMIT),
   };
 }
 

@@ -4,28 +4,15 @@
  * error, not a guess. Every failure is an AppError with an Indonesian message.
  */
 import ExcelJS from 'exceljs';
-import { AppError } from '../shared/errors.js';
+import { storedZip, unzipWithin, zipEntryNames, ZipError } from './zip.js';
+import { readCsv } from './read-csv.js';
+import {
+  fail, MAX_COLUMNS, MAX_DATA_ROWS, MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES, tooManyColumns, wrongType,
+  type CellValue, type SheetData, type SheetRow,
+} from './sheet.js';
 
-export type CellValue = string | number | boolean | Date | null;
-
-export interface SheetRow {
-  /** The row number a spreadsheet program shows (the header is row 1). */
-  rowNumber: number;
-  cells: CellValue[];
-}
-
-export interface SheetData {
-  format: 'csv' | 'xlsx';
-  header: string[];
-  rows: SheetRow[];
-}
-
-/** More rows than any office's register holds in years; beyond it, something is wrong. */
-export const MAX_DATA_ROWS = 200_000;
-/** A 10 MB workbook never expands to this much; a "zip bomb" does. */
-const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
-
-const fail = (message: string) => new AppError('validation', message);
+export * from './sheet.js';
+export { decodeText, detectDelimiter, parseCsv, scanCsv } from './read-csv.js';
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -38,6 +25,8 @@ export async function readRegisterFile(fileName: string, buffer: Buffer): Promis
   if (buffer.length === 0) throw fail(`Berkas "${fileName}" kosong.`);
   const ext = extensionOf(fileName);
   if (buffer.subarray(0, 8).equals(OLE_MAGIC)) {
+    // The old Office format holds Word documents (.doc) and Outlook messages as well as .xls.
+    if (ext !== 'xls') throw wrongType(fileName);
     throw fail(`Berkas "${fileName}" berformat Excel lama (.xls). Buka di Excel lalu simpan sebagai .xlsx atau CSV UTF-8.`);
   }
   if (buffer.subarray(0, 4).equals(ZIP_MAGIC)) return readXlsx(fileName, buffer);
@@ -47,174 +36,26 @@ export async function readRegisterFile(fileName: string, buffer: Buffer): Promis
   return readCsv(fileName, buffer);
 }
 
-// ---- CSV ----
-
-/** UTF-8 (with or without BOM), UTF-16 from "Unicode Text", or Windows-1252 from older Excel. */
-export function decodeText(buffer: Buffer): string | null {
-  if (buffer[0] === 0xff && buffer[1] === 0xfe) return new TextDecoder('utf-16le').decode(buffer.subarray(2));
-  if (buffer.includes(0)) return null;
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buffer);
-  } catch {
-    return new TextDecoder('windows-1252').decode(buffer);
-  }
-}
-
-/** Excel in an Indonesian locale writes ";" between cells; "Unicode Text" writes tabs. */
-export function detectDelimiter(text: string): string {
-  const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
-  let quoted = false;
-  for (const ch of text) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === '\n' || ch === '\r')) break;
-    else if (!quoted && ch in counts) counts[ch]++;
-  }
-  const [best, n] = Object.entries(counts).sort((a, b) => b[1] - a[1])[0];
-  return n > 0 ? best : ',';
-}
-
-/** Cells up to this long may be shared between rows (see parseCsv). */
-const SHARED_CELL_LENGTH = 100;
-
-/**
- * RFC 4180: quoted cells may hold the delimiter, quotes ("") and line breaks. A quote opens a
- * quoted stretch only at the start of a cell; elsewhere it is an ordinary character.
- *
- * Reads runs of ordinary characters and quoted stretches as whole slices (a 100,000-row register
- * is tens of megabytes; building cells a character at a time made it slow and memory-hungry).
- */
-export function parseCsv(text: string, delimiter: string): string[][] {
-  const QUOTE = 34;
-  const LF = 10;
-  const CR = 13;
-  const delim = delimiter.charCodeAt(0);
-  const n = text.length;
-  const records: string[][] = [];
-  let record: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let i = 0;
-  // A register repeats its values (dates, choices, "tidak") row after row: keep one copy of each,
-  // per column, in columns that turn out to repeat (names or e-mails are not worth a lookup).
-  const columns: { seen: Map<string, string> | null; count: number }[] = [];
-  const add = (value: string) => {
-    const column = (columns[record.length] ??= { seen: new Map(), count: 0 });
-    if (column.seen && value.length > 0 && value.length <= SHARED_CELL_LENGTH) {
-      const same = column.seen.get(value);
-      if (same !== undefined) value = same;
-      else column.seen.set(value, value);
-      if (++column.count === 1000 && column.seen.size > 500) column.seen = null;
-    }
-    record.push(value);
-  };
-  // Rows are kept for the whole import: store each in an array of its own length.
-  const end = () => records.push(record.slice());
-  while (i < n) {
-    if (quoted) {
-      const q = text.indexOf('"', i);
-      if (q === -1) {
-        cell += text.slice(i);
-        i = n;
-      } else if (text.charCodeAt(q + 1) === QUOTE) {
-        cell += text.slice(i, q + 1); // up to and with one of the doubled quotes
-        i = q + 2;
-      } else {
-        cell += text.slice(i, q);
-        quoted = false;
-        i = q + 1;
-      }
-      continue;
-    }
-    const ch = text.charCodeAt(i);
-    if (ch === QUOTE && cell === '') {
-      quoted = true;
-      i++;
-    } else if (ch === delim) {
-      add(cell);
-      cell = '';
-      i++;
-    } else if (ch === LF || ch === CR) {
-      add(cell);
-      end();
-      record = [];
-      cell = '';
-      i += ch === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
-    } else {
-      // Ordinary characters up to the next delimiter or line break; the cell is not empty from
-      // here on, so a quote among them is an ordinary character too.
-      let j = i + 1;
-      while (j < n) {
-        const c = text.charCodeAt(j);
-        if (c === delim || c === LF || c === CR) break;
-        j++;
-      }
-      cell += text.slice(i, j);
-      i = j;
-    }
-  }
-  if (cell !== '' || record.length) {
-    add(cell);
-    end();
-  }
-  return records;
-}
-
-function readCsv(fileName: string, buffer: Buffer): SheetData {
-  const decoded = decodeText(buffer);
-  if (decoded === null) throw fail(`Berkas "${fileName}" bukan berkas teks CSV maupun buku kerja XLSX.`);
-  const text = decoded.replace(/^\uFEFF/, '');
-  const start = text.trimStart().slice(0, 100).toLowerCase();
-  if (start.startsWith('<') || start.startsWith('{') || start.startsWith('%pdf')) {
-    throw fail(`Berkas "${fileName}" bukan CSV maupun XLSX. Gunakan templat impor.`);
-  }
-  const records = parseCsv(text, detectDelimiter(text));
-  if (records.length === 0) throw fail(`Berkas "${fileName}" tidak berisi baris judul kolom.`);
-  const header = records[0];
-  const rows: SheetRow[] = [];
-  for (let i = 1; i < records.length; i++) {
-    const cells = records[i];
-    if (cells.some((c) => c.trim() !== '')) rows.push({ rowNumber: i + 1, cells });
-  }
-  if (rows.length > MAX_DATA_ROWS) throw fail(`Berkas berisi ${rows.length} baris; paling banyak ${MAX_DATA_ROWS} baris sekali impor. Bagi per tahun.`);
-  return { format: 'csv', header: header.map((h) => h.trim()), rows };
-}
-
 // ---- XLSX ----
-
-/**
- * The entries a ZIP's central directory lists, with their total uncompressed size, or null when
- * the directory cannot be read. Checked before unpacking, so a small file cannot expand to
- * gigabytes and an archive that is not a workbook is named as such.
- */
-export function zipDirectory(buf: Buffer): { names: string[]; totalSize: number } | null {
-  const min = Math.max(0, buf.length - 0xffff - 22);
-  for (let eocd = buf.length - 22; eocd >= min; eocd--) {
-    if (buf.readUInt32LE(eocd) !== 0x06054b50) continue;
-    const entries = buf.readUInt16LE(eocd + 10);
-    let p = buf.readUInt32LE(eocd + 16);
-    let totalSize = 0;
-    const names: string[] = [];
-    for (let n = 0; n < entries; n++) {
-      if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return null;
-      const size = buf.readUInt32LE(p + 24);
-      totalSize += size === 0xffffffff ? Number.POSITIVE_INFINITY : size; // ZIP64: far beyond any register
-      const nameLength = buf.readUInt16LE(p + 28);
-      names.push(buf.toString('utf8', p + 46, p + 46 + nameLength));
-      p += 46 + nameLength + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
-    }
-    return { names, totalSize };
-  }
-  return null;
-}
 
 async function readXlsx(fileName: string, buffer: Buffer): Promise<SheetData> {
   const notWorkbook = fail(`Berkas "${fileName}" adalah arsip ZIP tetapi bukan buku kerja Excel (XLSX) yang dapat dibaca. Simpan ulang dari Excel sebagai .xlsx, atau unggah sebagai CSV.`);
-  const dir = zipDirectory(buffer);
-  if (!dir || !dir.names.includes('xl/workbook.xml')) throw notWorkbook;
-  if (dir.totalSize > MAX_UNZIPPED_BYTES) throw fail(`Isi berkas "${fileName}" terlalu besar setelah dibuka. Bagi register per tahun.`);
+  const names = zipEntryNames(buffer, MAX_ZIP_ENTRIES);
+  if (names && !names.includes('xl/workbook.xml')) throw notWorkbook;
+  // Inflated here, counting the real bytes; ExcelJS gets the entries stored, and inflates nothing.
+  let workbook: Buffer;
+  try {
+    workbook = storedZip(unzipWithin(buffer, { maxEntries: MAX_ZIP_ENTRIES, maxTotalBytes: MAX_UNZIPPED_BYTES }));
+  } catch (e) {
+    if (!(e instanceof ZipError)) throw e;
+    if (e.failure.kind === 'too-large') {
+      throw fail(`Isi berkas "${fileName}" terlalu besar setelah dibuka (lebih dari ${MAX_UNZIPPED_BYTES / 1024 / 1024} MB). Bagi register per tahun, atau simpan sebagai CSV.`);
+    }
+    throw notWorkbook; // unreadable, encrypted, ZIP64, or thousands of entries: no workbook Excel writes
+  }
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load(workbook as unknown as ExcelJS.Buffer);
   } catch {
     throw notWorkbook;
   }
@@ -225,8 +66,14 @@ async function readXlsx(fileName: string, buffer: Buffer): Promise<SheetData> {
     throw fail(`Lembar "${ws.name}" berisi ${ws.actualRowCount - 1} baris; paling banyak ${MAX_DATA_ROWS} baris sekali impor. Bagi per tahun.`);
   }
   const headerRow = ws.getRow(1);
+  if (headerRow.cellCount > MAX_COLUMNS) {
+    // Trailing empty cells (formatting) do not count; a header reaching far to the right does.
+    let last = headerRow.cellCount;
+    while (last > 0 && asText(cellValue(headerRow.getCell(last).value)).trim() === '') last--;
+    if (last > MAX_COLUMNS) throw tooManyColumns(fileName);
+  }
   const header: string[] = [];
-  for (let c = 1; c <= headerRow.cellCount; c++) header.push(asText(cellValue(headerRow.getCell(c).value)));
+  for (let c = 1; c <= Math.min(headerRow.cellCount, MAX_COLUMNS); c++) header.push(asText(cellValue(headerRow.getCell(c).value)));
   while (header.length && header[header.length - 1] === '') header.pop();
   const rows: SheetRow[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {

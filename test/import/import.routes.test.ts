@@ -171,7 +171,7 @@ describe('importing a register', () => {
     const res = await upload(app, db, csvOf([row(), row({ 'Nama pemohon': 'Orang lain' }), { No: 3 }], { labels: ['No', ...LABELS] }), 'register.csv');
     expect(res.status).toBe(400);
     expect(res.text).toContain('Nomor registrasi &#34;005/PPID/III/2022&#34; ganda dalam berkas (juga di baris 3).');
-    expect(res.text).toContain('Nomor registrasi &#34;005/PPID/III/2022&#34; ganda dalam berkas (juga di baris 2).');
+    expect(res.text).toContain('Nomor registrasi &#34;005/PPID/III/2022&#34; ganda dalam berkas (sama dengan baris 2).');
     expect(res.text).toContain('2 baris data'); // the row with only "No" filled is an empty row
     expect(res.text).toContain('Kolom tidak dikenal diabaikan: No.');
     expect(count(db, 'requests')).toBe(0);
