@@ -25,6 +25,19 @@ export async function withTempFiles(req: Request, handler: () => Promise<void>):
   }
 }
 
+/**
+ * Multipart forms skip the global CSRF check (their body is parsed by the route): this checks the
+ * token right after the parser, before anything else looks at the body, and removes the temp files
+ * of a refused form.
+ */
+export function csrfAfterUpload(csrfValid: (req: Request) => boolean) {
+  return (req: Request, _res: Response, next: (err?: unknown) => void): void => {
+    if (csrfValid(req)) return next();
+    removeQuietly(uploadedFiles(req).map((f) => f.path)).then(
+      () => next(new AppError('forbidden', 'Formulir kedaluwarsa atau tidak sah. Muat ulang halaman lalu coba lagi.')), next);
+  };
+}
+
 export function incomingFiles(req: Request) {
   return uploadedFiles(req).map((f) => ({ tempPath: f.path, originalName: f.originalname, size: f.size }));
 }

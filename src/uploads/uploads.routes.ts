@@ -4,7 +4,8 @@ import { AppError } from '../shared/errors.js';
 import { currentActor, flash, idParam, requirePermission, requireUser } from '../shared/http.js';
 import { parseInput } from '../shared/validation.js';
 import { uploadMiddleware } from './multer.js';
-import { incomingFiles, sendAttachment, withTempFiles } from './transfer.js';
+import { csrfAfterUpload, incomingFiles, sendAttachment, withTempFiles } from './transfer.js';
+import { submissionKeys } from '../submissions/submissions.js';
 import * as service from './attachments.service.js';
 import { removeFormSchema, uploadFormSchema } from './uploads.schemas.js';
 
@@ -20,7 +21,9 @@ export function uploadsRoutes({ db, config, csrfValid }: AppContext): Router {
   const r = Router();
   const upload = uploadMiddleware(config, [{ name: 'files', maxCount: config.maxUploadFiles }]);
 
-  r.post('/requests/:id/attachments', requireUser, requirePermission('request.write'), upload, async (req, res) => {
+  const onceOnly = [csrfAfterUpload(csrfValid), submissionKeys(db, { source: 'form', multipart: true })];
+
+  r.post('/requests/:id/attachments', requireUser, requirePermission('request.write'), upload, ...onceOnly, async (req, res) => {
     await withTempFiles(req, async () => {
       if (!csrfValid(req)) throw new AppError('forbidden', 'Formulir kedaluwarsa atau tidak sah. Muat ulang halaman lalu coba lagi.');
       const requestId = idParam(req.params.id);
