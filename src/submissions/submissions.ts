@@ -156,7 +156,7 @@ function recordAnswer(db: Db, req: Request, res: Response, ref: SubmissionRef & 
     const chunk = typeof args[0] === 'function' ? undefined : args[0];
     const location = res.get('Location') ?? null;
     const noStore = /no-store/.test(String(res.get('Cache-Control') ?? ''));
-    const keepBody = !location && !noStore && !streamed && chunk !== undefined;
+    const keepBody = !isRedirect(res.statusCode) && !noStore && !streamed && chunk !== undefined;
     const patch = Object.fromEntries(SESSION_FIELDS.filter((f) => req.session?.[f] !== undefined).map((f) => [f, req.session[f]]));
     completeSubmission(db, ref, {
       status: res.statusCode,
@@ -177,7 +177,7 @@ function replay(req: Request, res: Response, stored: StoredSubmission, run: { ro
   }
   // Spent, but the answer was not stored (the process stopped right after the commit) or may
   // not be (a page that shows a secret once).
-  if (stored.status === null || (!stored.location && stored.body === null)) {
+  if (stored.status === null || (!isRedirect(stored.status) && stored.body === null)) {
     throw new AppError('conflict', run.source === 'api'
       ? 'Permintaan dengan Idempotency-Key ini sudah diproses.'
       : 'Formulir ini sudah dikirim dan diproses; hasilnya hanya ditampilkan sekali. Periksa daftarnya.');
@@ -188,11 +188,14 @@ function replay(req: Request, res: Response, stored: StoredSubmission, run: { ro
     if (patch.submitted) req.session.submitted = [...new Set([...(req.session.submitted ?? []), ...patch.submitted])].slice(-10);
   }
   res.set('Idempotent-Replayed', 'true');
-  if (stored.location) return res.redirect(stored.status, stored.location);
+  if (isRedirect(stored.status)) return res.redirect(stored.status, stored.location ?? '/');
   res.status(stored.status);
+  if (stored.location) res.location(stored.location);
   if (stored.contentType) res.set('Content-Type', stored.contentType);
   res.send(stored.body);
 }
+
+const isRedirect = (status: number) => status >= 300 && status < 400;
 
 function sweep(db: Db): void {
   const now = Date.now();
