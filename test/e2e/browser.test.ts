@@ -86,6 +86,34 @@ describe('in a real browser', () => {
     const number = (await officer.locator('h1').innerText()).replace('Permohonan ', '').trim();
     const code = (await officer.locator('.code').innerText()).trim();
 
+    // Three quick clicks on "Catat dan beri nomor registrasi" register one request: with script
+    // (the button stops taking clicks) and without (the server's one-time form key).
+    for (const javaScriptEnabled of [true, false]) {
+      const page = await (await browser!.newContext({ javaScriptEnabled })).newPage();
+      page.on('pageerror', (e) => errors.push(e.message));
+      await login(page, base, 'petugas');
+      await page.goto(`${base}/requests/new`);
+      const name = `Tiga Klik ${javaScriptEnabled ? 'Skrip' : 'Polos'}`;
+      await page.fill('input[name=receivedOn]', today);
+      await page.selectOption('select[name=channel]', 'letter');
+      await page.fill('input[name=requesterName]', name);
+      await page.selectOption('select[name=requesterType]', 'individual');
+      await page.selectOption('select[name=requesterCategory]', 'public');
+      await page.fill('input[name=requesterPhone]', '081234567890');
+      await page.fill('textarea[name=informationRequested]', 'Daftar informasi publik 2025');
+      await page.check('input[name=obtainMethod][value=hardcopy]');
+      await page.check('input[name=deliveryMethod][value=pickup]');
+      await page.click('main button[type=submit]', { clickCount: 3 });
+      await page.waitForURL(/\/requests\/\d+$/);
+      await page.waitForLoadState('load');
+      expect(await page.locator('h1').innerText()).toMatch(/^Permohonan \d{3}\//);
+      const check = openDb(path.join(dataDir, 'ppid.db'));
+      const rows = check.$client.prepare('select count(*) as n from requests where requester_name = ?').get(name) as { n: number };
+      check.$client.close();
+      expect(rows.n, name).toBe(1);
+      await page.context().close();
+    }
+
     // Extend, then decide: granted in part, exempt under Pasal 17 huruf h.
     await officer.goto(`${requestUrl}/extend`);
     await officer.fill('textarea[name=extensionReason]', 'Data dihimpun dari kantor wilayah');
