@@ -39,7 +39,6 @@ const IGNORED_FIELDS = new Set(['_csrf', FORM_KEY_FIELD]);
 
 /** Runs in progress, per database (one per app): a repeat waits for the first. */
 const running = new WeakMap<Db, Map<string, Promise<void>>>();
-const lastSweep = new WeakMap<Db, number>();
 
 /** A fresh random key for one render of one form. */
 export function newFormKey(): string {
@@ -54,6 +53,7 @@ type Source = 'form' | 'api';
  * after their parser.
  */
 export function submissionKeys(db: Db, opts: { source: Source; multipart?: boolean }): RequestHandler {
+  let lastSweep = 0;
   return async (req, res, next) => {
     if (opts.source === 'form' && !opts.multipart) res.locals.formKey = newFormKey;
     if (req.method !== 'POST' && req.method !== 'PUT') return next();
@@ -65,7 +65,10 @@ export function submissionKeys(db: Db, opts: { source: Source; multipart?: boole
       throw new AppError('validation', 'Kunci pengiriman tidak sah. Muat ulang halaman lalu coba lagi.',
         opts.source === 'api' ? { 'Idempotency-Key': '8–255 karakter ASCII yang dapat dicetak.' } : {});
     }
-    sweep(db);
+    if (Date.now() - lastSweep >= SWEEP_EVERY_MS) {
+      lastSweep = Date.now();
+      sweepSubmissions(db, DateTime.utc().minus({ hours: KEEP_HOURS }).toISO()!);
+    }
     const ref: SubmissionRef = { scope: scopeOf(req, opts.source), key };
     const route = `${req.method} ${req.originalUrl}`;
     const fingerprint = fingerprintOf(req, route);
@@ -196,13 +199,6 @@ function replay(req: Request, res: Response, stored: StoredSubmission, run: { ro
 }
 
 const isRedirect = (status: number) => status >= 300 && status < 400;
-
-function sweep(db: Db): void {
-  const now = Date.now();
-  if (now - (lastSweep.get(db) ?? 0) < SWEEP_EVERY_MS) return;
-  lastSweep.set(db, now);
-  sweepSubmissions(db, DateTime.utc().minus({ hours: KEEP_HOURS }).toISO()!);
-}
 
 type Upload = { fieldname: string; originalname: string; size: number; path?: string };
 function uploads(req: Request): Upload[] {

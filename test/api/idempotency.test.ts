@@ -72,6 +72,20 @@ describe('Idempotency-Key on the API', () => {
     expect(count(db, 'requests')).toBe(1);
   });
 
+  it('when a key is more than a day old, then it is swept and forgotten', async () => {
+    const { app, db, auth } = await setup();
+    const first = await request(app).post('/api/v1/requests').set(auth).set('Idempotency-Key', 'old-key-00001').send(apiIntakeBody()).expect(201);
+    db.$client.prepare("update submissions set created_at = '2000-01-01T00:00:00.000Z'").run();
+    const { buildApp } = await import('../../src/app.js');
+    const { testConfig } = await import('../helpers/build-test-app.js');
+    const pino = (await import('pino')).default;
+    // A new app on the same database sweeps on its first keyed request.
+    const restarted = buildApp({ db, config: testConfig(), logger: pino({ level: 'silent' }) });
+    const again = await request(restarted).post('/api/v1/requests').set(auth).set('Idempotency-Key', 'old-key-00001').send(apiIntakeBody()).expect(201);
+    expect(again.body.id).not.toBe(first.body.id);
+    expect(count(db, 'submissions')).toBe(1);
+  });
+
   it('when the key is malformed, then 400 naming the header', async () => {
     const { app, auth } = await setup();
     const res = await request(app).post('/api/v1/requests').set(auth).set('Idempotency-Key', 'short').send(apiIntakeBody());
