@@ -36,3 +36,35 @@ document.addEventListener('DOMContentLoaded', () => {
     f.addEventListener('submit', (e) => { if (!confirm(f.dataset.confirm)) e.preventDefault(); });
   }
 });
+
+// Forms are sent once: on submit the buttons say they are working and stop taking clicks.
+// (The server's one-time form key already makes a repeat harmless; this only spares the wait.)
+document.addEventListener('DOMContentLoaded', () => {
+  const forms = document.querySelectorAll('form[method=post]');
+  const reset = (f) => {
+    delete f.dataset.sending;
+    for (const b of f.querySelectorAll('button')) {
+      b.disabled = false;
+      b.removeAttribute('aria-busy');
+      if (b.dataset.idleLabel) { b.textContent = b.dataset.idleLabel; delete b.dataset.idleLabel; }
+    }
+  };
+  for (const f of forms) {
+    f.addEventListener('submit', (e) => {
+      if (e.defaultPrevented) return; // e.g. a confirmation the user declined
+      if (f.dataset.sending) { e.preventDefault(); return; }
+      f.dataset.sending = '1';
+      const buttons = f.querySelectorAll('button');
+      for (const b of buttons) b.setAttribute('aria-busy', 'true');
+      const used = e.submitter;
+      if (used && used.tagName === 'BUTTON' && !used.classList.contains('link')) {
+        used.dataset.idleLabel = used.textContent;
+        used.textContent = 'Memproses…';
+      }
+      // Disabled after the browser has read the form, so the pressed button's value is still sent.
+      setTimeout(() => { for (const b of buttons) b.disabled = true; }, 0);
+    });
+  }
+  // Back to a page kept in the browser's cache: its forms can be used again.
+  window.addEventListener('pageshow', (e) => { if (e.persisted) for (const f of forms) reset(f); });
+});

@@ -33,6 +33,7 @@ import { uploadsRoutes } from './uploads/uploads.routes.js';
 import { uploadsApi } from './uploads/uploads.api.js';
 import { recapRoutes } from './recap/recap.routes.js';
 import { recapApi } from './recap/recap.api.js';
+import { submissionKeys } from './submissions/submissions.js';
 
 export interface AppContext {
   db: Db;
@@ -156,6 +157,8 @@ export function buildApp(deps: { db: Db; config: AppConfig; logger?: Logger }): 
     Object.defineProperty(res.locals, 'officeName', { get: () => getSettings(db).office_name, enumerable: true, configurable: true });
     next();
   });
+  // A repeated form (double click) answers the first outcome again: see src/submissions.
+  app.use(submissionKeys(db, { source: 'form' }));
 
   mountPages(app, ctx);
 
@@ -165,6 +168,8 @@ export function buildApp(deps: { db: Db; config: AppConfig; logger?: Logger }): 
 }
 
 function mountApi(api: express.Router, ctx: AppContext): void {
+  // Idempotency-Key: a retried POST answers the first answer again (src/submissions).
+  api.use(submissionKeys(ctx.db, { source: 'api' }));
   api.use(requestsApi(ctx));
   api.use(objectionsApi(ctx));
   api.use(uploadsApi(ctx));

@@ -39,6 +39,11 @@ const envSchema = z.object({
   PPID_UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(20),
   /** Most files in one upload. */
   PPID_UPLOAD_MAX_FILES: z.coerce.number().int().min(1).max(50).default(10),
+  /**
+   * Accepted online requests (/permohonan) per address per hour; a campus or a kiosk shares one
+   * address. 0: no limit. Refused forms and repeats of one submission never count.
+   */
+  PPID_PUBLIC_FORM_LIMIT: z.coerce.number().int().min(0).max(100000).default(5),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -53,6 +58,8 @@ export interface AppConfig {
   readonly uploadDir: string;
   readonly maxUploadBytes: number;
   readonly maxUploadFiles: number;
+  /** Accepted online requests per address per hour; 0 means no limit. */
+  readonly publicFormLimit: number;
   readonly sessionSecret: string;
   /** Served over HTTPS (PPID_SECURE_COOKIES): Secure cookies, HSTS, upgrade-insecure-requests. */
   readonly secureCookies: boolean;
@@ -117,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     uploadDir: path.join(dataDir, 'uploads'),
     maxUploadBytes: Math.round(e.PPID_UPLOAD_MAX_MB * 1024 * 1024),
     maxUploadFiles: e.PPID_UPLOAD_MAX_FILES,
+    publicFormLimit: e.PPID_PUBLIC_FORM_LIMIT,
     sessionSecret: e.PPID_SESSION_SECRET ?? readOrCreateSecret(dataDir),
     secureCookies: e.PPID_SECURE_COOKIES === 'true',
     trustProxy: e.PPID_TRUST_PROXY,

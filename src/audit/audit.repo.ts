@@ -21,6 +21,11 @@ export interface Actor {
   userId: number | null;
   /** Username, "token:label" or "system"; kept even if the user is later removed. */
   label: string;
+  /**
+   * Called inside every transaction that records an event for this actor: a one-time
+   * submission key (src/submissions) is spent there, in the same transaction as the change.
+   */
+  inTransaction?: (tx: Tx) => void;
 }
 
 export interface AuditEvent {
@@ -58,6 +63,7 @@ const APPEND = `insert into audit_log (at, actor_user_id, actor_label, action, e
 
 /** Writes one entry; call inside the transaction that makes the change. */
 export function recordEvent(tx: Tx, actor: Actor, event: AuditEvent): AuditRow {
+  actor.inTransaction?.(tx);
   const last = preparedStatement(tx, LAST_HASH).get() as { hash: string } | undefined;
   const fields: HashedFields = {
     at: nowInstant(),

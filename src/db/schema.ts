@@ -234,6 +234,37 @@ export const auditLog = sqliteTable(
   (t) => [index('audit_entity_idx').on(t.entityType, t.entityId), index('audit_at_idx').on(t.at)],
 );
 
+/**
+ * One-time submission keys (forms' `_key`, the API's `Idempotency-Key`). The row is written in
+ * the same transaction as the action it guards, so a key is never used without its effect nor
+ * the effect written twice; the outcome (status, redirect or body) is added right after, for
+ * replays. Rows older than a day are swept.
+ */
+export const submissions = sqliteTable(
+  'submissions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** "user:ID", "session:SID" (forms without login) or "api:USER_ID". */
+    scope: text('scope').notNull(),
+    key: text('key').notNull(),
+    /** "POST /requests/5/extend". */
+    route: text('route').notNull(),
+    /** SHA-256 of the route and the submitted fields. */
+    fingerprint: text('fingerprint').notNull(),
+    /** The in-process run that holds the key: its later transactions may write again. */
+    holder: text('holder').notNull(),
+    createdAt: text('created_at').notNull(),
+    /** The first outcome, null until the answer went out. */
+    status: integer('status'),
+    location: text('location'),
+    contentType: text('content_type'),
+    body: text('body'),
+    /** JSON of the session fields the outcome set (flash messages, receipts this browser may see). */
+    sessionPatch: text('session_patch'),
+  },
+  (t) => [uniqueIndex('submissions_scope_key_idx').on(t.scope, t.key), index('submissions_created_idx').on(t.createdAt)],
+);
+
 export type UserRow = typeof users.$inferSelect;
 export type RequestRow = typeof requests.$inferSelect;
 export type HolidayRow = typeof holidays.$inferSelect;
@@ -242,3 +273,4 @@ export type ApiTokenRow = typeof apiTokens.$inferSelect;
 export type ObjectionRow = typeof objections.$inferSelect;
 export type AttachmentRow = typeof attachments.$inferSelect;
 
+export type SubmissionRow = typeof submissions.$inferSelect;

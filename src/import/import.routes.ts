@@ -8,6 +8,8 @@ import { presentImportReport } from './import.presenter.js';
 import { templateCsv, templateXlsx } from './template.js';
 import { CSV_CONTENT_TYPE, csvDialectOf, csvFileName } from '../shared/csv.js';
 import { dropPending, keepPending, PENDING_TTL_MS, readPending } from './pending-import.js';
+import { csrfAfterUpload } from '../uploads/transfer.js';
+import { submissionKeys } from '../submissions/submissions.js';
 
 const MAX_MB = MAX_IMPORT_BYTES / 1024 / 1024;
 
@@ -68,6 +70,9 @@ export function importRoutes({ db, config, csrfValid }: AppContext): Router {
         render(res, { message: code === 'LIMIT_UNEXPECTED_FILE' || code === 'LIMIT_FILE_COUNT' ? 'Unggah satu berkas saja, di kolom "Berkas register".' : 'Unggahan terputus atau rusak. Coba lagi.' });
       });
     },
+    // A second click on "Impor" shows the first import's report instead of importing again.
+    csrfAfterUpload(csrfValid),
+    submissionKeys(db, { source: 'form', multipart: true }),
     async (req: Request, res: Response) => {
       // Multipart bodies skip the global CSRF check; the token is checked here, once parsed.
       if (!csrfValid(req)) throw new AppError('forbidden', 'Formulir kedaluwarsa atau tidak sah. Muat ulang halaman lalu coba lagi.');

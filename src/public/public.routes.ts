@@ -16,9 +16,11 @@ import { presentPublicFile, presentPublicReceipt, presentRequestForPublic } from
 import { publicAttachmentsOfRequest } from '../uploads/attachments.service.js';
 import { onlineRequestSchema, statusLookupSchema } from './public.schemas.js';
 import { uploadMiddleware, uploadedFiles } from '../uploads/multer.js';
-import { withTempFiles } from '../uploads/transfer.js';
+import { csrfAfterUpload, withTempFiles } from '../uploads/transfer.js';
 import { placeFiles, prepareFiles, recordAttachments } from '../uploads/attachments.service.js';
 import { WEB_FORM_KINDS, type AttachmentKind } from '../uploads/vocabulary.js';
+import { submissionKeys, withSubmission } from '../submissions/submissions.js';
+import { AcceptedSubmissionLimit } from './submission-limit.js';
 
 declare module 'express-session' {
   interface SessionData {
@@ -47,7 +49,10 @@ export function publicRoutes({ db, config, logger, csrfValid }: AppContext): Rou
     });
   // Guessing codes: only failed lookups count, so a researcher checking many requests is not hurt.
   const lookupLimiter = limited(10, 15, 'Terlalu banyak percobaan yang gagal. Coba lagi dalam 15 menit.', true);
-  const submitLimiter = limited(5, 60, 'Terlalu banyak permohonan dari alamat ini. Coba lagi dalam satu jam, atau hubungi kantor PPID.');
+  // Only accepted requests count (PPID_PUBLIC_FORM_LIMIT an hour): a refused form is not a
+  // submission, and a double click lands on the first one's receipt before any counting.
+  const submitLimit = new AcceptedSubmissionLimit(config.publicFormLimit);
+  const onceOnly = submissionKeys(db, { source: 'form', multipart: true });
 
   r.get('/', (req, res) => {
     if (req.user) return res.redirect('/requests');
@@ -84,30 +89,41 @@ export function publicRoutes({ db, config, logger, csrfValid }: AppContext): Rou
     res.render('public/request-form', { title: 'Ajukan permohonan informasi', values: {}, errors: {}, vocabulary });
   });
 
-  r.post('/permohonan', submitLimiter, webFiles, async (req: Request, res) => {
+  // The token is checked before the key, so a forged form cannot replay anything.
+  r.post('/permohonan', webFiles, csrfAfterUpload(csrfValid), onceOnly, async (req: Request, res) => {
     await withTempFiles(req, async () => {
-      if (!csrfValid(req)) throw new AppError('forbidden', 'Formulir kedaluwarsa atau tidak sah. Muat ulang halaman lalu coba lagi.');
       // A field people never see: only bots fill it in.
       if (req.body?.website) throw new AppError('validation', 'Permohonan tidak dapat diproses.');
       await handleForm(req, res, async () => {
         const { agree: _agree, ...intake } = parseInput(onlineRequestSchema, req.body);
-        // The request and its papers are one action: check the files first, then write both in
-        // one transaction, then move the files into place.
-        const uploads = Object.entries(WEB_FORM_KINDS).flatMap(([kind, field]) =>
-          fileFields(req, field).map((f) => ({ kind: kind as AttachmentKind, file: f })));
-        const prepared = await prepareFiles(uploads.map((u) => u.file));
-        const { row, attachments } = db.transaction((tx) => {
-          const created = registerRequest({
-            db, actor: WEB_ACTOR, zone: config.zone, source: 'web',
-            input: { ...intake, receivedOn: todayIn(config.zone), channel: 'website' },
+        const place = submitLimit.reserve(req.ip ?? '');
+        if (!place) {
+          logger.warn({ ip: req.ip, path: req.path }, 'public form limit reached');
+          throw new AppError('rate_limited', 'Terlalu banyak permohonan dari alamat ini. Coba lagi dalam satu jam, atau hubungi kantor PPID.');
+        }
+        try {
+          const actor = withSubmission(req, WEB_ACTOR);
+          // The request and its papers are one action: check the files first, then write both in
+          // one transaction, then move the files into place.
+          const uploads = Object.entries(WEB_FORM_KINDS).flatMap(([kind, field]) =>
+            fileFields(req, field).map((f) => ({ kind: kind as AttachmentKind, file: f })));
+          const prepared = await prepareFiles(uploads.map((u) => u.file));
+          const { row, attachments } = db.transaction((tx) => {
+            const created = registerRequest({
+              db, actor, zone: config.zone, source: 'web',
+              input: { ...intake, receivedOn: todayIn(config.zone), channel: 'website' },
+            });
+            const rows = uploads.flatMap((u, i) =>
+              recordAttachments(tx, actor, { requestId: created.id, target: 'request', objectionId: null, kind: u.kind, note: 'Dikirim pemohon melalui formulir daring' }, [prepared[i]], true));
+            return { row: created, attachments: rows };
           });
-          const rows = uploads.flatMap((u, i) =>
-            recordAttachments(tx, WEB_ACTOR, { requestId: created.id, target: 'request', objectionId: null, kind: u.kind, note: 'Dikirim pemohon melalui formulir daring' }, [prepared[i]], true));
-          return { row: created, attachments: rows };
-        });
-        await placeFiles(db, WEB_ACTOR, config.uploadDir, prepared, attachments);
-        req.session.submitted = [...(req.session.submitted ?? []).slice(-9), row.id];
-        res.redirect(`/permohonan/tanda-bukti/${row.id}`);
+          place.accept();
+          await placeFiles(db, WEB_ACTOR, config.uploadDir, prepared, attachments);
+          req.session.submitted = [...(req.session.submitted ?? []).slice(-9), row.id];
+          res.redirect(`/permohonan/tanda-bukti/${row.id}`);
+        } finally {
+          place.release();
+        }
       }, (errors, message) => res.render('public/request-form', {
         title: 'Ajukan permohonan informasi', values: req.body ?? {}, errors, vocabulary,
         message: uploadedFiles(req).length ? `${message} Berkas lampiran perlu dipilih ulang.` : message,

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { Request, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { AppError } from '../shared/errors.js';
 import type { AttachmentRow } from '../db/schema.js';
 import { uploadedFiles } from './multer.js';
@@ -23,6 +23,29 @@ export async function withTempFiles(req: Request, handler: () => Promise<void>):
   } finally {
     await removeQuietly(uploadedFiles(req).map((f) => f.path));
   }
+}
+
+/**
+ * Multipart forms skip the global CSRF check (their body is parsed by the route): this checks the
+ * token right after the parser, before anything else looks at the body, and removes the temp files
+ * of a refused form.
+ */
+export function csrfAfterUpload(csrfValid: (req: Request) => boolean) {
+  return (req: Request, _res: Response, next: (err?: unknown) => void): void => {
+    if (csrfValid(req)) return next();
+    removeQuietly(uploadedFiles(req).map((f) => f.path)).then(
+      () => next(new AppError('forbidden', 'Formulir kedaluwarsa atau tidak sah. Muat ulang halaman lalu coba lagi.')), next);
+  };
+}
+
+/**
+ * Runs a guard middleware inside a handler (after the parser ran there): true when it let the
+ * request through, false when it answered itself (a replayed submission); its errors are thrown.
+ */
+export function passGuard(mw: RequestHandler, req: Request, res: Response): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    Promise.resolve(mw(req, res, (err?: unknown) => (err ? reject(err) : resolve(true)))).then(() => resolve(false), reject);
+  });
 }
 
 export function incomingFiles(req: Request) {

@@ -7,13 +7,16 @@ import * as service from './attachments.service.js';
 import { presentAttachmentForApi } from './attachments.presenter.js';
 import { uploadFormSchema } from './uploads.schemas.js';
 import { incomingFiles, sendAttachment, withTempFiles } from './transfer.js';
+import { submissionKeys } from '../submissions/submissions.js';
 
 /** JSON API v1 for attachments (multipart upload; bearer tokens, so no CSRF). */
 export function uploadsApi({ db, config }: AppContext): Router {
   const r = Router();
   const upload = uploadMiddleware(config, [{ name: 'files', maxCount: config.maxUploadFiles }]);
 
-  r.post('/requests/:id/attachments', requirePermission('request.write'), upload, async (req, res) => {
+  const onceOnly = submissionKeys(db, { source: 'api', multipart: true });
+
+  r.post('/requests/:id/attachments', requirePermission('request.write'), upload, onceOnly, async (req, res) => {
     await withTempFiles(req, async () => {
       const requestId = idParam(req.params.id);
       const form = parseInput(uploadFormSchema, req.body ?? {});

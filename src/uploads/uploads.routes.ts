@@ -4,7 +4,8 @@ import { AppError } from '../shared/errors.js';
 import { currentActor, flash, idParam, requirePermission, requireUser } from '../shared/http.js';
 import { parseInput } from '../shared/validation.js';
 import { runMiddleware, uploadMiddleware } from './multer.js';
-import { incomingFiles, sendAttachment, withTempFiles } from './transfer.js';
+import { incomingFiles, passGuard, sendAttachment, withTempFiles } from './transfer.js';
+import { submissionKeys } from '../submissions/submissions.js';
 import * as service from './attachments.service.js';
 import { removeFormSchema, uploadFormSchema } from './uploads.schemas.js';
 import { requestPageLocals } from '../requests/requests.routes.js';
@@ -29,11 +30,15 @@ export function uploadsRoutes({ db, config, csrfValid }: AppContext): Router {
   const r = Router();
   const upload = uploadMiddleware(config, [{ name: 'files', maxCount: config.maxUploadFiles }]);
 
+  // After the parser: a repeated one-time key answers the first outcome instead of writing again.
+  const onceOnly = submissionKeys(db, { source: 'form', multipart: true });
+
   r.post('/requests/:id/attachments', requireUser, requirePermission('request.write'), async (req, res) => {
     let refused: AppError | null = null;
     await withTempFiles(req, async () => {
       const refusal = await runMiddleware(upload, req, res);
       if (!csrfValid(req)) throw new AppError('forbidden', 'Formulir kedaluwarsa atau tidak sah. Muat ulang halaman lalu coba lagi.');
+      if (!refusal && !(await passGuard(onceOnly, req, res))) return;
       try {
         if (refusal) throw refusal;
         const form = parseInput(uploadFormSchema, req.body ?? {});

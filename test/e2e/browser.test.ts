@@ -92,6 +92,58 @@ describe('in a real browser', () => {
     const number = (await officer.locator('h1').innerText()).replace('Permohonan ', '').trim();
     const code = (await officer.locator('.code').innerText()).trim();
 
+    // Three quick clicks on "Catat dan beri nomor registrasi" over a slow connection register one
+    // request: with script (the button stops taking clicks) and without (the server's one-time
+    // form key). Each answer is held back until the clicks are done, as on a slow network.
+    for (const javaScriptEnabled of [true, false]) {
+      const page = await (await browser!.newContext({ javaScriptEnabled })).newPage();
+      page.on('pageerror', (e) => errors.push(e.message));
+      await login(page, base, 'petugas');
+      await page.goto(`${base}/requests/new`);
+      const name = `Tiga Klik ${javaScriptEnabled ? 'Skrip' : 'Polos'}`;
+      await page.fill('input[name=receivedOn]', today);
+      await page.selectOption('select[name=channel]', 'letter');
+      await page.fill('input[name=requesterName]', name);
+      await page.selectOption('select[name=requesterType]', 'individual');
+      await page.selectOption('select[name=requesterCategory]', 'public');
+      await page.fill('input[name=requesterPhone]', '081234567890');
+      await page.fill('textarea[name=informationRequested]', 'Daftar informasi publik 2025');
+      await page.check('input[name=obtainMethod][value=hardcopy]');
+      await page.check('input[name=deliveryMethod][value=pickup]');
+      const held: (() => Promise<void>)[] = [];
+      let arrived = () => {};
+      await page.route(`${base}/requests`, async (route) => {
+        if (route.request().method() !== 'POST') return route.continue();
+        // The server gets the POST now; the browser gets the answer only when released.
+        const response = await route.fetch({ maxRedirects: 0 });
+        held.push(() => route.fulfill({ response }).catch(() => undefined));
+        arrived();
+      });
+      const posted = (n: number) => new Promise<void>((resolve) => {
+        arrived = () => { if (held.length >= n) resolve(); };
+        arrived();
+      });
+      // The mouse itself, not a locator: a locator would wait for the pending navigation.
+      const button = page.locator('main button[type=submit]');
+      await button.scrollIntoViewIfNeeded();
+      const box = (await button.boundingBox())!;
+      for (let n = 1; n <= 3; n++) {
+        await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+        // No script: every click sends the form again while the previous answer is on its way.
+        if (!javaScriptEnabled) await posted(n);
+      }
+      await posted(1);
+      await Promise.all([page.waitForURL(/\/requests\/\d+$/), held[held.length - 1]()]);
+      await page.waitForLoadState('load');
+      expect(held.length, name).toBe(javaScriptEnabled ? 1 : 3);
+      expect(await page.locator('h1').innerText()).toMatch(/^Permohonan \d{3}\//);
+      const check = openDb(path.join(dataDir, 'ppid.db'));
+      const rows = check.$client.prepare('select count(*) as n from requests where requester_name = ?').get(name) as { n: number };
+      check.$client.close();
+      expect(rows.n, name).toBe(1);
+      await page.context().close();
+    }
+
     // Extend, then decide: granted in part, exempt under Pasal 17 huruf h.
     await officer.goto(`${requestUrl}/extend`);
     await officer.fill('textarea[name=extensionReason]', 'Data dihimpun dari kantor wilayah');

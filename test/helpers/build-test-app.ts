@@ -19,6 +19,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     uploadDir: fs.mkdtempSync(path.join(os.tmpdir(), 'ppid-uploads-')),
     maxUploadBytes: 1024 * 1024,
     maxUploadFiles: 5,
+    publicFormLimit: 5,
     sessionSecret: 'test-secret-test-secret-test-secret-0123456789',
     secureCookies: false,
     trustProxy: 'loopback',

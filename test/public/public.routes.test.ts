@@ -176,9 +176,70 @@ describe('online request form', () => {
     const csrf = csrfFrom((await agent.get('/permohonan')).text);
     expect((await agent.post('/permohonan').type('form').send(body(csrf, { website: 'http://spam' }))).status).toBe(400);
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await agent.post('/permohonan').type('form').send(body(csrf))).status);
-    expect(statuses).toEqual([302, 302, 302, 302, 429]);
-    expect(listRequests(db, { today: '2026-11-23', dueSoonUntil: '2026-11-25' }, 1, 50).total).toBe(4);
+    for (let i = 0; i < 6; i++) statuses.push((await agent.post('/permohonan').type('form').send(body(csrf))).status);
+    expect(statuses).toEqual([302, 302, 302, 302, 302, 429]);
+    expect(listRequests(db, { today: '2026-11-23', dueSoonUntil: '2026-11-25' }, 1, 50).total).toBe(5);
+  });
+
+  it('when the button is clicked twice, then both clicks land on the same receipt with the number and code, and one request exists', async () => {
+    const { app, db } = buildTestApp();
+    const agent = request.agent(app);
+    const page = (await agent.get('/permohonan')).text;
+    const key = /name="_key" value="([^"]+)"/.exec(page)![1];
+    const form = { ...body(csrfFrom(page)), _key: key };
+    const clicks = await Promise.all([agent.post('/permohonan').type('form').send(form).then((r) => r), agent.post('/permohonan').type('form').send(form).then((r) => r)]);
+    const late = await agent.post('/permohonan').type('form').send(form);
+    for (const res of [...clicks, late]) {
+      expect(res.status).toBe(302);
+      expect(res.headers.location).toBe(clicks[0].headers.location);
+    }
+    expect(listRequests(db, { today: '2026-11-23', dueSoonUntil: '2026-11-25' }, 1, 50).total).toBe(1);
+    const row = getRequest(db, Number(clicks[0].headers.location.split('/').pop()));
+    const receipt = await agent.get(late.headers.location).expect(200);
+    expect(receipt.text).toContain(row.registrationNumber);
+    expect(receipt.text).toContain(row.accessCode);
+  });
+
+  it('when the real (multipart) form is sent twice with a file, then one request and one file exist and both land on the receipt', async () => {
+    const { app, db } = buildTestApp();
+    const agent = request.agent(app);
+    const page = (await agent.get('/permohonan')).text;
+    const fields = { ...body(csrfFrom(page)), _key: /name="_key" value="([^"]+)"/.exec(page)![1] };
+    const send = () => {
+      let req = agent.post('/permohonan');
+      for (const [k, v] of Object.entries(fields)) req = req.field(k, v);
+      return req.attach('requestLetter', Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'), 'surat.pdf').then((r) => r);
+    };
+    const [a, b] = await Promise.all([send(), send()]);
+    expect(a.status, a.text).toBe(302);
+    expect(b.status).toBe(302);
+    expect(b.headers.location).toBe(a.headers.location);
+    expect(listRequests(db, { today: '2026-11-23', dueSoonUntil: '2026-11-25' }, 1, 50).total).toBe(1);
+    expect((db.$client.prepare('select count(*) as n from attachments').get() as { n: number }).n).toBe(1);
+  });
+
+  it('when the limit is reached, then a repeat of an accepted submission still lands on its receipt', async () => {
+    const { app } = buildTestApp({ publicFormLimit: 1 });
+    const agent = request.agent(app);
+    const page = (await agent.get('/permohonan')).text;
+    const form = { ...body(csrfFrom(page)), _key: /name="_key" value="([^"]+)"/.exec(page)![1] };
+    const first = await agent.post('/permohonan').type('form').send(form).expect(302);
+    const again = await agent.post('/permohonan').type('form').send(form).expect(302);
+    expect(again.headers.location).toBe(first.headers.location);
+    const fresh = (await agent.get('/permohonan')).text;
+    await agent.post('/permohonan').type('form').send({ ...body(csrfFrom(fresh)), _key: /name="_key" value="([^"]+)"/.exec(fresh)![1] }).expect(429);
+  });
+
+  it('when forms are refused, then they do not use up the address limit (PPID_PUBLIC_FORM_LIMIT)', async () => {
+    const { app, db } = buildTestApp({ publicFormLimit: 2 });
+    const agent = request.agent(app);
+    const csrf = csrfFrom((await agent.get('/permohonan')).text);
+    for (let i = 0; i < 4; i++) expect((await agent.post('/permohonan').type('form').send(body(csrf, { agree: '' }))).status).toBe(400);
+    expect((await agent.post('/permohonan').type('form').send(body(csrf, { website: 'http://spam' }))).status).toBe(400);
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await agent.post('/permohonan').type('form').send(body(csrf))).status);
+    expect(statuses).toEqual([302, 302, 429]);
+    expect(listRequests(db, { today: '2026-11-23', dueSoonUntil: '2026-11-25' }, 1, 50).total).toBe(2);
   });
 });
 

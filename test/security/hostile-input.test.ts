@@ -879,6 +879,31 @@ describe('form bodies the parser refuses', () => {
     expect(res.status).toBe(403);
   });
 
+  it('a hostile one-time form key (array, too long, control characters, odd bytes) is refused with a 400 page and changes nothing', async () => {
+    const w = await world();
+    const b = await browserAs(w, 'officer');
+    const form = new URLSearchParams({ _csrf: b.csrf, ...(intakeInput() as unknown as Record<string, string>) }).toString();
+    for (const key of ['_key=a&_key=b', `_key=${'k'.repeat(300)}`, '_key=abc%00defghij', '_key=%E2%80%AEabcdefghij', '_key=%09abcdefghij', '_key=short']) {
+      const before = fingerprint(w.db);
+      const res = await b.agent.post('/requests').type('form').send(`${form}&${key}`);
+      expect(res.status, key).toBe(400);
+      expect(res.text).not.toMatch(/TypeError|ReferenceError|node_modules/);
+      unchanged(before, w.db);
+    }
+  });
+
+  it('a hostile Idempotency-Key header is refused with a 400 in the documented shape and changes nothing', async () => {
+    const w = await world();
+    const auth = `Bearer ${await apiToken(w, 'officer')}`;
+    for (const key of ['x', 'k'.repeat(256), 'kunci dengan spasi', 'ééééééééé']) {
+      const before = fingerprint(w.db);
+      const res = await request(w.server).post('/api/v1/requests').set('Authorization', auth).set('Idempotency-Key', encodeURI(key) === key ? key : Buffer.from(key, 'utf8').toString('latin1')).send(apiIntakeBody());
+      expect(res.status, key).toBe(400);
+      expect(res.body.error.code).toBe('validation');
+      unchanged(before, w.db);
+    }
+  });
+
   it('a stale, broken or forged version is refused and changes nothing; only the current one goes through', async () => {
     const w = await world();
     const b = await browserAs(w, 'officer');
