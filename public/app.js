@@ -24,3 +24,39 @@ document.addEventListener('DOMContentLoaded', () => {
     f.addEventListener('submit', (e) => { if (!confirm(f.dataset.confirm)) e.preventDefault(); });
   }
 });
+
+// Length counters (progressive enhancement). A field with data-maxlength gets a live counter
+// under it; going over the limit marks the field but never cuts the text: the server refuses it
+// with "Maksimal N karakter (sekarang M)." and gives the text back. Self-contained on purpose
+// (other blocks of this file are edited separately).
+(function lengthCounters() {
+  function setUp() {
+    for (const field of document.querySelectorAll('[data-maxlength]')) {
+      const max = Number(field.dataset.maxlength);
+      if (!Number.isInteger(max) || max <= 0 || field.dataset.counterReady) continue;
+      field.dataset.counterReady = '1';
+      const counter = document.createElement('span');
+      counter.className = 'char-count';
+      counter.id = `count-${field.id || field.name}`;
+      counter.setAttribute('aria-live', 'polite');
+      field.insertAdjacentElement('afterend', counter);
+      const described = (field.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
+      field.setAttribute('aria-describedby', [...described, counter.id].join(' '));
+      // Counted as the server counts: a line break is sent as CR LF, two characters.
+      const length = () => field.value.length + (field.value.match(/\n/g) || []).length * (field.tagName === 'TEXTAREA' ? 1 : 0);
+      const update = () => {
+        const n = length();
+        const over = n > max;
+        counter.textContent = over
+          ? `${n.toLocaleString('id-ID')} / ${max.toLocaleString('id-ID')} karakter — lebih ${(n - max).toLocaleString('id-ID')}, kurangi sebelum dikirim.`
+          : `${n.toLocaleString('id-ID')} / ${max.toLocaleString('id-ID')} karakter`;
+        counter.classList.toggle('over', over);
+        field.classList.toggle('over-limit', over);
+      };
+      field.addEventListener('input', update);
+      update();
+    }
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', setUp);
+  else setUp();
+})();

@@ -2,6 +2,9 @@ import { Router } from 'express';
 import type { AppContext } from '../app.js';
 import { currentActor, requirePermission, requireUser } from '../shared/http.js';
 import { registerFilterSchema } from '../requests/requests.schemas.js';
+import { parseInput } from '../shared/validation.js';
+
+const FILTER_REFUSED_EXPORT = 'Filter tidak dapat dipakai, jadi tidak ada yang diekspor. Perbaiki filter di halaman register lalu unduh lagi.';
 import { startRegisterExport, writeCsv, writeXlsx, type ExportFormat } from './exports.service.js';
 
 /**
@@ -16,7 +19,9 @@ export function exportsRoutes({ db, config, logger }: AppContext): Router {
 
   for (const format of ['csv', 'xlsx'] as ExportFormat[]) {
     r.get(`/requests/export.${format}`, ...allowed, async (req, res) => {
-      const filter = registerFilterSchema.parse(req.query);
+      // A filter the register cannot use is refused (400), never dropped: the file would
+      // otherwise hold the whole register under a name that says it is filtered.
+      const filter = parseInput(registerFilterSchema, req.query, FILTER_REFUSED_EXPORT);
       const exp = startRegisterExport({ db, actor: currentActor(req), zone: config.zone, filter, format });
       res.set('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       res.set('Content-Disposition', `attachment; filename="${exp.fileName}"`);

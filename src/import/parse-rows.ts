@@ -12,7 +12,7 @@ import type { CellValue, SheetData, SheetRow } from './read-file.js';
 import {
   COLUMN_BY_KEY, HEADER_LOOKUP, REGISTER_COLUMNS, allowedValues, lookupCode, normaliseHeader, type ColumnKey,
 } from './register-columns.js';
-import { isIsoDate } from '../shared/dates.js';
+import { dateBoundsError, isIsoDate } from '../shared/dates.js';
 import { OUTCOMES, WITHDRAWN_NOTE, type Outcome } from '../requests/vocabulary.js';
 import { MAX_EXTENSION_WORKING_DAYS } from '../requests/deadlines.js';
 
@@ -234,6 +234,12 @@ class RowReader {
       return null;
     }
     if (parsed === null && required) this.error(key, 'Wajib diisi.');
+    // The same bounds as the forms and the API (not before 2010, not after next year).
+    const outOfRange = parsed === null ? null : dateBoundsError(parsed);
+    if (outOfRange) {
+      this.error(key, `${outOfRange.slice(0, -1)} ("${parsed}").`);
+      return null;
+    }
     return parsed;
   }
 
