@@ -237,7 +237,8 @@ class RowReader {
     // The same bounds as the forms and the API (not before 2010, not after next year).
     const outOfRange = parsed === null ? null : dateBoundsError(parsed);
     if (outOfRange) {
-      this.error(key, `${outOfRange.slice(0, -1)} ("${parsed}").`);
+      const typed = this.raw(key);
+      this.error(key, `${outOfRange.slice(0, -1)} ("${typeof typed === 'string' ? typed.trim() : parsed}").`);
       return null;
     }
     return parsed;
