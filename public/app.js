@@ -47,10 +47,13 @@ document.addEventListener('DOMContentLoaded', () => {
       const update = () => {
         const n = length();
         const over = n > max;
+        // Plain numbers, as the server's "Maksimal N karakter (sekarang M)." writes them.
         counter.textContent = over
-          ? `${n.toLocaleString('id-ID')} / ${max.toLocaleString('id-ID')} karakter — lebih ${(n - max).toLocaleString('id-ID')}, kurangi sebelum dikirim.`
-          : `${n.toLocaleString('id-ID')} / ${max.toLocaleString('id-ID')} karakter`;
+          ? `${n} / ${max} karakter — lebih ${n - max}, kurangi sebelum dikirim.`
+          : `${n} / ${max} karakter`;
         counter.classList.toggle('over', over);
+        // Long texts always show their count; a one-line field only once it nears its limit.
+        counter.hidden = field.tagName !== 'TEXTAREA' && n < max * 0.8;
         field.classList.toggle('over-limit', over);
       };
       field.addEventListener('input', update);

@@ -37,7 +37,7 @@ z.config({
  * (UTF-16 units), as the browser's counter in public/app.js does.
  */
 export function tooLongMessage(max: number, length?: number): string {
-  return length === undefined ? `Maksimal ${max} karakter.` : `Maksimal ${max} karakter (sekarang ${length.toLocaleString('id-ID')}).`;
+  return length === undefined ? `Maksimal ${max} karakter.` : `Maksimal ${max} karakter (sekarang ${length}).`;
 }
 
 /** Optional free text: trimmed, empty allowed, bounded. */
