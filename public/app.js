@@ -68,3 +68,41 @@ document.addEventListener('DOMContentLoaded', () => {
   // Back to a page kept in the browser's cache: its forms can be used again.
   window.addEventListener('pageshow', (e) => { if (e.persisted) for (const f of forms) reset(f); });
 });
+// Length counters (progressive enhancement). A field with data-maxlength gets a live counter
+// under it; going over the limit marks the field but never cuts the text: the server refuses it
+// with "Maksimal N karakter (sekarang M)." and gives the text back. Self-contained on purpose
+// (other blocks of this file are edited separately).
+(function lengthCounters() {
+  function setUp() {
+    for (const field of document.querySelectorAll('[data-maxlength]')) {
+      const max = Number(field.dataset.maxlength);
+      if (!Number.isInteger(max) || max <= 0 || field.dataset.counterReady) continue;
+      field.dataset.counterReady = '1';
+      const counter = document.createElement('span');
+      counter.className = 'char-count';
+      counter.id = `count-${field.id || field.name}`;
+      counter.setAttribute('aria-live', 'polite');
+      field.insertAdjacentElement('afterend', counter);
+      const described = (field.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
+      field.setAttribute('aria-describedby', [...described, counter.id].join(' '));
+      // Counted as the server counts: a line break is sent as CR LF, two characters.
+      const length = () => field.value.length + (field.value.match(/\n/g) || []).length * (field.tagName === 'TEXTAREA' ? 1 : 0);
+      const update = () => {
+        const n = length();
+        const over = n > max;
+        // Plain numbers, as the server's "Maksimal N karakter (sekarang M)." writes them.
+        counter.textContent = over
+          ? `${n} / ${max} karakter — lebih ${n - max}, kurangi sebelum dikirim.`
+          : `${n} / ${max} karakter`;
+        counter.classList.toggle('over', over);
+        // Long texts always show their count; a one-line field only once it nears its limit.
+        counter.hidden = field.tagName !== 'TEXTAREA' && n < max * 0.8;
+        field.classList.toggle('over-limit', over);
+      };
+      field.addEventListener('input', update);
+      update();
+    }
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', setUp);
+  else setUp();
+})();

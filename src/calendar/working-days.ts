@@ -15,6 +15,11 @@ export interface HolidayEntry {
 export interface WorkingCalendar {
   /** Why `date` is not a working day, or null when it is one. */
   offReason(date: string): string | null;
+  /**
+   * How many holidays falling on a weekday (Monday–Friday) lie in the day numbers (from, to]
+   * (see `dayNumber`): a binary search, so any range costs the same.
+   */
+  weekdayHolidaysIn(from: number, to: number): number;
 }
 
 const WEEKDAY_NAMES: Record<number, string> = { 6: 'Sabtu', 7: 'Minggu' };
@@ -26,7 +31,15 @@ export function buildCalendar(entries: readonly HolidayEntry[]): WorkingCalendar
     names.push(h.name);
     byDate.set(h.date, names);
   }
-  // Memoised: the register asks about the same few hundred days over and over.
+  // The holidays that take a working day away (those on a weekend take nothing), as sorted day
+  // numbers, each once: counting them over a range is two binary searches.
+  const weekdayHolidays = [...byDate.keys()]
+    .filter((d) => ISO_DATE.test(d))
+    .map(dayNumber)
+    .filter((n) => weekdayIndex(n) < 5)
+    .sort((a, b) => a - b);
+  // Memoised: the register asks about the same few hundred days over and over (bounded, so a
+  // long walk cannot grow it without end).
   const memo = new Map<string, string | null>();
   return {
     offReason(date) {
@@ -35,10 +48,58 @@ export function buildCalendar(entries: readonly HolidayEntry[]): WorkingCalendar
       const weekend = WEEKDAY_NAMES[DateTime.fromISO(date).weekday];
       const names = byDate.get(date)?.join('; ');
       const reason = weekend && names ? `${weekend}, ${names}` : (weekend ?? names ?? null);
-      memo.set(date, reason);
+      if (memo.size < 100_000) memo.set(date, reason);
       return reason;
     },
+    weekdayHolidaysIn(from, to) {
+      return to <= from ? 0 : countAtMost(weekdayHolidays, to) - countAtMost(weekdayHolidays, from);
+    },
   };
+}
+
+// ---- day numbers: plain integer arithmetic, so a count over centuries costs what a week does ----
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Days since 1970-01-01 of a `YYYY-MM-DD` date in the proleptic Gregorian calendar (Howard
+ * Hinnant's days_from_civil). Integer arithmetic only: no Date object (whose two-digit years
+ * mean 19xx) and no zone, because the string is already the office's calendar date.
+ */
+export function dayNumber(date: string): number {
+  const m = ISO_DATE.exec(date);
+  if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${JSON.stringify(date)}`);
+  const month = Number(m[2]);
+  const y = Number(m[1]) - (month <= 2 ? 1 : 0);
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + Number(m[3]) - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/** 0 = Monday … 6 = Sunday (day 0, 1970-01-01, was a Thursday). */
+function weekdayIndex(day: number): number {
+  return (((day + 3) % 7) + 7) % 7;
+}
+
+/** Monday–Friday days from a fixed Monday up to and including `day` (negative before it). */
+function weekdaysThrough(day: number): number {
+  const sinceMonday = day + 3; // day -3 (1969-12-29) was a Monday
+  const weeks = Math.floor(sinceMonday / 7);
+  return weeks * 5 + Math.min(sinceMonday - weeks * 7 + 1, 5);
+}
+
+/** How many values in the sorted list are ≤ x. */
+function countAtMost(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export function isWorkingDay(date: string, cal: WorkingCalendar): boolean {
@@ -64,11 +125,20 @@ export interface DayWalk {
 }
 
 /**
+ * Longest walk asked for. The law's periods are 10, 7 and 30 working days; the cap keeps any
+ * walk short whatever a caller passes (each step either counts a day or passes a weekend or one
+ * of the calendar's finitely many holidays, so the walk ends after about n × 7/5 + holidays steps).
+ */
+export const MAX_WALK_WORKING_DAYS = 1000;
+
+/**
  * The `n`th working day after `start`. `start` itself never counts, whatever day it is, so a
  * request received on a Saturday starts counting on Monday.
  */
 export function walkWorkingDays(start: string, n: number, cal: WorkingCalendar): DayWalk {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a whole number ≥ 0, got ${n}`);
+  if (!Number.isInteger(n) || n < 0 || n > MAX_WALK_WORKING_DAYS) {
+    throw new RangeError(`n must be a whole number from 0 to ${MAX_WALK_WORKING_DAYS}, got ${n}`);
+  }
   const counted: string[] = [];
   const skipped: { date: string; reason: string }[] = [];
   let day = start;
@@ -85,11 +155,14 @@ export function addWorkingDays(start: string, n: number, cal: WorkingCalendar): 
   return walkWorkingDays(start, n, cal).end;
 }
 
-/** Number of working days d with from < d ≤ to; 0 when to ≤ from. */
+/**
+ * Number of working days d with from < d ≤ to; 0 when to ≤ from. Counted by arithmetic (the
+ * weekdays in the range minus the weekday holidays in it), never day by day: a date typed as
+ * 0001-01-01 that reached the database once made every register view walk 740,000 days.
+ */
 export function workingDaysBetween(from: string, to: string, cal: WorkingCalendar): number {
-  let count = 0;
-  for (let day = nextDay(from); day <= to; day = nextDay(day)) {
-    if (cal.offReason(day) === null) count++;
-  }
-  return count;
+  const a = dayNumber(from);
+  const b = dayNumber(to);
+  if (b <= a) return 0;
+  return weekdaysThrough(b) - weekdaysThrough(a) - cal.weekdayHolidaysIn(a, b);
 }

@@ -3,7 +3,10 @@ import type { AppContext } from '../app.js';
 import { currentActor, requirePermission, requireUser } from '../shared/http.js';
 import { registerFilterSchema } from '../requests/requests.schemas.js';
 import { CSV_CONTENT_TYPE, csvDialectOf } from '../shared/csv.js';
+import { parseInput } from '../shared/validation.js';
 import { startRegisterExport, writeCsv, writeXlsx, type ExportFormat } from './exports.service.js';
+
+const FILTER_REFUSED_EXPORT = 'Filter tidak dapat dipakai, jadi tidak ada yang diekspor. Perbaiki filter di halaman register lalu unduh lagi.';
 
 /**
  * GET /requests/export.csv and /requests/export.xlsx with the register page's query string
@@ -17,7 +20,9 @@ export function exportsRoutes({ db, config, logger }: AppContext): Router {
 
   for (const format of ['csv', 'xlsx'] as ExportFormat[]) {
     r.get(`/requests/export.${format}`, ...allowed, async (req, res) => {
-      const filter = registerFilterSchema.parse(req.query);
+      // A filter the register cannot use is refused (400), never dropped: the file would
+      // otherwise hold the whole register under a name that says it is filtered.
+      const filter = parseInput(registerFilterSchema, req.query, FILTER_REFUSED_EXPORT);
       // ?format=excel-id: `;` between cells, for Excel with Indonesian regional settings.
       const dialect = csvDialectOf(req.query.format);
       const exp = startRegisterExport({ db, actor: currentActor(req), zone: config.zone, filter, format, dialect });

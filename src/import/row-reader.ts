@@ -6,7 +6,7 @@ import type { CellValue, SheetRow } from './read-file.js';
 import {
   COLUMN_BY_KEY, HEADER_LOOKUP, REGISTER_COLUMNS, allowedValues, lookupCode, normaliseHeader, type ColumnKey,
 } from './register-columns.js';
-import { isIsoDate } from '../shared/dates.js';
+import { dateBoundsError, isIsoDate } from '../shared/dates.js';
 import type { Problem, ProblemLog } from './problems.js';
 
 export const label = (key: ColumnKey) => COLUMN_BY_KEY[key].label;
@@ -120,6 +120,13 @@ export class RowReader {
       return null;
     }
     if (parsed === null && required) this.error(key, 'Wajib diisi.');
+    // The same bounds as the forms and the API (not before 2010, not after next year).
+    const outOfRange = parsed === null ? null : dateBoundsError(parsed);
+    if (outOfRange) {
+      const typed = this.raw(key);
+      this.error(key, `${outOfRange.slice(0, -1)} ("${typeof typed === 'string' ? typed.trim() : parsed}").`);
+      return null;
+    }
     return parsed;
   }
 

@@ -137,6 +137,7 @@ export function checkDispute(o: ObjectionRow, input: DisputeInput, today: string
   if (input.disputeRegisteredOn < opensOn) e.disputeRegisteredOn = `Sengketa tidak dapat didaftarkan sebelum ${formatDate(opensOn)}.`;
   else if (input.disputeRegisteredOn > today) e.disputeRegisteredOn = 'Tanggal tidak boleh di masa depan.';
   if (input.disputeDecidedOn && input.disputeDecidedOn < input.disputeRegisteredOn) e.disputeDecidedOn = 'Tanggal putusan tidak boleh sebelum pendaftaran sengketa.';
+  else if (input.disputeDecidedOn && input.disputeDecidedOn > today) e.disputeDecidedOn = 'Tanggal putusan sengketa tidak boleh di masa depan.';
   if (input.disputeDecidedOn && input.disputeResult === 'pending') e.disputeResult = 'Pilih hasil sengketa bila tanggal putusan diisi.';
   return e;
 }

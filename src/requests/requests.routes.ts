@@ -1,7 +1,7 @@
 import { Router, type Response } from 'express';
 import type { AppContext } from '../app.js';
 import { currentActor, currentUser, flash, handleForm, idParam, pageParam, requirePermission, requireUser } from '../shared/http.js';
-import { parseInput } from '../shared/validation.js';
+import { fieldErrors, parseInput } from '../shared/validation.js';
 import { AppError } from '../shared/errors.js';
 import { formatDate, todayIn } from '../shared/dates.js';
 import { loadCalendar, missingCalendarWarning, missingCalendarYears } from '../calendar/holidays.service.js';
@@ -17,7 +17,7 @@ import { ATTACHMENT_KINDS } from '../uploads/vocabulary.js';
 import { objectionsOfRequest } from '../objections/objections.service.js';
 import { presentObjectionForStaff } from '../objections/objections.presenter.js';
 import {
-  decisionFormSchema, extensionFormSchema, intakeFormSchema, registerFilterSchema, unvoidFormSchema, voidFormSchema, withdrawalFormSchema,
+  decisionFormSchema, extensionFormSchema, intakeFormSchema, MAX_SEARCH_LENGTH, registerFilterSchema, unvoidFormSchema, voidFormSchema, withdrawalFormSchema,
 } from './requests.schemas.js';
 import { STATUS_FILTERS } from './request-status.js';
 import * as vocabulary from './vocabulary.js';
@@ -50,6 +50,18 @@ export function requestPageLocals({ db, config }: Pick<AppContext, 'db' | 'confi
   };
 }
 
+export const FILTER_REFUSED = 'Filter tidak dapat dipakai: periksa isian yang ditandai. Tidak ada permohonan yang ditampilkan.';
+
+/** The filter fields as typed (strings only), so a refused filter form shows what was sent. */
+function typedFilter(query: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of ['year', 'month', 'status', 'channel', 'category', 'q']) {
+    const v = query[key];
+    if (typeof v === 'string') out[key] = v;
+  }
+  return out;
+}
+
 /** Pages of the request register; the work lives in requests.service.ts. */
 export function requestsRoutes({ db, config }: AppContext): Router {
   const r = Router();
@@ -68,10 +80,20 @@ export function requestsRoutes({ db, config }: AppContext): Router {
 
 
   r.get('/requests', ...read, (req, res) => {
-    const filter = registerFilterSchema.parse(req.query);
+    const parsed = registerFilterSchema.safeParse(req.query);
+    if (!parsed.success) {
+      // Refused, not dropped: an empty list, the message, and the form as it was typed.
+      const result = service.browseRegister({ db, zone: config.zone, filter: null, page: 1 });
+      res.status(400).render('requests/register', {
+        title: 'Register permohonan', wide: true, filter: typedFilter(req.query), query: '', ...result, statusFilters: STATUS_FILTERS, vocabulary, maxSearchLength: MAX_SEARCH_LENGTH,
+        filterErrors: fieldErrors(parsed.error), message: FILTER_REFUSED,
+      });
+      return;
+    }
+    const filter = parsed.data;
     const result = service.browseRegister({ db, zone: config.zone, filter, page: pageParam(req.query.page) });
     const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
-    res.render('requests/register', { title: 'Register permohonan', wide: true, filter, query: query.toString(), ...result, statusFilters: STATUS_FILTERS, vocabulary });
+    res.render('requests/register', { title: 'Register permohonan', wide: true, filter, query: query.toString(), ...result, statusFilters: STATUS_FILTERS, vocabulary, maxSearchLength: MAX_SEARCH_LENGTH, filterErrors: {}, message: '' });
   });
 
   r.get('/requests/new', ...write, (_req, res) => {

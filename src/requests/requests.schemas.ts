@@ -9,6 +9,7 @@ import {
 } from './vocabulary.js';
 import { MAX_EXTENSION_WORKING_DAYS } from './deadlines.js';
 import { STATUS_FILTERS } from './status-filters.js';
+import { EARLIEST_YEAR, latestYear } from '../shared/dates.js';
 import { checkboxList, formIntOr, isoDate, optionalFormInt, oneOf, optionalText, requiredText } from '../shared/validation.js';
 
 const optionalEmail = z
@@ -17,11 +18,14 @@ const optionalEmail = z
   .max(200)
   .refine((v) => v === '' || z.email().safeParse(v).success, { message: 'Alamat e-mail tidak valid.' })
   .default('');
+/** The rule of PHONE_PATTERN in words (the message must say exactly what the pattern checks). */
+export const PHONE_RULE = 'Nomor telepon 6–40 karakter, hanya angka 0–9, spasi, tanda +, tanda - dan tanda kurung ( ); contoh: 0274 123456 atau +62 812-3456-7890.';
+const PHONE_PATTERN = /^[+0-9 ()-]{6,40}$/;
 const phone = z
   .string()
   .trim()
   .max(40)
-  .refine((v) => v === '' || /^[+0-9 ()-]{6,40}$/.test(v), { message: 'Nomor telepon hanya boleh angka, spasi, +, - dan tanda kurung.' })
+  .refine((v) => v === '' || PHONE_PATTERN.test(v), { message: PHONE_RULE })
   .default('');
 
 /** One validator per intake field, shared by the form and the API. */
@@ -220,22 +224,40 @@ export const API_FIELD_NAMES: Record<string, string> = {
   version: 'version',
 };
 
-export const registerFilterSchema = z.object({
-  year: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1990).max(2100).optional()).catch(undefined),
-  month: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(12).optional()).catch(undefined),
-  status: z.string().max(20).optional().catch(undefined),
-  channel: z.string().max(20).optional().catch(undefined),
-  category: z.string().max(30).optional().catch(undefined),
-  q: z.string().trim().max(200).optional().catch(undefined),
-});
+const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
+/** Longest search the register takes (the search box says so when more is typed). */
+export const MAX_SEARCH_LENGTH = 200;
 
-/** The API's list query: like the register's filters, but unknown values are an error. */
+/**
+ * The register's filters, shared by the page, its export and the API list. A value the register
+ * cannot use (a year out of range, an unknown status, a search over the limit) is refused with a
+ * message, never dropped: dropping it would list everything as if it matched.
+ */
+const registerFilterFields = {
+  year: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ message: 'Tahun tidak valid.' })
+      .int({ message: 'Tahun tidak valid.' })
+      .refine((y) => y >= EARLIEST_YEAR && y <= latestYear(), { message: `Tahun harus antara ${EARLIEST_YEAR} dan tahun depan.` })
+      .optional(),
+  ),
+  month: z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ message: 'Bulan tidak valid.' }).int({ message: 'Bulan tidak valid.' }).min(1, { message: 'Bulan harus 1–12.' }).max(12, { message: 'Bulan harus 1–12.' }).optional(),
+  ),
+  status: z.preprocess(blankToUndefined, z.enum(Object.keys(STATUS_FILTERS) as [keyof typeof STATUS_FILTERS, ...(keyof typeof STATUS_FILTERS)[]]).optional()),
+  channel: z.preprocess(blankToUndefined, oneOf(CHANNELS).optional()),
+  category: z.preprocess(blankToUndefined, oneOf(REQUESTER_CATEGORIES).optional()),
+  q: z.preprocess(blankToUndefined, z.string().trim().max(MAX_SEARCH_LENGTH).optional()),
+};
+
+/** The register page's and the export's query (other parameters, such as page, are theirs). */
+export const registerFilterSchema = z.object(registerFilterFields);
+export type RegisterFilterInput = z.infer<typeof registerFilterSchema>;
+
+/** The API's list query: the register's filters plus the page; unknown parameters are an error. */
 export const apiListQuerySchema = z.strictObject({
-  year: z.coerce.number().int().min(1990).max(2100).optional(),
-  month: z.coerce.number().int().min(1).max(12).optional(),
-  status: z.enum(Object.keys(STATUS_FILTERS) as [keyof typeof STATUS_FILTERS, ...(keyof typeof STATUS_FILTERS)[]]).optional(),
-  channel: oneOf(CHANNELS).optional(),
-  category: oneOf(REQUESTER_CATEGORIES).optional(),
-  q: z.string().trim().max(200).optional(),
+  ...registerFilterFields,
   page: z.coerce.number().int().min(1).max(100000).default(1),
 });

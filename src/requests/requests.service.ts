@@ -236,11 +236,14 @@ export function getRequest(db: Db, id: number): RequestRow {
 export const REGISTER_PAGE_SIZE = 25;
 
 /** The register page: one page of requests with the filter applied, and the desk's workload. */
-export function browseRegister({ db, zone, filter, page }: { db: Db; zone: string; filter: Omit<repo.RequestFilter, 'today' | 'dueSoonUntil'>; page: number }) {
+export function browseRegister({ db, zone, filter, page }: { db: Db; zone: string; filter: Omit<repo.RequestFilter, 'today' | 'dueSoonUntil'> | null; page: number }) {
   const cal = loadCalendar(db);
   const today = todayIn(zone);
   const dueSoonUntil = addWorkingDays(today, DUE_SOON_WORKING_DAYS, cal);
-  const { rows, total, totalCapped } = repo.listRequests(db, { ...filter, today, dueSoonUntil }, page, REGISTER_PAGE_SIZE);
+  // A refused filter (null) lists nothing: listing everything would pass for a match.
+  const { rows, total, totalCapped } = filter
+    ? repo.listRequests(db, { ...filter, today, dueSoonUntil }, page, REGISTER_PAGE_SIZE)
+    : { rows: [], total: 0, totalCapped: false };
   return {
     rows: rows.map((r) => presentRegisterRow(r, cal, today)),
     total,

@@ -11,6 +11,52 @@ export function isIsoDate(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value).isValid;
 }
 
+// ---- Which dates the register accepts ---------------------------------------------------------
+//
+// Two kinds of date enter the app, each with one rule (forms, API and import alike):
+//  - an event that has happened (received, extended, decided, withdrawn, objection filed,
+//    answered, dispute registered/decided): EARLIEST_DATE ≤ date ≤ today in the office zone;
+//  - a day that may still be ahead (a holiday in the calendar, the day information will be
+//    given): EARLIEST_DATE ≤ date ≤ 31 December of next year.
+// Schemas check the second rule for every date (they do not know the office zone); the
+// register's rules add "not after today" with the zone for events.
+
+/**
+ * The earliest date accepted anywhere. The official holiday calendar starts in 2020; ten years
+ * before it leaves room for an office back-entering its paper register, and UU 14/2008 itself
+ * only came into force in 2010 (Pasal 64), so nothing real is older. Anything earlier is a typo
+ * (0001-01-01, 1900-…) that would make every working-day count span centuries.
+ */
+export const EARLIEST_DATE = '2010-01-01';
+export const EARLIEST_YEAR = Number(EARLIEST_DATE.slice(0, 4));
+
+/**
+ * Indonesia's easternmost zone: its date is never behind the office's, so a ceiling computed
+ * there is never stricter than the office's own (the exact "today" check uses the office zone).
+ */
+const EASTERNMOST_ZONE = 'Asia/Jayapura';
+
+/** The latest day that may still be ahead: 31 December of the year after `today`'s. */
+export function latestPlannedDate(today: string): string {
+  return `${Number(today.slice(0, 4)) + 1}-12-31`;
+}
+
+/** The latest year a filter or a date may name (the year after the current one). */
+export function latestYear(now: DateTime = DateTime.now()): number {
+  return Number(todayIn(EASTERNMOST_ZONE, now).slice(0, 4)) + 1;
+}
+
+/**
+ * Why a valid YYYY-MM-DD date lies outside what the register accepts, or null when it is fine.
+ * `latest` is today (office zone) for an event that has happened, or latestPlannedDate(today);
+ * left out, it is the latest planned date wherever the office is.
+ */
+export function dateBoundsError(iso: string, latest: string = latestPlannedDate(todayIn(EASTERNMOST_ZONE))): string | null {
+  if (iso < EARLIEST_DATE) return `Tanggal terlalu lama: paling awal ${formatDate(EARLIEST_DATE)}.`;
+  if (iso > latest) return `Tanggal terlalu jauh di masa depan: paling lambat ${formatDate(latest)}.`;
+  return null;
+}
+
 /** Formats a calendar date, remembering results: pages format the same few hundred dates all day. */
 function dateFormatter(format: string): (iso: string | null | undefined) => string {
   const memo = new Map<string, string>();

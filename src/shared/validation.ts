@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { AppError } from './errors.js';
-import { isIsoDate } from './dates.js';
+import { dateBoundsError, isIsoDate } from './dates.js';
 
 z.config({
   customError: (issue) => {
@@ -16,7 +16,8 @@ z.config({
         if (issue.origin === 'array') return Number(issue.minimum) <= 1 ? 'Pilih minimal satu.' : `Pilih minimal ${issue.minimum}.`;
         return `Minimal ${issue.minimum}.`;
       case 'too_big':
-        if (issue.origin === 'string') return `Maksimal ${issue.maximum} karakter.`;
+        // Never cut silently: say the limit and how long the text is now.
+        if (issue.origin === 'string') return tooLongMessage(Number(issue.maximum), typeof issue.input === 'string' ? issue.input.length : undefined);
         if (issue.origin === 'array') return `Maksimal ${issue.maximum} pilihan.`;
         return `Maksimal ${issue.maximum}.`;
       case 'invalid_value':
@@ -31,13 +32,33 @@ z.config({
   },
 });
 
+/**
+ * "Maksimal 200 karakter (sekarang 300)." Characters are counted as JavaScript counts them
+ * (UTF-16 units), as the browser's counter in public/app.js does.
+ */
+export function tooLongMessage(max: number, length?: number): string {
+  return length === undefined ? `Maksimal ${max} karakter.` : `Maksimal ${max} karakter (sekarang ${length}).`;
+}
+
 /** Optional free text: trimmed, empty allowed, bounded. */
 export const optionalText = (max: number) => z.string().trim().max(max).default('');
 /** Required free text: trimmed, non-empty, bounded. */
 export const requiredText = (max: number) => z.string().trim().min(1).max(max);
-/** A calendar date written YYYY-MM-DD. */
+/**
+ * A calendar date written YYYY-MM-DD, within the register's bounds (see dateBoundsError in
+ * shared/dates.ts: nothing before 2010, nothing after next year; events are further held to
+ * "not after today" by the register's rules).
+ */
 export const isoDate = () =>
-  z.string().trim().min(1).refine(isIsoDate, { message: 'Tanggal tidak valid (format TTTT-BB-HH).' });
+  z
+    .string()
+    .trim()
+    .min(1)
+    .refine(isIsoDate, { message: 'Tanggal tidak valid (format TTTT-BB-HH).', abort: true })
+    .superRefine((v, ctx) => {
+      const problem = dateBoundsError(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, input: v });
+    });
 /** One key of a label map such as CHANNELS. */
 export const oneOf = <T extends Record<string, string>>(labels: T) =>
   z.enum(Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]]);
@@ -62,8 +83,8 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 }
 
 /** Parses or throws a validation AppError carrying one message per field. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, message = 'Periksa kembali isian yang ditandai.'): z.output<S> {
   const result = schema.safeParse(input);
-  if (!result.success) throw new AppError('validation', 'Periksa kembali isian yang ditandai.', fieldErrors(result.error));
+  if (!result.success) throw new AppError('validation', message, fieldErrors(result.error));
   return result.data;
 }

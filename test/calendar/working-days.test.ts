@@ -4,9 +4,11 @@
  * on each row shows the count. Notation: "Tue 8=1" means Tuesday the 8th is working day 1.
  */
 import { describe, it, expect } from 'vitest';
+import { DateTime } from 'luxon';
 import official from '../../src/calendar/official-holidays.json' with { type: 'json' };
 import {
-  addWorkingDays, buildCalendar, isWorkingDay, walkWorkingDays, workingDaysBetween, type HolidayEntry,
+  addWorkingDays, buildCalendar, dayNumber, isWorkingDay, walkWorkingDays, workingDaysBetween, type HolidayEntry,
+  type WorkingCalendar,
 } from '../../src/calendar/working-days.js';
 import { computeDeadlines, explainDeadline, urgencyOn } from '../../src/requests/deadlines.js';
 
@@ -83,6 +85,16 @@ describe('addWorkingDays: the 10th working day after receipt (UU 14/2008 Pasal 2
     expect(() => addWorkingDays('2025-01-02', -1, cal)).toThrow(RangeError);
     expect(() => addWorkingDays('2025-01-02', 1.5, cal)).toThrow(RangeError);
   });
+
+  it('when n is beyond any period of the law, then it refuses rather than walk for ever', () => {
+    expect(() => addWorkingDays('2025-01-02', 1_000_000, cal)).toThrow(RangeError);
+  });
+
+  it('when the start is 0001-01-01, then the walk takes as many steps as the days it passes', () => {
+    const walk = walkWorkingDays('0001-01-01', 10, cal);
+    expect(walk.counted).toHaveLength(10);
+    expect(walk.counted.length + walk.skipped.length).toBeLessThan(20);
+  });
 });
 
 describe('walkWorkingDays', () => {
@@ -136,6 +148,76 @@ describe('workingDaysBetween: working days d with from < d ≤ to', () => {
     ['2021-12-31', '2022-12-31', 246],
   ])('when from %s to %s, then %s', (from, to, n) => {
     expect(workingDaysBetween(from, to, cal)).toBe(n);
+  });
+});
+
+/** The old day-by-day count, kept here as the reference the arithmetic must agree with. */
+function countDayByDay(from: string, to: string, c: WorkingCalendar): number {
+  let n = 0;
+  for (let d = DateTime.fromISO(from).plus({ days: 1 }); d.toISODate()! <= to; d = d.plus({ days: 1 })) {
+    if (c.offReason(d.toISODate()!) === null) n++;
+  }
+  return n;
+}
+
+describe('workingDaysBetween is arithmetic, not a walk (a 0001-01-01 in the database once froze every page)', () => {
+  it.each([
+    // Idul Fitri 2025, Natal and new year, a weekend holiday, the leap day, whole years.
+    ['2025-03-20', '2025-04-30'],
+    ['2025-03-28', '2025-04-07'],
+    ['2024-12-20', '2025-01-10'],
+    ['2025-12-19', '2026-01-09'],
+    ['2021-12-24', '2022-01-04'],
+    ['2024-02-27', '2024-03-04'],
+    ['2019-12-31', '2026-12-31'],
+    ['2023-04-17', '2023-05-02'], // Idul Fitri 2023 with its cuti bersama
+    ['2025-02-15', '2025-02-16'], // Saturday → Sunday
+    ['2025-02-14', '2025-02-14'],
+  ])('when from %s to %s, then it agrees with a day-by-day count', (from, to) => {
+    expect(workingDaysBetween(from, to, cal)).toBe(countDayByDay(from, to, cal));
+    expect(workingDaysBetween(from, to, weekendsOnly)).toBe(countDayByDay(from, to, weekendsOnly));
+  });
+
+  it('when every pair of days across 2024–2025 is counted, then each agrees with the walk', () => {
+    const days: string[] = [];
+    for (let d = DateTime.fromISO('2024-12-01'); d.toISODate()! <= '2025-05-10'; d = d.plus({ days: 3 })) days.push(d.toISODate()!);
+    for (const from of days.slice(0, 15)) for (const to of days) {
+      expect(workingDaysBetween(from, to, cal), `${from} → ${to}`).toBe(countDayByDay(from, to, cal));
+    }
+  });
+
+  it.each([
+    // 0001-01-01 → 2001-01-01 is 730,485 days = exactly 104,355 weeks: 5 working days in each,
+    // and the calendar's holidays (2020–2026) lie outside the range.
+    ['0001-01-01', '2001-01-01', 104_355 * 5],
+    // The same whole weeks shifted by 14 days, still clear of the calendar.
+    ['0001-01-15', '2001-01-15', 104_355 * 5],
+    // Two thousand years up to the end of 2021 = the count to 2019-12-31 (whole-week arithmetic
+    // checked against the walk for the last stretch) plus 2020 and 2021 as the walk counts them.
+    ['0001-01-01', '2021-12-31', workingDaysBetween('0001-01-01', '2019-12-31', weekendsOnly) + countDayByDay('2019-12-31', '2021-12-31', cal)],
+  ])('when from %s to %s, then %s, without visiting the days one by one', (from, to, expected) => {
+    let visits = 0;
+    const counting: WorkingCalendar = {
+      offReason: (d) => { visits++; return cal.offReason(d); },
+      weekdayHolidaysIn: (a, b) => cal.weekdayHolidaysIn(a, b),
+    };
+    expect(workingDaysBetween(from, to, counting)).toBe(expected);
+    expect(visits).toBe(0);
+  });
+
+  it('when a range spans 9999 years, then the count is the weekdays in it (5 in 7)', () => {
+    // 0001-01-01 → 9601-01-01 is 24 whole 400-year cycles = 24 × 20,871 weeks.
+    expect(workingDaysBetween('0001-01-01', '9601-01-01', weekendsOnly)).toBe(24 * 20_871 * 5);
+  });
+
+  it.each([
+    ['1970-01-01', 0],
+    ['1970-01-02', 1],
+    ['1969-12-31', -1],
+    ['2000-03-01', 11_017],
+    ['0001-01-01', -719_162],
+  ])('when the day number of %s is asked, then %s', (date, n) => {
+    expect(dayNumber(date)).toBe(n);
   });
 });
 

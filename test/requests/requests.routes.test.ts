@@ -45,7 +45,7 @@ describe('register a request through the form', () => {
     const { agent, csrf } = await loginAs(app, db, 'officer');
     const res = await agent.post('/requests').type('form').send(form({ _csrf: csrf, ...intakeInput(), requesterName: 'x'.repeat(201) }));
     expect(res.status).toBe(400);
-    expect(res.text).toContain('Maksimal 200 karakter.');
+    expect(res.text).toContain('Maksimal 200 karakter (sekarang 201).');
   });
 
   it('when an auditor or admin opens the intake form or posts it, then it is forbidden; anonymous goes to login', async () => {

@@ -46,7 +46,22 @@ const BAD_DATES = [
   '2022-02-30', '2022-13-01', '2022-00-10', '2022-04-31', '2021-02-29', '0000-01-01', '9999-12-31', '2999-01-01', '1900-01-01',
   '2022-1-1', '22-03-01', '2022/03/01', '01-03-2022', '2022-03-01T00:00:00Z', ' 2022-03-01 ', '２０２２-０３-０１', '2022-03-01\u0000',
   '+002022-03-01', '2022-W10-1', '2022-060', '20220301', '-2022-03-01', 'today', 'now', '',
+  '0001-01-01', '1900-02-29', '2100-02-29', '2009-12-31', '1970-01-01', '2200-01-01',
 ];
+/**
+ * Real calendar days the register must refuse (issue 10 point 1): before 2010-01-01, or after
+ * 31 December of next year. A 0001-01-01 once froze every page; each is proven refused below.
+ */
+const THIS_YEAR = new Date().getUTCFullYear();
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const oldOrFarDate: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom('0001-01-01', '0999-12-31', '1900-01-01', '1969-12-31', '2009-12-31', '9999-12-31', '2999-01-01', `${THIS_YEAR + 2}-01-01`),
+  fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('2009-12-31T00:00:00Z'), noInvalidDate: true }).map(isoDay),
+  fc.date({ min: new Date(`${THIS_YEAR + 2}-01-02T00:00:00Z`), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }).map(isoDay),
+  // Not days at all (1900 and 2100 are not leap years).
+  fc.constantFrom('1900-02-29', '2100-02-29', '0000-01-01'),
+);
+const DATE_REFUSAL = /Tanggal terlalu lama|Tanggal terlalu jauh di masa depan|Tanggal tidak valid/;
 const GOOD_DATES = ['2022-03-01', '2022-03-08', '2022-03-15', '2022-03-16', '2022-03-20', '2022-04-01', '2022-12-31', '2023-01-02', '2024-02-29'];
 const ENUMS = [
   'full', 'partial', 'rejected', 'not_provided', 'exempt', 'not_held', 'other', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'j', 'k', 'z',
@@ -332,6 +347,17 @@ interface ApiBodyTarget {
   role: Role;
   ok: number[];
 }
+
+/** The date fields of each API body (every one is bounded). */
+const API_DATE_FIELDS: Record<string, string[]> = {
+  'POST /api/v1/requests': ['received_on'],
+  'POST /api/v1/requests/:id/extension': ['extended_on'],
+  'POST /api/v1/requests/:id/decision': ['decided_on'],
+  'PUT /api/v1/requests/:id/decision': ['decided_on'],
+  'POST /api/v1/requests/:id/withdrawal': ['withdrawn_on'],
+  'POST /api/v1/requests/:id/objections': ['filed_on'],
+  'POST /api/v1/objections/:id/response': ['responded_on', 'information_given_on'],
+};
 
 const API_BODIES: ApiBodyTarget[] = [
   { name: 'POST /api/v1/requests', method: 'post', path: () => '/api/v1/requests', valid: apiIntakeBody(), role: 'officer', ok: [201] },
@@ -832,6 +858,65 @@ describe('page forms as multipart without a valid token: refused with 403, never
     );
     // Still logged in: no generated body logged the officer out.
     expect((await officer.agent.get('/requests')).status).toBe(200);
+  });
+});
+
+/** The date fields of each form (every one is bounded). */
+const FORM_DATE_FIELDS: Record<string, string[]> = {
+  'intake POST /requests': ['receivedOn'],
+  'correct intake POST /requests/:id/edit': ['receivedOn'],
+  'extend POST /requests/:id/extend': ['extendedOn'],
+  'decide POST /requests/:id/decide': ['decidedOn'],
+  'correct decision POST /requests/:id/correct': ['decidedOn'],
+  'withdraw POST /requests/:id/withdraw': ['withdrawnOn'],
+  'file objection POST /requests/:id/objections': ['filedOn'],
+  'respond POST /objections/:id/respond': ['respondedOn', 'informationGivenOn'],
+  'dispute POST /objections/:id/dispute': ['disputeRegisteredOn', 'disputeDecidedOn'],
+  'add holiday POST /admin/holidays': ['date'],
+  'edit holiday POST /admin/holidays/:id/edit': ['date'],
+};
+
+describe('old and far dates are refused wherever a date enters (issue 10: one date froze every page)', () => {
+  it('every API date field: 400 validation naming the field, nothing written', async () => {
+    const w = await world();
+    const tokens = new Map<Role, string>();
+    for (const role of new Set(API_BODIES.map((t) => t.role))) tokens.set(role, `Bearer ${await apiToken(w, role)}`);
+    const cases = API_BODIES.flatMap((t) => (API_DATE_FIELDS[t.name] ?? []).map((field) => ({ t, field, target: reusable(t.path) })));
+    expect(cases.map((c) => c.t.name)).toEqual(expect.arrayContaining(API_BODIES.map((t) => t.name)));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...cases), oldOrFarDate, async ({ t, field, target }, date) => {
+        const url = target.get(w.db);
+        const before = fingerprint(w.db);
+        const res = await request(w.server)[t.method](url).set('Authorization', tokens.get(t.role)!).send({ ...t.valid, [field]: date });
+        expect(res.status, `${t.name} ${field}=${date}`).toBe(400);
+        expect(res.body.error.code).toBe('validation');
+        expect(res.body.error.fields[field], `${t.name} ${field}=${date}`).toMatch(DATE_REFUSAL);
+        unchanged(before, w.db);
+      }),
+      runs(RUNS_API),
+    );
+  });
+
+  it('every form date field: the form comes back (400) with the date message, nothing written', async () => {
+    const w = await world();
+    const targets = FORMS.filter((t) => FORM_DATE_FIELDS[t.name]);
+    expect(targets).toHaveLength(Object.keys(FORM_DATE_FIELDS).length);
+    const browsers = new Map<Role, Browser>();
+    for (const role of new Set(targets.map((t) => t.as as Role))) browsers.set(role, await browserAs(w, role));
+    const cases = targets.flatMap((t) => FORM_DATE_FIELDS[t.name].map((field) => ({ t, field, target: reusable(t.path) })));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...cases), oldOrFarDate, async ({ t, field, target }, date) => {
+        const b = browsers.get(t.as as Role)!;
+        const url = target.get(w.db);
+        const fields = Object.entries({ ...t.valid(w.db), [field]: date });
+        const before = fingerprint(w.db);
+        const res = await b.agent.post(url).type('form').send(renderForm({ fields, secondToken: null }, b.csrf));
+        expect(res.status, `${t.name} ${field}=${date}`).toBe(400);
+        expect(res.text, `${t.name} ${field}=${date}`).toMatch(DATE_REFUSAL);
+        unchanged(before, w.db);
+      }),
+      runs(RUNS_FORM),
+    );
   });
 });
 
