@@ -14,7 +14,7 @@ import { getSettings } from './settings/settings.repo.js';
 import { userForToken } from './auth/auth.service.js';
 import { can, ROLES, type Permission, type Role } from './auth/roles.js';
 import { AppError } from './shared/errors.js';
-import { errorHandler } from './shared/http.js';
+import { CSRF_COOKIE, errorHandler } from './shared/http.js';
 import * as dates from './shared/dates.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { publicRoutes } from './public/public.routes.js';
@@ -60,7 +60,7 @@ export function buildApp(deps: { db: Db; config: AppConfig; logger?: Logger }): 
     // anonymous visitor has no stored session (see saveUninitialized below): the token is bound
     // to the random value of its own HttpOnly CSRF cookie, which another site can neither read nor set.
     getSessionIdentifier: (req: Request) => (req.session?.userId ? req.session.id : 'anonymous'),
-    cookieName: config.secureCookies ? '__Host-ppid.csrf' : 'ppid.csrf',
+    cookieName: config.secureCookies ? CSRF_COOKIE.secure : CSRF_COOKIE.plain,
     cookieOptions: { sameSite: 'lax', secure: config.secureCookies, httpOnly: true, path: '/' },
     getCsrfTokenFromRequest: (req: Request) => (req.body?._csrf as string | undefined) ?? req.get('x-csrf-token'),
     // Only the forms that take files are parsed by their route, which checks the token right after

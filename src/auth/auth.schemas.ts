@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from './roles.js';
-import { isoDate, oneOf, requiredText } from '../shared/validation.js';
+import { anyIsoDate, oneOf, requiredText } from '../shared/validation.js';
 
 export const username = z
   .string()
@@ -44,5 +44,5 @@ export const newTokenSchema = z.object({
   username: z.string().trim().toLowerCase().min(1).max(40),
   name: requiredText(100),
   /** Last day the token works (office zone); empty: until revoked. */
-  expiresOn: z.preprocess((v) => (v === '' || v === null ? undefined : v), isoDate().optional()),
+  expiresOn: z.preprocess((v) => (v === '' || v === null ? undefined : v), anyIsoDate().optional()), // its own rule: today to five years ahead
 });

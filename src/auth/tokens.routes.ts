@@ -31,6 +31,7 @@ export function tokensRoutes({ db, config }: AppContext): Router {
       const { token } = createToken(db, currentActor(req), input.username, input.name, expiry);
       // Rendered, not redirected: the plain token must not pass through the session store.
       res.set('Cache-Control', 'no-store');
+      res.locals.showOnce = true; // never replayed by the one-time key (src/submissions)
       res.status(201);
       renderPage(res, { newToken: { token, name: input.name, username: input.username, expiresOn: input.expiresOn ?? null } });
     }, (errors, message) => renderPage(res, { values: req.body, errors, message }));

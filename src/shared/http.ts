@@ -22,6 +22,9 @@ declare global {
   }
 }
 
+/** The CSRF cookie (csrf-csrf's double submit): `__Host-` only over HTTPS, where browsers allow it. */
+export const CSRF_COOKIE = { plain: 'ppid.csrf', secure: '__Host-ppid.csrf' } as const;
+
 export const isApi = (req: Request) => req.originalUrl.startsWith('/api/');
 
 /** The logged-in user; routes behind requireUser can rely on it. */

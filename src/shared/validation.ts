@@ -49,12 +49,16 @@ export const requiredText = (max: number) => z.string().trim().min(1).max(max);
  * shared/dates.ts: nothing before 2010, nothing after next year; events are further held to
  * "not after today" by the register's rules).
  */
-export const isoDate = () =>
+/** A real calendar day written YYYY-MM-DD, with no range rule (for dates with a rule of their own). */
+export const anyIsoDate = () =>
   z
     .string()
     .trim()
     .min(1)
-    .refine(isIsoDate, { message: 'Tanggal tidak valid (format TTTT-BB-HH).', abort: true })
+    .refine(isIsoDate, { message: 'Tanggal tidak valid (format TTTT-BB-HH).', abort: true });
+/** A day of the office's records: a real date within the plausible range (dateBoundsError). */
+export const isoDate = () =>
+  anyIsoDate()
     .superRefine((v, ctx) => {
       const problem = dateBoundsError(v);
       if (problem) ctx.addIssue({ code: 'custom', message: problem, input: v });

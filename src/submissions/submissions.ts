@@ -21,6 +21,7 @@ import type { Db } from '../db/client.js';
 import type { Actor, Tx } from '../audit/audit.repo.js';
 import { AppError } from '../shared/errors.js';
 import { nowInstant } from '../shared/dates.js';
+import { CSRF_COOKIE } from '../shared/http.js';
 import {
   claimSubmission, completeSubmission, findSubmission, sweepSubmissions, type StoredSubmission, type SubmissionRef,
 } from './submissions.repo.js';
@@ -122,7 +123,12 @@ function keyOf(req: Request, source: Source): string | undefined {
 
 function scopeOf(req: Request, source: Source): string {
   if (source === 'api') return `api:${req.user!.id}`;
-  return req.user ? `user:${req.user.id}` : `session:${req.sessionID}`;
+  if (req.user) return `user:${req.user.id}`;
+  // An anonymous visitor has no stored session until something is kept (two quick clicks on the
+  // public form arrive with none): the browser is known by its CSRF cookie, set with the form.
+  const browser: unknown = req.cookies?.[CSRF_COOKIE.secure] ?? req.cookies?.[CSRF_COOKIE.plain];
+  if (typeof browser === 'string' && browser) return `browser:${crypto.createHash('sha256').update(browser).digest('base64url')}`;
+  return `session:${req.sessionID}`;
 }
 
 function actorOf(req: Request): Actor {
@@ -158,8 +164,10 @@ function recordAnswer(db: Db, req: Request, res: Response, ref: SubmissionRef & 
   res.end = function (this: Response, ...args: unknown[]) {
     const chunk = typeof args[0] === 'function' ? undefined : args[0];
     const location = res.get('Location') ?? null;
-    const noStore = /no-store/.test(String(res.get('Cache-Control') ?? ''));
-    const keepBody = !isRedirect(res.statusCode) && !noStore && !streamed && chunk !== undefined;
+    // A page that shows a secret once (a new API token) marks itself; its body is never kept.
+    // (Cache-Control: no-store is not that mark: every staff page and API answer carries it.)
+    const showOnce = res.locals.showOnce === true;
+    const keepBody = !isRedirect(res.statusCode) && !showOnce && !streamed && chunk !== undefined;
     const patch = Object.fromEntries(SESSION_FIELDS.filter((f) => req.session?.[f] !== undefined).map((f) => [f, req.session[f]]));
     completeSubmission(db, ref, {
       status: res.statusCode,

@@ -47,7 +47,7 @@ describe('void a mistaken entry', () => {
     expect(after.text).not.toContain(`/requests/${dup.id}/unvoid`);
 
     const register = await agent.get('/requests').expect(200);
-    expect(register.text).toMatch(new RegExp(`<tr class="voided">\\s*<td><a href="/requests/${dup.id}">`));
+    expect(register.text).toMatch(new RegExp(`<tr class="voided">\\s*<td class="c-number"><a href="/requests/${dup.id}">`));
     expect(register.text).toContain('Dibatalkan');
 
     // Numbers are never reused: the next request gets the next number.

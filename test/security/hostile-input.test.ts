@@ -882,7 +882,9 @@ describe('old and far dates are refused wherever a date enters (issue 10: one da
     const tokens = new Map<Role, string>();
     for (const role of new Set(API_BODIES.map((t) => t.role))) tokens.set(role, `Bearer ${await apiToken(w, role)}`);
     const cases = API_BODIES.flatMap((t) => (API_DATE_FIELDS[t.name] ?? []).map((field) => ({ t, field, target: reusable(t.path) })));
-    expect(cases.map((c) => c.t.name)).toEqual(expect.arrayContaining(API_BODIES.map((t) => t.name)));
+    // Every body with a date field is covered; voiding and restoring take no date (the day is today).
+    const undated = new Set(['POST /api/v1/requests/:id/void', 'POST /api/v1/requests/:id/unvoid']);
+    expect(cases.map((c) => c.t.name)).toEqual(expect.arrayContaining(API_BODIES.map((t) => t.name).filter((n) => !undated.has(n))));
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...cases), oldOrFarDate, async ({ t, field, target }, date) => {
         const url = target.get(w.db);
