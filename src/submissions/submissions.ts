@@ -17,8 +17,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { Request, RequestHandler, Response } from 'express';
 import { DateTime } from 'luxon';
-import type { Db } from '../db/client.js';
-import type { Actor, Tx } from '../audit/audit.repo.js';
+import type { Db, Tx } from '../db/client.js';
+import type { Actor } from '../audit/audit.repo.js';
 import { AppError } from '../shared/errors.js';
 import { nowInstant } from '../shared/dates.js';
 import {
