@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openDb } from '../src/db/client.js';
 import { migrateDb } from '../src/db/migrate.js';
-import { seedDatabase } from '../src/db/seed.js';
+import { seedDatabase } from '../src/setup/seed.js';
 import { importRegister } from '../src/import/import.service.js';
 import { startRegisterExport, writeCsv, writeXlsx } from '../src/exports/exports.service.js';
 

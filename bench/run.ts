@@ -61,7 +61,7 @@ const results: Record<string, unknown> = { requests: N, machine: { cpus: os.cpus
 let server: ChildProcess | undefined;
 try {
   // 1. Generate.
-  let t0 = performance.now();
+  const t0 = performance.now();
   const g = generateRegister({ file: path.join(dir, 'ppid.db'), requests: N, lastYear, years: 10, until: today });
   const genSeconds = (performance.now() - t0) / 1000;
   rows.push(['generate', `${g.requests} requests, ${g.objections} objections`, `${genSeconds.toFixed(1)} s`, '']);

@@ -23,7 +23,7 @@ import { auditRoutes } from './audit/audit.routes.js';
 import { usersRoutes } from './auth/users.routes.js';
 import { tokensRoutes } from './auth/tokens.routes.js';
 import { settingsRoutes } from './settings/settings.routes.js';
-import { holidaysRoutes } from './calendar/holidays.routes.js';
+import { holidaysRoutes } from './holidays/holidays.routes.js';
 import { requestsApi } from './requests/requests.api.js';
 import { objectionNavCounts, objectionsRoutes } from './objections/objections.routes.js';
 import { objectionsApi } from './objections/objections.api.js';
@@ -34,17 +34,7 @@ import { uploadsApi } from './uploads/uploads.api.js';
 import { recapRoutes } from './recap/recap.routes.js';
 import { recapApi } from './recap/recap.api.js';
 import { submissionKeys } from './submissions/submissions.js';
-
-export interface AppContext {
-  db: Db;
-  config: AppConfig;
-  logger: Logger;
-  /**
-   * The forms that take files (MULTIPART_FORMS) skip the global CSRF check (their body is not
-   * parsed yet); their routes call this right after parsing, before using anything they received.
-   */
-  csrfValid: (req: Request) => boolean;
-}
+import type { AppContext } from './context.js';
 
 /** POST routes that parse a multipart body themselves and then call ctx.csrfValid. */
 const MULTIPART_FORMS = [/^\/permohonan\/?$/i, /^\/requests\/[^/]+\/attachments\/?$/i, /^\/admin\/import\/?$/i];

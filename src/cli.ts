@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from './config.js';
 import { openDb, type Db } from './db/client.js';
 import { migrateDb } from './db/migrate.js';
-import { seedDatabase } from './db/seed.js';
+import { seedDatabase } from './setup/seed.js';
 import { holidayCommands } from './calendar/holidays.cli.js';
 import { userCommands } from './auth/users.cli.js';
 import { auditCommands } from './audit/audit.cli.js';
@@ -15,26 +15,11 @@ import { recapCommands } from './recap/recap.cli.js';
 import { backupCommands } from './backup/backup.cli.js';
 import { rekeyLegacyChain } from './audit/audit.repo.js';
 import { anchorFile, readAnchors } from './audit/anchors.js';
-
-export interface CliIo {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  /** Whole standard input (for passwords). */
-  readStdin: () => Promise<string>;
-}
-
-export interface CliCommand {
-  /** e.g. "user add <username> --role <role>" */
-  usage: string;
-  /** Words that select the command, e.g. ["user", "add"]. */
-  words: string[];
-  options?: NonNullable<Parameters<typeof parseArgs>[0]>['options'];
-  run: (db: Db, args: { positionals: string[]; values: Record<string, unknown> }, io: CliIo) => Promise<number> | number;
-}
+import type { CliCommand, CliIo } from './context.js';
 
 /**
- * Each domain exports its commands from its own `*.cli.ts` (importing only the CliCommand
- * type from here) and they are listed here.
+ * Each domain exports its commands from its own `*.cli.ts` (typed by CliCommand from
+ * context.ts) and they are listed here.
  */
 export const COMMANDS: CliCommand[] = [...holidayCommands, ...userCommands, ...auditCommands, ...importCommands, ...recapCommands, ...backupCommands];
 

@@ -4,7 +4,7 @@ import { openDb } from './db/client.js';
 import { migrateDb } from './db/migrate.js';
 import { DataDirLocked, lockDataDir, tightenModes } from './db/data-dir.js';
 import { buildApp } from './app.js';
-import { seedDatabase } from './db/seed.js';
+import { seedDatabase } from './setup/seed.js';
 import { rekeyLegacyChain } from './audit/audit.repo.js';
 import { anchorChain, anchorFile, readAnchors } from './audit/anchors.js';
 import { reconcileUploads } from './uploads/reconcile.js';

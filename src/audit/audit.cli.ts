@@ -1,4 +1,4 @@
-import type { CliCommand } from '../cli.js';
+import type { CliCommand } from '../context.js';
 import { loadConfig } from '../config.js';
 import { verifyChain } from './audit.repo.js';
 import { anchorChain, anchorFile, anchorLabel, readAnchors } from './anchors.js';

@@ -7,13 +7,11 @@
  */
 import crypto from 'node:crypto';
 import { and, desc, eq, gte, lt, or, sql, asc, gt, type SQLWrapper } from 'drizzle-orm';
-import { auditKeyOf, preparedStatement, type Db } from '../db/client.js';
+import { auditKeyOf, preparedStatement, type Db, type Tx } from '../db/client.js';
 import { auditLog, type AuditRow } from '../db/schema.js';
 import { nowInstant } from '../shared/dates.js';
 import type { AuditAction } from './actions.js';
 
-/** A transaction or the database itself: both can record. */
-export type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
 
 export const GENESIS_HASH = '0'.repeat(64);
 

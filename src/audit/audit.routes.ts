@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { DateTime } from 'luxon';
-import type { AppContext } from '../app.js';
-import { currentActor, pageParam, requirePermission, requireUser } from '../shared/http.js';
+import type { AppContext } from '../context.js';
+import { pageParam } from '../shared/http.js';
+import { currentActor, requirePermission, requireUser } from '../auth/guards.js';
 import { distinctActions, distinctEntityTypes, listAudit, listAuditBefore, recordEvent, verifyChain } from './audit.repo.js';
 import { anchorFile, readAnchors } from './anchors.js';
 import { queryString, readAuditQuery } from './audit-filter.js';

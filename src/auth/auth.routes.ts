@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../context.js';
 import { AppError } from '../shared/errors.js';
 import { handleForm } from '../shared/http.js';
 import { parseInput } from '../shared/validation.js';

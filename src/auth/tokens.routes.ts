@@ -1,6 +1,7 @@
 import { Router, type Response } from 'express';
-import type { AppContext } from '../app.js';
-import { currentActor, flash, handleForm, idParam, requirePermission, requireUser } from '../shared/http.js';
+import type { AppContext } from '../context.js';
+import { flash, handleForm, idParam } from '../shared/http.js';
+import { currentActor, requirePermission, requireUser } from './guards.js';
 import { parseInput } from '../shared/validation.js';
 import { newTokenSchema } from './auth.schemas.js';
 import { createToken, revokeToken } from './auth.service.js';

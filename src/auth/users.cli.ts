@@ -1,5 +1,5 @@
 /** Account commands for operators: the first admin on a headless server, tokens for integrations. */
-import type { CliCommand, CliIo } from '../cli.js';
+import type { CliCommand, CliIo } from '../context.js';
 import type { Actor } from '../audit/audit.repo.js';
 import { officeZoneFromEnv } from '../config.js';
 import { AppError } from '../shared/errors.js';

@@ -1,8 +1,7 @@
 import crypto from 'node:crypto';
 import { asc, eq, and, isNull, lt, or, sql } from 'drizzle-orm';
-import { perConnection, type Db } from '../db/client.js';
+import { perConnection, type Db, type Tx } from '../db/client.js';
 import { users, apiTokens, sessions, type UserRow, type ApiTokenRow } from '../db/schema.js';
-import type { Tx } from '../audit/audit.repo.js';
 
 export function countUsers(db: Db): number {
   return db.select({ n: sql<number>`count(*)` }).from(users).get()!.n;

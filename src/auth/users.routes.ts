@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
-import type { AppContext } from '../app.js';
-import { currentActor, currentUser, flash, handleForm, idParam, requirePermission, requireUser } from '../shared/http.js';
+import type { AppContext } from '../context.js';
+import { flash, handleForm, idParam } from '../shared/http.js';
+import { currentActor, currentUser, requirePermission, requireUser } from './guards.js';
 import { parseInput } from '../shared/validation.js';
 import { notFound } from '../shared/errors.js';
 import type { UserRow } from '../db/schema.js';

@@ -1,4 +1,4 @@
-import type { CliCommand } from '../cli.js';
+import type { CliCommand } from '../context.js';
 import { loadConfig } from '../config.js';
 import { DataDirLocked, lockDataDir } from '../db/data-dir.js';
 import { createBackup, restoreBackup, RestoreError } from './backup.service.js';

@@ -1,5 +1,5 @@
 /** Operators' holiday commands: `npm run ppid -- holidays list --year 2025`. */
-import type { CliCommand } from '../cli.js';
+import type { CliCommand } from '../context.js';
 import { holidaysOfYear, missingCalendarWarning } from './holidays.service.js';
 
 export const holidayCommands: CliCommand[] = [

@@ -1,8 +1,7 @@
 /** SQL of the holiday calendar. Nothing outside this file queries the holidays table. */
 import { and, asc, eq, inArray, like, ne, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
+import type { Db, Tx } from '../db/client.js';
 import { holidays, type HolidayRow } from '../db/schema.js';
-import type { Tx } from '../audit/audit.repo.js';
 
 export type NewHolidayRow = typeof holidays.$inferInsert;
 

@@ -1,13 +1,11 @@
-import type { Db } from '../db/client.js';
+import type { Db, Tx } from '../db/client.js';
 import type { HolidayRow } from '../db/schema.js';
 import { buildCalendar, type HolidayKind, type WorkingCalendar } from './working-days.js';
 import * as repo from './holidays.repo.js';
-import type { HolidayInput } from './holidays.schemas.js';
 import { getSetting, setSetting } from '../settings/settings.repo.js';
-import { recordEvent, type Actor, type Tx } from '../audit/audit.repo.js';
-import { describeRecomputed, recomputeDeadlinesFor, type Recomputed } from '../requests/deadlines.service.js';
-import { AppError, notFound } from '../shared/errors.js';
-import { formatLongDate, nowInstant } from '../shared/dates.js';
+import { recordEvent } from '../audit/audit.repo.js';
+import { notFound } from '../shared/errors.js';
+import { nowInstant } from '../shared/dates.js';
 import official from './official-holidays.json' with { type: 'json' };
 
 /** Kinds of non-working day. Persisted in holidays.kind: never rename a key. */
@@ -52,7 +50,8 @@ export function loadCalendar(db: Tx): WorkingCalendar {
   return cal;
 }
 
-function forgetCalendar(db: Tx): void {
+/** Drops the cached calendar of `db`; a holiday change calls it once it has committed or rolled back. */
+export function forgetCalendar(db: Tx): void {
   calendars.delete(db);
 }
 
@@ -87,99 +86,4 @@ export function missingCalendarYears(db: Tx, years: number[]): number[] {
 /** The warning shown where deadlines are computed with a year that has no entries. */
 export function missingCalendarWarning(year: number): string {
   return `Kalender libur tahun ${year} belum diisi — tenggat yang jatuh pada tahun itu hanya memperhitungkan akhir pekan.`;
-}
-
-export interface HolidayChange {
-  /** The entry as it is now; for a removal, as it was. */
-  holiday: HolidayRow;
-  /** How many requests got a new due date or service-day count. */
-  recalculated: Recomputed;
-}
-
-interface UseCase {
-  db: Db;
-  actor: Actor;
-}
-
-const describe = (h: Pick<HolidayRow, 'date' | 'kind' | 'name'>) =>
-  `${formatLongDate(h.date)} — ${h.name} (${HOLIDAY_KINDS[h.kind as HolidayKind] ?? h.kind})`;
-const snapshot = (h: HolidayRow) => ({ date: h.date, kind: h.kind, name: h.name });
-const recalculatedNote = (c: Recomputed) => (describeRecomputed(c) ? `; ${describeRecomputed(c)} dihitung ulang` : '');
-
-function refuseDuplicate(tx: Tx, input: HolidayInput, exceptId?: number): void {
-  if (repo.findSameHoliday(tx, input.date, input.name, exceptId)) {
-    throw new AppError('conflict', 'Hari libur ini sudah tercatat.', {
-      name: `Sudah ada "${input.name}" pada ${formatLongDate(input.date)}.`,
-    });
-  }
-}
-
-/**
- * Adds a non-working day and re-derives the deadlines it touches (UU 14/2008 Pasal 22 counts
- * working days, so every stored due date and service-day count follows the calendar).
- */
-export function addHoliday({ db, actor, input }: UseCase & { input: HolidayInput }): HolidayChange {
-  try {
-    return db.transaction((tx) => {
-      refuseDuplicate(tx, input);
-      const holiday = repo.insertHoliday(tx, { date: input.date, kind: input.kind, name: input.name });
-      const recalculated = recomputeDeadlinesFor(tx, [holiday.date]);
-      recordEvent(tx, actor, {
-        action: 'holiday.create', entityType: 'holiday', entityId: holiday.id,
-        summary: `Hari libur ditambahkan: ${describe(holiday)}${recalculatedNote(recalculated)}`,
-        after: snapshot(holiday),
-      });
-      return { holiday, recalculated };
-    });
-  } finally {
-    // Drop the cached calendar only once the change has committed or rolled back.
-    forgetCalendar(db);
-  }
-}
-
-/** Corrects an entry (date, kind or name); deadlines around both the old and the new date follow. */
-export function updateHoliday({ db, actor, id, input }: UseCase & { id: number; input: HolidayInput }): HolidayChange {
-  try {
-    return db.transaction((tx) => {
-      const before = repo.findHoliday(tx, id);
-      if (!before) throw notFound('Hari libur');
-      if (before.date === input.date && before.kind === input.kind && before.name === input.name) {
-        return { holiday: before, recalculated: { requests: 0, objections: 0 } };
-      }
-      refuseDuplicate(tx, input, id);
-      const holiday = repo.updateHoliday(tx, id, { date: input.date, kind: input.kind, name: input.name });
-      const recalculated = recomputeDeadlinesFor(tx, [...new Set([before.date, holiday.date])]);
-      recordEvent(tx, actor, {
-        action: 'holiday.update', entityType: 'holiday', entityId: id,
-        summary: `Hari libur diubah: ${describe(before)} → ${describe(holiday)}${recalculatedNote(recalculated)}`,
-        before: snapshot(before),
-        after: snapshot(holiday),
-      });
-      return { holiday, recalculated };
-    });
-  } finally {
-    // Drop the cached calendar only once the change has committed or rolled back.
-    forgetCalendar(db);
-  }
-}
-
-/** Removes an entry; the day becomes a working day again unless it is a weekend or listed twice. */
-export function removeHoliday({ db, actor, id }: UseCase & { id: number }): HolidayChange {
-  try {
-    return db.transaction((tx) => {
-      const before = repo.findHoliday(tx, id);
-      if (!before) throw notFound('Hari libur');
-      repo.deleteHoliday(tx, id);
-      const recalculated = recomputeDeadlinesFor(tx, [before.date]);
-      recordEvent(tx, actor, {
-        action: 'holiday.delete', entityType: 'holiday', entityId: id,
-        summary: `Hari libur dihapus: ${describe(before)}${recalculatedNote(recalculated)}`,
-        before: snapshot(before),
-      });
-      return { holiday: before, recalculated };
-    });
-  } finally {
-    // Drop the cached calendar only once the change has committed or rolled back.
-    forgetCalendar(db);
-  }
 }

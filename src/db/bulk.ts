@@ -6,7 +6,7 @@
  */
 import { getTableColumns, getTableName, is, sql, SQL, type Placeholder } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import type { Tx } from '../audit/audit.repo.js';
+import type { Tx } from './client.js';
 
 /** SQLite's default limit of bound variables per statement (SQLITE_MAX_VARIABLE_NUMBER). */
 const MAX_VARIABLES = 32_766;

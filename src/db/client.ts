@@ -8,6 +8,9 @@ import { readOrCreateSecretFile } from '../shared/secret-file.js';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
+/** A transaction or the database itself: repositories and recordEvent take either. */
+export type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
+
 /**
  * Opens the database with the pragmas durability depends on: WAL so readers never block the
  * writer and a crash loses nothing committed, a busy timeout instead of SQLITE_BUSY errors,

@@ -43,7 +43,7 @@ export function lockDataDir(dataDir: string): () => void {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
-    let holder = Number.NaN;
+    let holder: number;
     try {
       holder = Number(fs.readFileSync(file, 'utf8').trim());
     } catch {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import type { Tx } from '../audit/audit.repo.js';
+import type { Tx } from './client.js';
 
 /**
  * The smallest and largest value of an indexed column. Two queries on purpose: SQLite answers

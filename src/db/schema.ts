@@ -108,7 +108,7 @@ export const requests = sqliteTable(
     /** Who voided it, as the audit log names actors (username or "token:…"). */
     voidedBy: text('voided_by'),
     // Derived from receivedOn, the extension, decidedOn and the holiday calendar; recomputed
-    // whenever the calendar changes (see requests/deadlines.service.ts).
+    // whenever the calendar changes (see holidays/recompute-deadlines.ts).
     originalDueOn: text('original_due_on').notNull(),
     dueOn: text('due_on').notNull(),
     serviceDays: integer('service_days'),

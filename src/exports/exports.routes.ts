@@ -1,6 +1,6 @@
 import { Router } from 'express';
-import type { AppContext } from '../app.js';
-import { currentActor, requirePermission, requireUser } from '../shared/http.js';
+import type { AppContext } from '../context.js';
+import { currentActor, requirePermission, requireUser } from '../auth/guards.js';
 import { registerFilterSchema } from '../requests/requests.schemas.js';
 import { CSV_CONTENT_TYPE, csvDialectOf } from '../shared/csv.js';
 import { parseInput } from '../shared/validation.js';

@@ -1,7 +1,7 @@
 /** `npm run ppid -- import FILE [--dry-run] [--skip-invalid]`: the import page's work, for operators. */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CliCommand } from '../cli.js';
+import type { CliCommand } from '../context.js';
 import type { Actor } from '../audit/audit.repo.js';
 import { OFFICE_ZONES, type OfficeZone } from '../config.js';
 import { importRegister, MAX_IMPORT_BYTES } from './import.service.js';

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import multer from 'multer';
-import type { AppContext } from '../app.js';
-import { currentActor, requirePermission, requireUser } from '../shared/http.js';
+import type { AppContext } from '../context.js';
+import { currentActor, requirePermission, requireUser } from '../auth/guards.js';
 import { AppError } from '../shared/errors.js';
 import { importRegister, MAX_IMPORT_BYTES, type ImportReport } from './import.service.js';
 import { presentImportReport } from './import.presenter.js';

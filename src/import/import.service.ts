@@ -17,8 +17,8 @@
  * (the INSERTs). This file holds them together in one transaction and writes the audit entry.
  */
 import crypto from 'node:crypto';
-import type { Db } from '../db/client.js';
-import { recordEvent, type Actor, type Tx } from '../audit/audit.repo.js';
+import type { Db, Tx } from '../db/client.js';
+import { recordEvent, type Actor } from '../audit/audit.repo.js';
 import { AppError } from '../shared/errors.js';
 import { todayIn } from '../shared/dates.js';
 import { loadCalendar } from '../calendar/holidays.service.js';

@@ -7,7 +7,7 @@
  * - Deadlines, service days and objection windows are derived exactly as for requests entered
  *   by hand (computeDeadlines, objectionDates), from the holiday calendar.
  */
-import type { Tx } from '../audit/audit.repo.js';
+import type { Tx } from '../db/client.js';
 import { formatDate, MONTHS_ID } from '../shared/dates.js';
 import type { WorkingCalendar } from '../calendar/working-days.js';
 import type { Settings } from '../settings/settings.repo.js';

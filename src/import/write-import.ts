@@ -2,7 +2,8 @@
  * Writing: the planned requests and objections go in as multi-row INSERTs inside the import's
  * transaction; objections without a number get the next ones of the objection pattern.
  */
-import type { Actor, Tx } from '../audit/audit.repo.js';
+import type { Actor } from '../audit/audit.repo.js';
+import type { Tx } from '../db/client.js';
 import { nowInstant } from '../shared/dates.js';
 import type { Settings } from '../settings/settings.repo.js';
 import { formatRegistrationNumber, newAccessCode } from '../requests/registration-number.js';

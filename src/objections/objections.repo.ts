@@ -1,9 +1,8 @@
 /** SQL of objections. Nothing outside this file queries the objections table. */
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { Tx } from '../audit/audit.repo.js';
 import { objections, requests, type ObjectionRow } from '../db/schema.js';
 import { insertInChunks, selectInChunks } from '../db/bulk.js';
-import { preparedStatement } from '../db/client.js';
+import { preparedStatement, type Tx } from '../db/client.js';
 
 export type NewObjectionRow = typeof objections.$inferInsert;
 

@@ -1,7 +1,8 @@
 import { Router, type RequestHandler, type Response } from 'express';
 import { can, type Role } from '../auth/roles.js';
-import type { AppContext } from '../app.js';
-import { currentActor, flash, handleForm, idParam, requirePermission, requireUser } from '../shared/http.js';
+import type { AppContext } from '../context.js';
+import { flash, handleForm, idParam } from '../shared/http.js';
+import { currentActor, requirePermission, requireUser } from '../auth/guards.js';
 import { parseInput } from '../shared/validation.js';
 import { AppError } from '../shared/errors.js';
 import { todayIn } from '../shared/dates.js';

@@ -2,9 +2,9 @@
  * Use cases of objections (keberatan), UU 14/2008 Pasal 35–38. One transaction each, with its
  * audit entry.
  */
-import type { Db } from '../db/client.js';
+import type { Db, Tx } from '../db/client.js';
 import type { ObjectionRow } from '../db/schema.js';
-import { recordEvent, type Actor, type Tx } from '../audit/audit.repo.js';
+import { recordEvent, type Actor } from '../audit/audit.repo.js';
 import type { AuditAction } from '../audit/actions.js';
 import { AppError, notFound, outdated, refuseIf } from '../shared/errors.js';
 import { changedFields } from '../audit/changes.js';

@@ -1,6 +1,6 @@
 import { Router } from 'express';
-import type { AppContext } from '../app.js';
-import { requirePermission } from '../shared/http.js';
+import type { AppContext } from '../context.js';
+import { requirePermission } from '../auth/guards.js';
 import { buildMonthlyReport, buildRecap } from './recap.service.js';
 import { monthParam, yearParam } from './recap.schemas.js';
 import { presentMonthlyReportForApi, presentRecapForApi } from './recap.presenter.js';

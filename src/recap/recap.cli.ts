@@ -1,6 +1,6 @@
 /** `npm run ppid -- recap --year 2022 --format csv|csv-id|xlsx|json [--out FILE]` */
 import fs from 'node:fs';
-import type { CliCommand } from '../cli.js';
+import type { CliCommand } from '../context.js';
 import { loadConfig, OFFICE_ZONES, type OfficeZone } from '../config.js';
 import { anchorChain, anchorFile } from '../audit/anchors.js';
 import { AppError } from '../shared/errors.js';

@@ -5,10 +5,9 @@
  */
 import { and, asc, desc, eq, gte, isNull, lt, lte, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import type { Tx } from '../audit/audit.repo.js';
 import { objections, requests } from '../db/schema.js';
 import { firstAndLast } from '../db/queries.js';
-import { perConnection } from '../db/client.js';
+import { perConnection, type Tx } from '../db/client.js';
 import type { MonthlyRequestAggregate, ObjectionAggregate } from './recap.js';
 
 /** 1–12 from a YYYY-MM-DD text column. */

@@ -1,6 +1,6 @@
 import { Router } from 'express';
-import type { AppContext } from '../app.js';
-import { requirePermission, requireUser } from '../shared/http.js';
+import type { AppContext } from '../context.js';
+import { requirePermission, requireUser } from '../auth/guards.js';
 import { todayIn } from '../shared/dates.js';
 import { getSettings } from '../settings/settings.repo.js';
 import { buildMonthlyReport, buildRecap, recapYears, requestsPerMonth } from './recap.service.js';

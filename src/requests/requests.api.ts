@@ -1,7 +1,8 @@
 import { Router, type Request } from 'express';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../context.js';
 import { renameFields } from '../shared/api.js';
-import { currentActor, idParam, requirePermission } from '../shared/http.js';
+import { idParam } from '../shared/http.js';
+import { currentActor, requirePermission } from '../auth/guards.js';
 import { parseInput } from '../shared/validation.js';
 import { todayIn } from '../shared/dates.js';
 import { loadCalendar } from '../calendar/holidays.service.js';

@@ -1,9 +1,8 @@
 /** SQL of the request register. Nothing outside this file queries the requests table. */
 import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { Tx } from '../audit/audit.repo.js';
-import { requests, type RequestRow } from '../db/schema.js';
+import { objections, requests, type RequestRow } from '../db/schema.js';
 import { firstAndLast } from '../db/queries.js';
-import { perConnection, preparedStatement } from '../db/client.js';
+import { perConnection, preparedStatement, type Tx } from '../db/client.js';
 import { insertInChunks, selectInChunks } from '../db/bulk.js';
 import type { Deadlines } from './deadlines.js';
 import { STATUS_FILTERS } from './status-filters.js';
@@ -302,4 +301,12 @@ export function sequenceHolders(tx: Tx, year: number, seqs: Iterable<number>): M
 export function insertRequests(tx: Tx, rows: readonly NewRequestRow[]): Map<string, number> {
   const out = insertInChunks<{ id: number; n: string }>(tx, requests, rows, INSERT_CHUNK, { id: requests.id, n: requests.registrationNumber });
   return new Map(out.map((r) => [r.n, r.id]));
+}
+
+/**
+ * How many objections hang on a request (an entry with one cannot be voided). Counted here, not
+ * through objections/, because objections/ builds on requests/ (arrows point down).
+ */
+export function objectionCountOf(tx: Tx, requestId: number): number {
+  return tx.select({ n: sql<number>`count(*)` }).from(objections).where(eq(objections.requestId, requestId)).get()?.n ?? 0;
 }

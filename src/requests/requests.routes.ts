@@ -1,6 +1,7 @@
 import { Router, type Response } from 'express';
-import type { AppContext } from '../app.js';
-import { currentActor, currentUser, flash, handleForm, idParam, pageParam, requirePermission, requireUser } from '../shared/http.js';
+import type { AppContext } from '../context.js';
+import { flash, handleForm, idParam, pageParam } from '../shared/http.js';
+import { currentActor, currentUser, requirePermission, requireUser } from '../auth/guards.js';
 import { fieldErrors, parseInput } from '../shared/validation.js';
 import { AppError } from '../shared/errors.js';
 import { formatDate, todayIn } from '../shared/dates.js';
@@ -10,7 +11,7 @@ import { getSettings } from '../settings/settings.repo.js';
 import * as service from './requests.service.js';
 import { presentRequestForStaff } from './requests.presenter.js';
 import { presentTimeline } from './timeline.presenter.js';
-import type { AttachmentRow, RequestRow } from '../db/schema.js';
+import type { AttachmentRow } from '../db/schema.js';
 import { attachmentsOfRequest, removedAttachmentsOfRequest } from '../uploads/attachments.service.js';
 import { groupByKind, presentAttachment } from '../uploads/attachments.presenter.js';
 import { ATTACHMENT_KINDS } from '../uploads/vocabulary.js';

@@ -2,9 +2,9 @@
  * Use cases of the request register. Each runs in one transaction with its audit entry, so a
  * change and its trace are written together or not at all.
  */
-import type { Db } from '../db/client.js';
+import type { Db, Tx } from '../db/client.js';
 import type { RequestRow } from '../db/schema.js';
-import { recordEvent, type Actor, type Tx } from '../audit/audit.repo.js';
+import { recordEvent, type Actor } from '../audit/audit.repo.js';
 import { AppError, notFound, outdated, refuseIf } from '../shared/errors.js';
 import { changedFields } from '../audit/changes.js';
 import { formatDate, nowInstant, todayIn } from '../shared/dates.js';
@@ -20,7 +20,6 @@ import {
 } from './request-status.js';
 import type { DecisionInput, ExtensionInput, IntakeInput, UnvoidInput, VoidInput, WithdrawalInput } from './requests.schemas.js';
 import { OUTCOMES, VOID_REASONS, WITHDRAWN_NOTE } from './vocabulary.js';
-import { objectionsOfRequest } from '../objections/objections.repo.js';
 import { can, type Role } from '../auth/roles.js';
 
 export interface UseCase<I> {
@@ -187,7 +186,7 @@ export function withdrawRequest({ db, actor, zone, input, id }: UseCase<Withdraw
 export function voidRequest({ db, actor, zone, input, id }: UseCase<VoidInput> & { id: number }): RequestRow {
   return db.transaction((tx) => {
     const r = loadForChange(tx, id, input.version);
-    refuseIf(checkVoid(r, input, objectionsOfRequest(tx, id).length));
+    refuseIf(checkVoid(r, input, repo.objectionCountOf(tx, id)));
     const after = save(tx, r, { voidedOn: todayIn(zone), voidReason: input.reason, voidNote: input.note, voidedBy: actor.label });
     recordEvent(tx, actor, {
       action: 'request.void', entityType: 'request', entityId: id,

@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { preparedStatement, type Db } from '../db/client.js';
+import { preparedStatement, type Db, type Tx } from '../db/client.js';
 import { settings } from '../db/schema.js';
-import type { Tx } from '../audit/audit.repo.js';
 
 /** Office settings an admin can change; the printouts and numbering read them. */
 export const DEFAULT_SETTINGS = {

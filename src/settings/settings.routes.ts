@@ -1,6 +1,7 @@
 import { Router, type Response } from 'express';
-import type { AppContext } from '../app.js';
-import { currentActor, flash, handleForm, requirePermission, requireUser } from '../shared/http.js';
+import type { AppContext } from '../context.js';
+import { flash, handleForm } from '../shared/http.js';
+import { currentActor, requirePermission, requireUser } from '../auth/guards.js';
 import { parseInput } from '../shared/validation.js';
 import { todayIn } from '../shared/dates.js';
 import { formatRegistrationNumber } from '../requests/registration-number.js';

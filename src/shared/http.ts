@@ -1,9 +1,6 @@
-import type { Request, Response, NextFunction, RequestHandler, ErrorRequestHandler } from 'express';
+import type { Request, Response, NextFunction, ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { AppError, forbidden } from './errors.js';
-import { can, type Permission } from '../auth/roles.js';
-import type { Actor } from '../audit/audit.repo.js';
-import type { UserRow } from '../db/schema.js';
+import { AppError } from './errors.js';
 
 declare module 'express-session' {
   interface SessionData {
@@ -12,43 +9,10 @@ declare module 'express-session' {
   }
 }
 
-declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
-  namespace Express {
-    interface Request {
-      user?: UserRow;
-      actor?: Actor;
-    }
-  }
-}
-
 /** The CSRF cookie (csrf-csrf's double submit): `__Host-` only over HTTPS, where browsers allow it. */
 export const CSRF_COOKIE = { plain: 'ppid.csrf', secure: '__Host-ppid.csrf' } as const;
 
 export const isApi = (req: Request) => req.originalUrl.startsWith('/api/');
-
-/** The logged-in user; routes behind requireUser can rely on it. */
-export function currentUser(req: Request): UserRow {
-  if (!req.user) throw new AppError('unauthenticated', 'Silakan masuk terlebih dahulu.');
-  return req.user;
-}
-
-export function currentActor(req: Request): Actor {
-  return req.actor ?? { userId: currentUser(req).id, label: currentUser(req).username };
-}
-
-export const requireUser: RequestHandler = (req, res, next) => {
-  if (req.user) return next();
-  if (isApi(req)) return next(new AppError('unauthenticated', 'Token API tidak ada atau tidak berlaku.'));
-  res.redirect(`/login?next=${encodeURIComponent(req.originalUrl)}`);
-};
-
-export function requirePermission(permission: Permission): RequestHandler {
-  return (req, _res, next) => {
-    const user = currentUser(req);
-    next(can(user.role as never, permission) ? undefined : forbidden());
-  };
-}
 
 export function flash(req: Request, kind: 'success' | 'error' | 'info', text: string): void {
   req.session.flash = [...(req.session.flash ?? []), { kind, text }];

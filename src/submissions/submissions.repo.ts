@@ -1,5 +1,4 @@
-import { preparedStatement, type Db } from '../db/client.js';
-import type { Tx } from '../audit/audit.repo.js';
+import { preparedStatement, type Db, type Tx } from '../db/client.js';
 
 export interface SubmissionRef {
   scope: string;

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import type { Tx } from '../audit/audit.repo.js';
+import type { Tx } from '../db/client.js';
 import { attachments, type AttachmentRow } from '../db/schema.js';
 
 export function insertAttachment(tx: Tx, values: typeof attachments.$inferInsert): AttachmentRow {

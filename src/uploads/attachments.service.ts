@@ -3,9 +3,9 @@
  * by its content, recorded in one transaction with its audit entry, and only then moved into
  * place; nothing half-done survives a failure.
  */
-import type { Db } from '../db/client.js';
+import type { Db, Tx } from '../db/client.js';
 import type { AttachmentRow } from '../db/schema.js';
-import { recordEvent, type Actor, type Tx } from '../audit/audit.repo.js';
+import { recordEvent, type Actor } from '../audit/audit.repo.js';
 import { AppError, invalid, notFound } from '../shared/errors.js';
 import { nowInstant } from '../shared/dates.js';
 import { findRequest } from '../requests/requests.repo.js';

@@ -1,6 +1,7 @@
 import { Router } from 'express';
-import type { AppContext } from '../app.js';
-import { currentActor, idParam, requirePermission } from '../shared/http.js';
+import type { AppContext } from '../context.js';
+import { idParam } from '../shared/http.js';
+import { currentActor, requirePermission } from '../auth/guards.js';
 import { parseInput } from '../shared/validation.js';
 import { uploadMiddleware } from './multer.js';
 import * as service from './attachments.service.js';

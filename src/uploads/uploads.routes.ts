@@ -1,7 +1,8 @@
 import { Router } from 'express';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../context.js';
 import { AppError } from '../shared/errors.js';
-import { currentActor, flash, idParam, requirePermission, requireUser } from '../shared/http.js';
+import { flash, idParam } from '../shared/http.js';
+import { currentActor, requirePermission, requireUser } from '../auth/guards.js';
 import { parseInput } from '../shared/validation.js';
 import { runMiddleware, uploadMiddleware } from './multer.js';
 import { incomingFiles, passGuard, sendAttachment, withTempFiles } from './transfer.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { openDb } from '../../src/db/client.js';
 import { migrateDb } from '../../src/db/migrate.js';
-import { seedDatabase } from '../../src/db/seed.js';
+import { seedDatabase } from '../../src/setup/seed.js';
 import { createBackup, restoreBackup, verifyBackup, RestoreError } from '../../src/backup/backup.service.js';
 import { verifyChain } from '../../src/audit/audit.repo.js';
 import { addAttachments } from '../../src/uploads/attachments.service.js';

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, it, expect, afterAll } from 'vitest';
 import { openDb } from '../../src/db/client.js';
 import { migrateDb } from '../../src/db/migrate.js';
-import { seedDatabase } from '../../src/db/seed.js';
+import { seedDatabase } from '../../src/setup/seed.js';
 import { createBackup } from '../../src/backup/backup.service.js';
 import { makeRequest } from '../helpers/factories.js';
 import { freePort, startServer } from '../helpers/server-process.js';

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { freshDb } from '../helpers/build-test-app.js';
-import { runCli, type CliIo } from '../../src/cli.js';
+import { runCli } from '../../src/cli.js';
+import type { CliIo } from '../../src/context.js';
 
 function captured(): CliIo & { outLines: string[]; errLines: string[] } {
   const outLines: string[] = [];

@@ -1,9 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { freshDb } from '../helpers/build-test-app.js';
 import { testActor } from '../helpers/factories.js';
-import {
-  addHoliday, holidaysOfYear, loadCalendar, missingCalendarYears, removeHoliday, updateHoliday,
-} from '../../src/calendar/holidays.service.js';
+import { holidaysOfYear, loadCalendar, missingCalendarYears } from '../../src/calendar/holidays.service.js';
+import { addHoliday, removeHoliday, updateHoliday } from '../../src/holidays/change-holiday.js';
 import { listAudit, verifyChain } from '../../src/audit/audit.repo.js';
 import { AppError } from '../../src/shared/errors.js';
 

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { runCli, type CliIo } from '../../src/cli.js';
+import { runCli } from '../../src/cli.js';
+import type { CliIo } from '../../src/context.js';
 import { freshDb } from '../helpers/build-test-app.js';
 import { makeUser } from '../helpers/login-as.js';
 import { listAudit, recordEvent } from '../../src/audit/audit.repo.js';

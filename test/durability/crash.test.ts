@@ -12,7 +12,7 @@ import type { ChildProcess } from 'node:child_process';
 import { describe, it, expect, afterAll } from 'vitest';
 import { openDb } from '../../src/db/client.js';
 import { migrateDb } from '../../src/db/migrate.js';
-import { seedDatabase } from '../../src/db/seed.js';
+import { seedDatabase } from '../../src/setup/seed.js';
 import { createToken, createUser } from '../../src/auth/auth.service.js';
 import { verifyChain } from '../../src/audit/audit.repo.js';
 import { apiIntakeBody, makeRequest, testActor } from '../helpers/factories.js';

@@ -6,7 +6,7 @@ import { describe, it, expect } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { openDb } from '../../src/db/client.js';
 import { migrateDb } from '../../src/db/migrate.js';
-import { seedDatabase } from '../../src/db/seed.js';
+import { seedDatabase } from '../../src/setup/seed.js';
 import { tightenModes } from '../../src/db/data-dir.js';
 import { anchorChain, anchorFile } from '../../src/audit/anchors.js';
 import { addAttachments } from '../../src/uploads/attachments.service.js';

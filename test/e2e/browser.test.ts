@@ -11,7 +11,7 @@ import { describe, it, expect, afterAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { openDb } from '../../src/db/client.js';
 import { migrateDb } from '../../src/db/migrate.js';
-import { seedDatabase } from '../../src/db/seed.js';
+import { seedDatabase } from '../../src/setup/seed.js';
 import { createUser } from '../../src/auth/auth.service.js';
 import { todayIn } from '../../src/shared/dates.js';
 import { freePort, startServer } from '../helpers/server-process.js';

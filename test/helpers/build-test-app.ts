@@ -5,7 +5,7 @@ import pino from 'pino';
 import type { Application } from 'express';
 import { openDb, type Db } from '../../src/db/client.js';
 import { migrateDb } from '../../src/db/migrate.js';
-import { seedDatabase } from '../../src/db/seed.js';
+import { seedDatabase } from '../../src/setup/seed.js';
 import { buildApp } from '../../src/app.js';
 import type { AppConfig } from '../../src/config.js';
 

@@ -12,7 +12,7 @@ import type { Role } from '../../src/auth/roles.js';
 import { decideRequest } from '../../src/requests/requests.service.js';
 import { listRequests } from '../../src/requests/requests.repo.js';
 import { fileObjection } from '../../src/objections/objections.service.js';
-import { addHoliday } from '../../src/calendar/holidays.service.js';
+import { addHoliday } from '../../src/holidays/change-holiday.js';
 import { addAttachments, removeAttachment } from '../../src/uploads/attachments.service.js';
 import { createToken } from '../../src/auth/auth.service.js';
 import { makeUser } from '../helpers/login-as.js';

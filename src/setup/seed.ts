@@ -1,4 +1,4 @@
-import type { Db } from './client.js';
+import type { Db } from '../db/client.js';
 import { seedHolidays } from '../calendar/holidays.service.js';
 import { seedSettings } from '../settings/settings.repo.js';
 

@@ -1,7 +1,7 @@
 /** Input shape of the holiday form (admin page). */
 import { z } from 'zod';
 import { isoDate, oneOf, requiredText } from '../shared/validation.js';
-import { HOLIDAY_KINDS } from './holidays.service.js';
+import { HOLIDAY_KINDS } from '../calendar/holidays.service.js';
 
 export const holidayFormSchema = z.object({
   date: isoDate(),

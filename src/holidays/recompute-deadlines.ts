@@ -1,7 +1,7 @@
-import type { Tx } from '../audit/audit.repo.js';
+import type { Tx } from '../db/client.js';
 import { loadCalendar } from '../calendar/holidays.service.js';
-import { computeDeadlines } from './deadlines.js';
-import { requestsSpanning, updateDerived } from './requests.repo.js';
+import { computeDeadlines } from '../requests/deadlines.js';
+import { requestsSpanning, updateDerived } from '../requests/requests.repo.js';
 import { recomputeObjectionDates } from '../objections/objections.service.js';
 
 /**

@@ -1,13 +1,15 @@
 import { Router, type Request, type Response } from 'express';
-import type { AppContext } from '../app.js';
-import { currentActor, flash, handleForm, idParam, requirePermission, requireUser } from '../shared/http.js';
+import type { AppContext } from '../context.js';
+import { flash, handleForm, idParam } from '../shared/http.js';
+import { currentActor, requirePermission, requireUser } from '../auth/guards.js';
 import { parseInput } from '../shared/validation.js';
 import { formatLongDate, todayIn } from '../shared/dates.js';
 import type { HolidayRow } from '../db/schema.js';
-import type { HolidayKind } from './working-days.js';
-import * as service from './holidays.service.js';
+import type { HolidayKind } from '../calendar/working-days.js';
+import * as service from '../calendar/holidays.service.js';
+import { addHoliday, removeHoliday, updateHoliday } from './change-holiday.js';
 import { holidayFormSchema, yearParamSchema } from './holidays.schemas.js';
-import { describeRecomputed, type Recomputed } from '../requests/deadlines.service.js';
+import { describeRecomputed, type Recomputed } from './recompute-deadlines.js';
 
 /** A calendar entry as the admin pages show it. */
 function presentHoliday(h: HolidayRow) {
@@ -59,7 +61,7 @@ export function holidaysRoutes({ db, config }: AppContext): Router {
 
   r.post('/admin/holidays', ...admin, async (req, res) => {
     await handleForm(req, res, () => {
-      const { holiday, recalculated } = service.addHoliday({ db, actor: currentActor(req), input: parseInput(holidayFormSchema, req.body) });
+      const { holiday, recalculated } = addHoliday({ db, actor: currentActor(req), input: parseInput(holidayFormSchema, req.body) });
       flash(req, 'success', `${formatLongDate(holiday.date)} (${holiday.name}) ditambahkan. ${recalculatedMessage(recalculated)}`);
       res.redirect(listUrl(Number(holiday.date.slice(0, 4))));
     }, (errors, message) => renderList(res, yearOf(req.query.year), { values: typed(req), errors, message }));
@@ -74,14 +76,14 @@ export function holidaysRoutes({ db, config }: AppContext): Router {
     const holiday = service.getHoliday(db, idParam(req.params.id));
     await handleForm(req, res, () => {
       const input = parseInput(holidayFormSchema, req.body);
-      const { holiday: after, recalculated } = service.updateHoliday({ db, actor: currentActor(req), id: holiday.id, input });
+      const { holiday: after, recalculated } = updateHoliday({ db, actor: currentActor(req), id: holiday.id, input });
       flash(req, 'success', `${formatLongDate(after.date)} (${after.name}) disimpan. ${recalculatedMessage(recalculated)}`);
       res.redirect(listUrl(Number(after.date.slice(0, 4))));
     }, (errors, message) => renderEdit(res, holiday, { values: typed(req), errors, message }));
   });
 
   r.post('/admin/holidays/:id/delete', ...admin, (req, res) => {
-    const { holiday, recalculated } = service.removeHoliday({ db, actor: currentActor(req), id: idParam(req.params.id) });
+    const { holiday, recalculated } = removeHoliday({ db, actor: currentActor(req), id: idParam(req.params.id) });
     flash(req, 'success', `${formatLongDate(holiday.date)} (${holiday.name}) dihapus. ${recalculatedMessage(recalculated)}`);
     res.redirect(listUrl(Number(holiday.date.slice(0, 4))));
   });
