@@ -15,6 +15,7 @@ import { recapCommands } from './recap/recap.cli.js';
 import { backupCommands } from './backup/backup.cli.js';
 import { rekeyLegacyChain } from './audit/audit.repo.js';
 import { anchorFile, readAnchors } from './audit/anchors.js';
+import { applyTestClock } from './shared/test-clock.js';
 
 export interface CliIo {
   out: (line: string) => void;
@@ -64,6 +65,7 @@ async function readStdin(): Promise<string> {
 if (import.meta.url === `file://${process.argv[1]}`) {
   process.umask(0o077); // backups, exports and the database: for the app's user only
   const config = loadConfig();
+  applyTestClock(process.env, config.zone);
   const db = openDb(config.dbFile, { synchronous: config.synchronous, auditKey: config.auditKey });
   migrateDb(db);
   seedDatabase(db);
