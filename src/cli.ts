@@ -16,6 +16,7 @@ import { backupCommands } from './backup/backup.cli.js';
 import { rekeyLegacyChain } from './audit/audit.repo.js';
 import { anchorFile, readAnchors } from './audit/anchors.js';
 import type { CliCommand, CliIo } from './context.js';
+import { applyTestClock } from './shared/test-clock.js';
 
 /**
  * Each domain exports its commands from its own `*.cli.ts` (typed by CliCommand from
@@ -49,6 +50,7 @@ async function readStdin(): Promise<string> {
 if (import.meta.url === `file://${process.argv[1]}`) {
   process.umask(0o077); // backups, exports and the database: for the app's user only
   const config = loadConfig();
+  applyTestClock(process.env, config.zone);
   const db = openDb(config.dbFile, { synchronous: config.synchronous, auditKey: config.auditKey });
   migrateDb(db);
   seedDatabase(db);

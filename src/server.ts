@@ -8,6 +8,7 @@ import { seedDatabase } from './setup/seed.js';
 import { rekeyLegacyChain } from './audit/audit.repo.js';
 import { anchorChain, anchorFile, readAnchors } from './audit/anchors.js';
 import { reconcileUploads } from './uploads/reconcile.js';
+import { applyTestClock } from './shared/test-clock.js';
 
 /** How often the audit chain is anchored while the server runs (also once at start). */
 const ANCHOR_EVERY_MS = 24 * 60 * 60 * 1000;
@@ -16,6 +17,8 @@ const ANCHOR_EVERY_MS = 24 * 60 * 60 * 1000;
 process.umask(0o077);
 const config = loadConfig();
 const logger = pino({ level: config.logLevel });
+const testToday = applyTestClock(process.env, config.zone);
+if (testToday) logger.warn(`test clock: today is ${testToday} (PPID_TEST_TODAY, NODE_ENV=test)`);
 let unlock: () => void;
 try {
   unlock = lockDataDir(config.dataDir);

@@ -9,7 +9,7 @@
  * role that may export but not see personal data would need a redacted column set here.
  */
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../shared/excel.js';
 import type { Db } from '../db/client.js';
 import { recordEvent, type Actor } from '../audit/audit.repo.js';
 import { todayIn } from '../shared/dates.js';
@@ -91,7 +91,8 @@ export function writeCsv(out: Writable, exp: RegisterExport, dialect: CsvDialect
 
 /** XLSX streamed row by row, so memory stays flat however many years are exported. */
 export async function writeXlsx(out: Writable, exp: RegisterExport): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const Excel = await loadExcelJS();
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'PPID Tracker';
   const ws = wb.addWorksheet('Register', { views: REGISTER_SHEET_VIEWS });
   configureRegisterSheet(ws);

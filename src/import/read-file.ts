@@ -3,7 +3,8 @@
  * from its bytes: a ZIP is a workbook (XLSX), text is CSV; a name that claims otherwise is an
  * error, not a guess. Every failure is an AppError with an Indonesian message.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../shared/excel.js';
 import { storedZip, unzipWithin, zipEntryNames, ZipError } from './zip.js';
 import { readCsv } from './read-csv.js';
 import {
@@ -53,7 +54,8 @@ async function readXlsx(fileName: string, buffer: Buffer): Promise<SheetData> {
     }
     throw notWorkbook; // unreadable, encrypted, ZIP64, or thousands of entries: no workbook Excel writes
   }
-  const wb = new ExcelJS.Workbook();
+  const Excel = await loadExcelJS();
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(workbook as unknown as ExcelJS.Buffer);
   } catch {

@@ -3,7 +3,8 @@
  * shaded), an instructions sheet, and drop-down lists of the accepted labels; or a CSV header.
  * The data sheet holds no example row, so a template sent back unchanged imports nothing.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../shared/excel.js';
 import { REGISTER_COLUMNS, allowedValues } from './register-columns.js';
 import { configureRegisterSheet, csvHeader, REGISTER_SHEET_VIEWS } from './register-sheet.js';
 import { BOM, csvWriter, type CsvDialect } from '../shared/csv.js';
@@ -19,7 +20,8 @@ export function templateCsv(dialect: CsvDialect = 'standard'): string {
 const colLetter = (n: number): string => (n <= 0 ? '' : colLetter(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26)));
 
 export async function templateXlsx(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const Excel = await loadExcelJS();
+  const wb = new Excel.Workbook();
   wb.creator = 'PPID Tracker';
   const ws = wb.addWorksheet('Register', { views: REGISTER_SHEET_VIEWS });
   configureRegisterSheet(ws);

@@ -2,7 +2,7 @@
  * The recap as files: CSV (UTF-8 with BOM, the two header rows, one row per month and Total;
  * decimal point, or `;` and decimal comma for Excel Indonesia) and XLSX (title, merged two-level header, number formats, counting rules).
  */
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../shared/excel.js';
 import { COLUMN_ORDER, COUNTING_RULES, headerRows, type RecapRow } from './recap.js';
 import type { Recap } from './recap.service.js';
 import { csvWriter, fixed, type CsvDialect, type CsvValue } from '../shared/csv.js';
@@ -36,7 +36,8 @@ export const XLSX_LAYOUT = {
 } as const;
 
 export async function recapXlsx(recap: Recap, officeName: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const Excel = await loadExcelJS();
+  const wb = new Excel.Workbook();
   wb.creator = 'PPID Tracker';
   const ws = wb.addWorksheet(`Rekap ${recap.year}`, {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },

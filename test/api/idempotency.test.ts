@@ -2,8 +2,7 @@ import { describe, it, expect } from 'vitest';
 import request from 'supertest';
 import { buildTestApp } from '../helpers/build-test-app.js';
 import { tokenFor } from '../helpers/login-as.js';
-import { apiIntakeBody, makeRequest, testActor } from '../helpers/factories.js';
-import { decideRequest } from '../../src/requests/requests.service.js';
+import { apiIntakeBody, makeDecidedRequest, makeRequest, testActor } from '../helpers/factories.js';
 import { fileObjection } from '../../src/objections/objections.service.js';
 import type { Db } from '../../src/db/client.js';
 
@@ -16,12 +15,7 @@ async function setup(role: 'officer' | 'supervisor' = 'officer') {
   return { app, db, auth };
 }
 
-function rejected(db: Db) {
-  const r = makeRequest(db, { receivedOn: '2022-03-01' });
-  return decideRequest({ db, actor: testActor, zone: 'Asia/Jakarta', id: r.id, input: {
-    decidedOn: '2022-03-08', outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], consequenceTest: 'Data pribadi',
-    reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
-}
+const rejected = (db: Db) => makeDecidedRequest(db, { decision: { consequenceTest: 'Data pribadi' } });
 
 describe('Idempotency-Key on the API', () => {
   it('when a POST is retried with the same key and body, then the first answer comes back (status, id) and one row exists', async () => {

@@ -46,6 +46,15 @@ describe('crash safety', () => {
 
     const created = new Map<number, string>();
     const decided = new Set<number>();
+    // Killed once this many intakes and decisions were acknowledged (counted, not timed: a slow
+    // machine only takes longer), while the workers keep sending more.
+    const ENOUGH_CREATED = 25;
+    const ENOUGH_DECIDED = 10;
+    let enough!: () => void;
+    const acknowledgedEnough = new Promise<void>((resolve) => (enough = resolve));
+    const check = () => {
+      if (created.size >= ENOUGH_CREATED && decided.size >= ENOUGH_DECIDED) enough();
+    };
     let stop = false;
     const worker = async () => {
       while (!stop) {
@@ -54,21 +63,24 @@ describe('crash safety', () => {
           if (res.status !== 201) continue;
           const body = (await res.json()) as { id: number; registration_number: string };
           created.set(body.id, body.registration_number);
+          check();
           const d = await fetch(`${base}/requests/${body.id}/decision`, {
             method: 'POST', headers, body: JSON.stringify({ decided_on: '2022-03-08', outcome: 'full' }),
           });
           if (d.status === 200) decided.add(body.id);
+          check();
         } catch {
           return; // the server is gone
         }
       }
     };
     const workers = Array.from({ length: 8 }, worker);
-    await new Promise((r) => setTimeout(r, 1500));
+    await acknowledgedEnough;
     server.kill('SIGKILL');
     stop = true;
     await Promise.all(workers);
-    expect(created.size).toBeGreaterThan(20);
+    expect(created.size).toBeGreaterThanOrEqual(ENOUGH_CREATED);
+    expect(decided.size).toBeGreaterThanOrEqual(ENOUGH_DECIDED);
 
     // The server comes back on the same files.
     const again = await start(dataDir, port);

@@ -13,8 +13,8 @@ import { openDb } from '../../src/db/client.js';
 import { migrateDb } from '../../src/db/migrate.js';
 import { seedDatabase } from '../../src/setup/seed.js';
 import { createUser } from '../../src/auth/auth.service.js';
-import { todayIn } from '../../src/shared/dates.js';
 import { freePort, startServer } from '../helpers/server-process.js';
+import { FIXED_TODAY, fixedTodayEnv } from '../helpers/fixed-clock.js';
 import { chromiumPath } from '../../scripts/chromium-path.mjs';
 import { registerRequest, decideRequest } from '../../src/requests/requests.service.js';
 import { fileObjection, respondToObjection } from '../../src/objections/objections.service.js';
@@ -58,7 +58,8 @@ describe('in a real browser', () => {
     }
     db.$client.close();
     const port = await freePort();
-    server = await startServer(dataDir, port);
+    // The server's today is FIXED_TODAY (a seeded calendar year), whatever the real date.
+    server = await startServer(dataDir, port, fixedTodayEnv);
     const base = `http://127.0.0.1:${port}`;
     browser = await chromium.launch({
       executablePath: executablePath!,
@@ -71,7 +72,7 @@ describe('in a real browser', () => {
       page.on('pageerror', (e) => errors.push(e.message));
       return page;
     };
-    const today = todayIn('Asia/Jakarta');
+    const today = FIXED_TODAY;
 
     // Officer: register.
     const officer = await newPage();
@@ -227,7 +228,7 @@ describe('in a real browser, at a phone\'s and a desk\'s width', () => {
       setSetting(tx, 'office_address', 'Jl. Parasamya, Beran, Tridadi, Sleman, Daerah Istimewa Yogyakarta 55511');
     });
     const zone = 'Asia/Jakarta';
-    const today = todayIn(zone);
+    const today = FIXED_TODAY;
     const open = registerRequest({ db, actor, zone, input: intakeInput({
       receivedOn: today,
       requesterName: 'Raden Mas Bagus Setyo Wicaksono Adiningrat Kusumawardhana',
@@ -255,7 +256,7 @@ describe('in a real browser, at a phone\'s and a desk\'s width', () => {
     db.$client.close();
 
     const port = await freePort();
-    phoneServer = await startServer(dataDir, port);
+    phoneServer = await startServer(dataDir, port, fixedTodayEnv);
     const base = `http://127.0.0.1:${port}`;
     phoneBrowser = await chromium.launch({
       executablePath: executablePath!,

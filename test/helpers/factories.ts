@@ -1,9 +1,12 @@
 import type { Db } from '../../src/db/client.js';
-import type { IntakeInput } from '../../src/requests/requests.schemas.js';
-import { registerRequest } from '../../src/requests/requests.service.js';
+import type { DecisionInput, ExtensionInput, IntakeInput } from '../../src/requests/requests.schemas.js';
+import { decideRequest, extendRequest, registerRequest } from '../../src/requests/requests.service.js';
+import type { FilingInput } from '../../src/objections/objections.schemas.js';
+import { fileObjection } from '../../src/objections/objections.service.js';
 import type { Actor } from '../../src/audit/audit.repo.js';
 
 export const testActor: Actor = { userId: null, label: 'test' };
+const zone = 'Asia/Jakarta';
 
 /** A complete, valid intake as the form posts it. */
 export function intakeInput(overrides: Partial<IntakeInput> = {}): IntakeInput {
@@ -46,5 +49,47 @@ export function apiIntakeBody(overrides: Record<string, unknown> = {}) {
 }
 
 export function makeRequest(db: Db, overrides: Partial<IntakeInput> = {}) {
-  return registerRequest({ db, actor: testActor, zone: 'Asia/Jakarta', input: intakeInput(overrides) });
+  return registerRequest({ db, actor: testActor, zone, input: intakeInput(overrides) });
+}
+
+/**
+ * A complete decision as the form posts it: rejected under Pasal 17 huruf h on 8 March 2022
+ * (within the time of a request received on 1 March 2022), the usual state before an objection.
+ */
+export function decisionInput(overrides: Partial<DecisionInput> = {}): DecisionInput {
+  return {
+    decidedOn: '2022-03-08', outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], consequenceTest: '',
+    reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '',
+    ...overrides,
+  };
+}
+
+/** A granted-in-full decision (no reasons), for `decision` in makeDecidedRequest. */
+export const grantedInFull: Partial<DecisionInput> = { outcome: 'full', reasons: [], exemptionArticles: [] };
+
+/** A request received on 1 March 2022 and decided (by default rejected, Pasal 17 huruf h, on 8 March). */
+export function makeDecidedRequest(db: Db, { request = {}, decision = {} }: { request?: Partial<IntakeInput>; decision?: Partial<DecisionInput> } = {}) {
+  const r = makeRequest(db, { receivedOn: '2022-03-01', ...request });
+  return decideRequest({ db, actor: testActor, zone, id: r.id, input: decisionInput(decision) });
+}
+
+/** A request received on 1 March 2022 and extended by 7 working days on 15 March (its original due date). */
+export function makeExtendedRequest(db: Db, { request = {}, extension = {} }: { request?: Partial<IntakeInput>; extension?: Partial<ExtensionInput> } = {}) {
+  const r = makeRequest(db, { receivedOn: '2022-03-01', ...request });
+  return extendRequest({ db, actor: testActor, zone, id: r.id, input: { extendedOn: '2022-03-15', extensionDays: 7, extensionReason: 'Data tersebar di beberapa unit.', ...extension } });
+}
+
+/** A complete objection filing: by the requester on 20 March 2022, huruf a (an exemption refused). */
+export function filingInput(overrides: Partial<FilingInput> = {}): FilingInput {
+  return { filedOn: '2022-03-20', grounds: ['a'], statement: 'Data tidak bersifat rahasia', filedBy: 'requester', proxyName: '', lateNote: '', ...overrides };
+}
+
+/**
+ * An objection against a decided request (by default: received 1 March 2022, rejected under
+ * huruf h on 8 March, objection on huruf a filed 20 March). Returns the objection and its request.
+ */
+export function makeObjection(db: Db, { request = {}, decision = {}, filing = {} }: { request?: Partial<IntakeInput>; decision?: Partial<DecisionInput>; filing?: Partial<FilingInput> } = {}) {
+  const decided = makeDecidedRequest(db, { request, decision });
+  const objection = fileObjection({ db, actor: testActor, zone, requestId: decided.id, input: filingInput(filing) });
+  return { request: decided, objection };
 }

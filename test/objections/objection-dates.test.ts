@@ -8,8 +8,7 @@ import request from 'supertest';
 import { DateTime } from 'luxon';
 import { buildTestApp } from '../helpers/build-test-app.js';
 import { loginAs, tokenFor } from '../helpers/login-as.js';
-import { makeRequest, testActor } from '../helpers/factories.js';
-import { decideRequest } from '../../src/requests/requests.service.js';
+import { filingInput, makeDecidedRequest, testActor } from '../helpers/factories.js';
 import { fileObjection, getObjection, respondToObjection } from '../../src/objections/objections.service.js';
 import { listAudit } from '../../src/audit/audit.repo.js';
 import type { Db } from '../../src/db/client.js';
@@ -25,12 +24,8 @@ const IMPLAUSIBLE: [string, RegExp][] = [
   ['1900-02-29', /Tanggal tidak valid/],
 ];
 
-function rejectedRequest(db: Db) {
-  const r = makeRequest(db, { receivedOn: '2022-03-01' });
-  decideRequest({ db, actor: testActor, zone, id: r.id, input: { decidedOn: '2022-03-08', outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], consequenceTest: '', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
-  return r;
-}
-const filing = { filedOn: '2022-03-20', grounds: ['a'] as ['a'], statement: 'Data tidak bersifat rahasia', filedBy: 'requester' as const, proxyName: '', lateNote: '' };
+const rejectedRequest = (db: Db) => makeDecidedRequest(db);
+const filing = filingInput();
 const auditCount = (db: Db) => listAudit(db, { entityType: 'objection' }, 1, 1).total;
 
 describe('objection forms refuse implausible dates', () => {

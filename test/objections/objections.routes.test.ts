@@ -2,7 +2,7 @@ import { describe, it, expect, vi, afterEach } from 'vitest';
 import request from 'supertest';
 import { buildTestApp, freshDb } from '../helpers/build-test-app.js';
 import { loginAs, tokenFor } from '../helpers/login-as.js';
-import { makeRequest, testActor } from '../helpers/factories.js';
+import { makeDecidedRequest, makeObjection, makeRequest, testActor } from '../helpers/factories.js';
 import { decideRequest } from '../../src/requests/requests.service.js';
 import { fileObjection, getObjection, openObjectionCounts, respondToObjection } from '../../src/objections/objections.service.js';
 import { listAudit } from '../../src/audit/audit.repo.js';
@@ -10,16 +10,8 @@ import type { Db } from '../../src/db/client.js';
 
 const zone = 'Asia/Jakarta';
 
-function rejectedRequest(db: Db) {
-  const r = makeRequest(db, { receivedOn: '2022-03-01' });
-  decideRequest({ db, actor: testActor, zone, id: r.id, input: { decidedOn: '2022-03-08', outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], consequenceTest: '', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
-  return r;
-}
-
-function filed(db: Db) {
-  const r = rejectedRequest(db);
-  return fileObjection({ db, actor: testActor, zone, requestId: r.id, input: { filedOn: '2022-03-20', grounds: ['a'], statement: 'Data tidak bersifat rahasia', filedBy: 'requester', proxyName: '', lateNote: '' } });
-}
+const rejectedRequest = (db: Db) => makeDecidedRequest(db);
+const filed = (db: Db) => makeObjection(db).objection;
 
 describe('objection pages', () => {
   it('when an officer files an objection, then it is numbered, listed on the request and the register, with a receipt', async () => {

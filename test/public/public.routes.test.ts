@@ -3,9 +3,8 @@ import request from 'supertest';
 import type { Application } from 'express';
 import { buildTestApp } from '../helpers/build-test-app.js';
 import { csrfFrom, makeUser } from '../helpers/login-as.js';
-import { intakeInput, makeRequest, testActor } from '../helpers/factories.js';
-import { decideRequest, getRequest, voidRequest } from '../../src/requests/requests.service.js';
-import { fileObjection } from '../../src/objections/objections.service.js';
+import { grantedInFull, intakeInput, makeDecidedRequest, makeObjection, makeRequest, testActor } from '../helpers/factories.js';
+import { getRequest, voidRequest } from '../../src/requests/requests.service.js';
 import { listRequests } from '../../src/requests/requests.repo.js';
 import { lookUpRequest } from '../../src/public/public.service.js';
 
@@ -30,11 +29,11 @@ async function lookUp(app: Application, number: string, code: string) {
 describe('public status page', () => {
   it('when the number and code match, then it shows status, dates, outcome, reasons and objections — and no personal data', async () => {
     const { app, db } = buildTestApp();
-    const r = makeRequest(db, { receivedOn: '2022-03-01', ...PII });
-    decideRequest({ db, actor: testActor, zone: 'Asia/Jakarta', id: r.id, input: {
-      decidedOn: '2022-03-08', outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], consequenceTest: 'Catatan internal uji konsekuensi',
-      reasonNote: '', noticeNote: 'Catatan internal petugas', feeRupiah: 0, correctionNote: '' } });
-    fileObjection({ db, actor: testActor, zone: 'Asia/Jakarta', requestId: r.id, input: { filedOn: '2022-03-20', grounds: ['a'], statement: 'Pernyataan pribadi pemohon', filedBy: 'proxy', proxyName: 'Kuasa Hukum Bernama', lateNote: '' } });
+    const { request: r } = makeObjection(db, {
+      request: PII,
+      decision: { consequenceTest: 'Catatan internal uji konsekuensi', noticeNote: 'Catatan internal petugas' },
+      filing: { statement: 'Pernyataan pribadi pemohon', filedBy: 'proxy', proxyName: 'Kuasa Hukum Bernama' },
+    });
     const res = await lookUp(app, r.registrationNumber, r.accessCode.toLowerCase().replace('-', ''));
     expect(res.status).toBe(200);
     expect(res.text).toContain('Ditolak');
@@ -47,10 +46,7 @@ describe('public status page', () => {
 
   it('when the entry was voided, then the page says "Dibatalkan (entri tidak berlaku)" with no decision, note or personal data', async () => {
     const { app, db } = buildTestApp();
-    const r = makeRequest(db, { receivedOn: '2022-03-01', ...PII });
-    decideRequest({ db, actor: testActor, zone: 'Asia/Jakarta', id: r.id, input: {
-      decidedOn: '2022-03-08', outcome: 'full', reasons: [], exemptionArticles: [], consequenceTest: '',
-      reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
+    const r = makeDecidedRequest(db, { request: PII, decision: grantedInFull });
     voidRequest({ db, actor: testActor, zone: 'Asia/Jakarta', id: r.id, input: { reason: 'duplicate', note: 'Sama dengan 002 atas nama Siti Nurhaliza Wibowo' } });
     const res = await lookUp(app, r.registrationNumber, r.accessCode);
     expect(res.status).toBe(200);

@@ -18,6 +18,7 @@ import type http from 'node:http';
 import zlib from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { propertySeed, replayHint } from '../helpers/property-seed.js';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
 import { buildTestApp } from '../helpers/build-test-app.js';
@@ -208,9 +209,10 @@ function formBody(valid: Record<string, string | string[]>): fc.Arbitrary<FormBo
 function shortReport(out: fc.RunDetails<unknown>): void {
   if (!out.failed) return;
   const message = fc.defaultReportMessage(out) ?? 'property failed';
-  throw new Error(message.length > 4000 ? `${message.slice(0, 4000)}… [${message.length - 4000} more characters]` : message, { cause: out.errorInstance });
+  const short = message.length > 4000 ? `${message.slice(0, 4000)}… [${message.length - 4000} more characters]` : message;
+  throw new Error(`${replayHint}\n${short}`, { cause: out.errorInstance });
 }
-const runs = (numRuns: number): fc.Parameters<unknown> => ({ numRuns, reporter: shortReport });
+const runs = (numRuns: number): fc.Parameters<unknown> => ({ numRuns, seed: propertySeed, reporter: shortReport });
 
 // ---- checks ----------------------------------------------------------------------------------------
 

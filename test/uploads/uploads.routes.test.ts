@@ -5,8 +5,9 @@ import { describe, it, expect } from 'vitest';
 import request from 'supertest';
 import type { Application } from 'express';
 import { buildTestApp } from '../helpers/build-test-app.js';
+import { whenFolder } from '../helpers/folder-events.js';
 import { csrfFrom, loginAs, tokenFor } from '../helpers/login-as.js';
-import { intakeInput, makeRequest, testActor } from '../helpers/factories.js';
+import { decisionInput, filingInput, grantedInFull, intakeInput, makeRequest, testActor } from '../helpers/factories.js';
 import { listAudit } from '../../src/audit/audit.repo.js';
 import { attachmentsOfRequest } from '../../src/uploads/attachments.service.js';
 import { decideRequest } from '../../src/requests/requests.service.js';
@@ -145,20 +146,19 @@ describe('uploading attachments', () => {
     const server = app.listen(0);
     const port = (server.address() as { port: number }).port;
     const boundary = 'XBOUNDARYX';
-    let sawTemp = 0;
     const head = `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nother\r\n--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n`;
-    await new Promise<void>((resolve) => {
-      const req = http.request({ port, method: 'POST', path: `/requests/${r.id}/attachments`, headers: {
-        'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(head.length + 500_000), cookie: cookies,
-      } });
-      req.on('error', () => resolve());
-      req.write(head);
-      req.write(Buffer.concat([PDF, Buffer.alloc(100_000)]));
-      setTimeout(() => { sawTemp = temp(config.uploadDir).length; req.destroy(); resolve(); }, 200);
-    });
-    expect(sawTemp).toBe(1); // the upload really was under way
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    server.close();
+    const tmp = path.join(config.uploadDir, 'tmp');
+    const req = http.request({ port, method: 'POST', path: `/requests/${r.id}/attachments`, headers: {
+      'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(head.length + 500_000), cookie: cookies,
+    } });
+    req.on('error', () => {});
+    req.write(head);
+    req.write(Buffer.concat([PDF, Buffer.alloc(100_000)]));
+    // The upload really is under way: its temp file exists. Then the client goes away.
+    expect(await whenFolder(tmp, (names) => names.length === 1 && names)).toHaveLength(1);
+    req.destroy();
+    await whenFolder(tmp, (names) => names.length === 0);
+    await new Promise((resolve) => server.close(resolve));
     expect(temp(config.uploadDir)).toEqual([]);
     expect(stored(config.uploadDir)).toEqual([]);
     expect(attachmentsOfRequest(db, r.id)).toEqual([]);
@@ -190,7 +190,7 @@ describe('the requester downloads through the status page', () => {
     const { app, db } = buildTestApp();
     const mine = makeRequest(db);
     const other = makeRequest(db);
-    decideRequest({ db, actor: testActor, zone: 'Asia/Jakarta', id: mine.id, input: { decidedOn: '2022-03-08', outcome: 'full', reasons: [], exemptionArticles: [], consequenceTest: '', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
+    decideRequest({ db, actor: testActor, zone: 'Asia/Jakarta', id: mine.id, input: decisionInput(grantedInFull) });
     const { agent, csrf } = await officer(app, db);
     await agent.post(`/requests/${mine.id}/attachments`).field('_csrf', csrf).field('kind', 'information_document').field('target', 'decision').attach('files', PDF, 'realisasi-2021.pdf').expect(303);
     await agent.post(`/requests/${mine.id}/attachments`).field('_csrf', csrf).field('kind', 'requester_identity').attach('files', PNG, 'ktp.png').expect(303);
@@ -297,8 +297,8 @@ describe('a refused upload shows the page again', () => {
   it('when an upload from the objection page is refused, then the objection page comes back; accepted, it returns there', async () => {
     const { app, db } = buildTestApp();
     const r = makeRequest(db, { receivedOn: '2022-03-01' });
-    decideRequest({ db, actor: testActor, zone: 'Asia/Jakarta', id: r.id, input: { decidedOn: '2022-03-08', outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], consequenceTest: '', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
-    const o = fileObjection({ db, actor: testActor, zone: 'Asia/Jakarta', requestId: r.id, input: { filedOn: '2022-03-20', grounds: ['a'], statement: 'Bukan rahasia', filedBy: 'requester', proxyName: '', lateNote: '' } });
+    decideRequest({ db, actor: testActor, zone: 'Asia/Jakarta', id: r.id, input: decisionInput() });
+    const o = fileObjection({ db, actor: testActor, zone: 'Asia/Jakarta', requestId: r.id, input: filingInput({ statement: 'Bukan rahasia' }) });
     const { agent, csrf } = await officer(app, db);
     const page = await agent.get(`/objections/${o.id}`).expect(200);
     expect(uploadBox(page.text)).toContain(`value="objection:${o.id}"`);
