@@ -15,6 +15,7 @@ import { userForToken } from './auth/auth.service.js';
 import { can, ROLES, type Permission, type Role } from './auth/roles.js';
 import { AppError } from './shared/errors.js';
 import { CSRF_COOKIE, errorHandler } from './shared/http.js';
+import { withLayout } from './shared/layout.js';
 import * as dates from './shared/dates.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { publicRoutes } from './public/public.routes.js';
@@ -86,6 +87,8 @@ export function buildApp(deps: { db: Db; config: AppConfig; logger?: Logger }): 
     }),
   );
   app.use('/public', express.static(path.join(ROOT, 'public'), { maxAge: '1h' }));
+  // Every page's body goes into views/layout.ejs (error pages too).
+  app.use(withLayout());
 
   // Machine clients: bearer tokens, JSON, no cookies and so no CSRF.
   const api = express.Router();

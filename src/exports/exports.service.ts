@@ -12,11 +12,7 @@ import type { Writable } from 'node:stream';
 import { loadExcelJS } from '../shared/excel.js';
 import type { Db } from '../db/client.js';
 import { recordEvent, type Actor } from '../audit/audit.repo.js';
-import { todayIn } from '../shared/dates.js';
-import { loadCalendar } from '../calendar/holidays.service.js';
-import { addWorkingDays } from '../calendar/working-days.js';
-import { DUE_SOON_WORKING_DAYS } from '../requests/deadlines.js';
-import { countRequests, iterateRequests, type RequestFilter } from '../requests/requests.repo.js';
+import { queryRegister, type RegisterFilter } from '../requests/register.query.js';
 import { objectionsOfRequests } from '../objections/objections.repo.js';
 import { STATUS_FILTERS } from '../requests/status-filters.js';
 import { CHANNELS, REQUESTER_CATEGORIES } from '../requests/vocabulary.js';
@@ -28,7 +24,7 @@ import {
 } from '../import/register-sheet.js';
 
 export type ExportFormat = 'csv' | 'xlsx';
-export type RegisterFilter = Omit<RequestFilter, 'today' | 'dueSoonUntil'>;
+export type { RegisterFilter };
 
 const BATCH = 500;
 
@@ -61,9 +57,8 @@ export interface RegisterExport {
 
 /** Opens an export: records it in the audit log with its filters and size, then yields its rows. */
 export function startRegisterExport({ db, actor, zone, filter, format, dialect = 'standard' }: { db: Db; actor: Actor; zone: string; filter: RegisterFilter; format: ExportFormat; dialect?: CsvDialect }): RegisterExport {
-  const today = todayIn(zone);
-  const full: RequestFilter = { ...filter, today, dueSoonUntil: addWorkingDays(today, DUE_SOON_WORKING_DAYS, loadCalendar(db)) };
-  const count = countRequests(db, full);
+  const register = queryRegister({ db, zone, filter });
+  const count = register.count();
   const used = describeFilter(filter);
   db.transaction((tx) => {
     recordEvent(tx, actor, {
@@ -73,7 +68,7 @@ export function startRegisterExport({ db, actor, zone, filter, format, dialect =
     });
   });
   function* records(): Generator<RegisterRecord[]> {
-    for (const batch of iterateRequests(db, full, BATCH)) {
+    for (const batch of register.batches(BATCH)) {
       const byRequest = new Map<number, ObjectionRow[]>();
       for (const o of objectionsOfRequests(db, batch.map((r) => r.id))) byRequest.set(o.requestId, [...(byRequest.get(o.requestId) ?? []), o]);
       yield batch.flatMap((r) => requestRecords(r, byRequest.get(r.id) ?? []));

@@ -6,16 +6,13 @@ import { currentActor, requirePermission, requireUser } from '../auth/guards.js'
 import { parseInput } from '../shared/validation.js';
 import { AppError } from '../shared/errors.js';
 import { todayIn } from '../shared/dates.js';
-import { loadCalendar, missingCalendarWarning, missingCalendarYears } from '../calendar/holidays.service.js';
-import { entityHistory } from '../audit/audit.repo.js';
+import { loadCalendar } from '../calendar/holidays.service.js';
 import { getSettings } from '../settings/settings.repo.js';
 import { getRequest } from '../requests/requests.service.js';
 import { presentRequestForStaff } from '../requests/requests.presenter.js';
-import { presentTimeline } from '../requests/timeline.presenter.js';
 import * as service from './objections.service.js';
-import { attachmentsOfRequest } from '../uploads/attachments.service.js';
-import { presentAttachment } from '../uploads/attachments.presenter.js';
-import { ATTACHMENT_KINDS } from '../uploads/vocabulary.js';
+import { objectionPage } from './objection-page.query.js';
+import { presentObjectionPage } from './objection-page.presenter.js';
 import { presentObjectionForStaff } from './objections.presenter.js';
 import { disputeFormSchema, filingFormSchema, objectionFilterSchema, responseFormSchema } from './objections.schemas.js';
 import * as vocabulary from './vocabulary.js';
@@ -28,27 +25,6 @@ export const OBJECTION_STATUS_FILTERS = {
   late: 'Diajukan terlambat',
   dispute: 'Berlanjut ke Komisi Informasi',
 } as const;
-
-/**
- * Everything the objection page shows. The upload route uses it too, to show the page again
- * with a refused upload's message beside the upload form.
- */
-export function objectionPageLocals({ db, config }: Pick<AppContext, 'db' | 'config'>, id: number) {
-  const today = todayIn(config.zone);
-  const cal = loadCalendar(db);
-  const o = service.getObjection(db, id);
-  const request = presentRequestForStaff(getRequest(db, o.requestId), cal, today);
-  const objection = presentObjectionForStaff(o, cal, today);
-  const timeline = presentTimeline(entityHistory(db, 'objection', String(id)), config.zone);
-  const calendarWarnings = missingCalendarYears(db, [o.responseDueOn, o.filingDeadline].map((d) => Number(d.slice(0, 4)))).map(missingCalendarWarning);
-  const files = attachmentsOfRequest(db, o.requestId).filter((a) => a.objectionId === id).map((a) => presentAttachment(a, config.zone));
-  return {
-    title: objection.number, objection, request, timeline, calendarWarnings, files,
-    attachmentKinds: ATTACHMENT_KINDS, maxUploadMb: Math.round(config.maxUploadBytes / 1024 / 1024), maxUploadFiles: config.maxUploadFiles,
-    // The upload form: its message and the values typed, when an upload was refused.
-    upload: { message: '', errors: {} as Record<string, string>, values: {} as Record<string, string> },
-  };
-}
 
 /**
  * For those who answer objections (the atasan PPID): the count of open, due soon and overdue
@@ -118,7 +94,8 @@ export function objectionsRoutes({ db, config }: AppContext): Router {
   });
 
   r.get('/objections/:id', ...read, (req, res) => {
-    res.render('objections/show', objectionPageLocals({ db, config }, idParam(req.params.id)));
+    const data = objectionPage({ db, zone: config.zone, id: idParam(req.params.id) });
+    res.render('objections/show', presentObjectionPage(data, { zone: config.zone, maxUploadBytes: config.maxUploadBytes, maxUploadFiles: config.maxUploadFiles }));
   });
 
   r.get('/objections/:id/receipt', ...read, (req, res) => {

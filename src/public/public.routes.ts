@@ -6,7 +6,7 @@ import { handleForm } from '../shared/http.js';
 import { parseInput } from '../shared/validation.js';
 import { todayIn } from '../shared/dates.js';
 import { loadCalendar } from '../calendar/holidays.service.js';
-import { getRequest, registerRequest } from '../requests/requests.service.js';
+import { getRequest } from '../requests/requests.service.js';
 import { objectionsOfRequest } from '../objections/objections.service.js';
 import * as vocabulary from '../requests/vocabulary.js';
 import { lookUpRequest } from './public.service.js';
@@ -17,10 +17,10 @@ import { publicAttachmentsOfRequest } from '../uploads/attachments.service.js';
 import { onlineRequestSchema, statusLookupSchema } from './public.schemas.js';
 import { uploadMiddleware, uploadedFiles } from '../uploads/multer.js';
 import { csrfAfterUpload, withTempFiles } from '../uploads/transfer.js';
-import { placeFiles, prepareFiles, recordAttachments } from '../uploads/attachments.service.js';
 import { WEB_FORM_KINDS, type AttachmentKind } from '../uploads/vocabulary.js';
 import { submissionKeys, withSubmission } from '../submissions/submissions.js';
 import { AcceptedSubmissionLimit } from './submission-limit.js';
+import { submitOnlineRequest, WEB_ACTOR } from './submit-online-request.js';
 
 declare module 'express-session' {
   interface SessionData {
@@ -28,8 +28,6 @@ declare module 'express-session' {
     submitted?: number[];
   }
 }
-
-const WEB_ACTOR = { userId: null, label: 'web' };
 
 /** The public side: no login. Nothing here may show who asked for what. */
 export function publicRoutes({ db, config, logger, csrfValid }: AppContext): Router {
@@ -95,35 +93,14 @@ export function publicRoutes({ db, config, logger, csrfValid }: AppContext): Rou
       // A field people never see: only bots fill it in.
       if (req.body?.website) throw new AppError('validation', 'Permohonan tidak dapat diproses.');
       await handleForm(req, res, async () => {
-        const { agree: _agree, ...intake } = parseInput(onlineRequestSchema, req.body);
-        const place = submitLimit.reserve(req.ip ?? '');
-        if (!place) {
-          logger.warn({ ip: req.ip, path: req.path }, 'public form limit reached');
-          throw new AppError('rate_limited', 'Terlalu banyak permohonan dari alamat ini. Coba lagi dalam satu jam, atau hubungi kantor PPID.');
-        }
-        try {
-          const actor = withSubmission(req, WEB_ACTOR);
-          // The request and its papers are one action: check the files first, then write both in
-          // one transaction, then move the files into place.
-          const uploads = Object.entries(WEB_FORM_KINDS).flatMap(([kind, field]) =>
-            fileFields(req, field).map((f) => ({ kind: kind as AttachmentKind, file: f })));
-          const prepared = await prepareFiles(uploads.map((u) => u.file));
-          const { row, attachments } = db.transaction((tx) => {
-            const created = registerRequest({
-              db, actor, zone: config.zone, source: 'web',
-              input: { ...intake, receivedOn: todayIn(config.zone), channel: 'website' },
-            });
-            const rows = uploads.flatMap((u, i) =>
-              recordAttachments(tx, actor, { requestId: created.id, target: 'request', objectionId: null, kind: u.kind, note: 'Dikirim pemohon melalui formulir daring' }, [prepared[i]], true));
-            return { row: created, attachments: rows };
-          });
-          place.accept();
-          await placeFiles(db, WEB_ACTOR, config.uploadDir, prepared, attachments);
-          req.session.submitted = [...(req.session.submitted ?? []).slice(-9), row.id];
-          res.redirect(`/permohonan/tanda-bukti/${row.id}`);
-        } finally {
-          place.release();
-        }
+        const { agree: _agree, ...input } = parseInput(onlineRequestSchema, req.body);
+        const uploads = Object.entries(WEB_FORM_KINDS).flatMap(([kind, field]) => fileFields(req, field).map((file) => ({ kind: kind as AttachmentKind, file })));
+        const row = await submitOnlineRequest({
+          db, actor: withSubmission(req, WEB_ACTOR), zone: config.zone, uploadDir: config.uploadDir, input, uploads,
+          limit: submitLimit, address: req.ip ?? '', logger,
+        });
+        req.session.submitted = [...(req.session.submitted ?? []).slice(-9), row.id];
+        res.redirect(`/permohonan/tanda-bukti/${row.id}`);
       }, (errors, message) => res.render('public/request-form', {
         title: 'Ajukan permohonan informasi', values: req.body ?? {}, errors, vocabulary,
         message: uploadedFiles(req).length ? `${message} Berkas lampiran perlu dipilih ulang.` : message,

@@ -6,12 +6,10 @@ import { currentActor, requirePermission } from '../auth/guards.js';
 import { parseInput } from '../shared/validation.js';
 import { todayIn } from '../shared/dates.js';
 import { loadCalendar } from '../calendar/holidays.service.js';
-import { addWorkingDays } from '../calendar/working-days.js';
 import type { RequestRow } from '../db/schema.js';
 import * as service from './requests.service.js';
-import { listRequests } from './requests.repo.js';
+import { queryRegister } from './register.query.js';
 import { presentRequestForApi } from './requests.presenter.js';
-import { DUE_SOON_WORKING_DAYS } from './deadlines.js';
 import {
   API_FIELD_NAMES, apiDecisionSchema, apiExtensionSchema, apiIntakeSchema, apiListQuerySchema, apiUnvoidSchema, apiVoidSchema,
   apiWithdrawalSchema,
@@ -35,10 +33,9 @@ export function requestsApi({ db, config }: AppContext): Router {
 
   r.get('/requests', read, (req, res) => {
     const { page, ...filter } = parseInput(apiListQuerySchema, req.query);
-    const cal = loadCalendar(db);
-    const today = todayIn(config.zone);
-    const { rows, total, totalCapped } = listRequests(db, { ...filter, today, dueSoonUntil: addWorkingDays(today, DUE_SOON_WORKING_DAYS, cal) }, page, API_PAGE_SIZE);
-    res.json({ page, page_size: API_PAGE_SIZE, total, total_more: totalCapped, items: rows.map((row) => presentRequestForApi(row, cal, today)) });
+    const register = queryRegister({ db, zone: config.zone, filter });
+    const { rows, total, totalCapped } = register.page(page, API_PAGE_SIZE);
+    res.json({ page, page_size: API_PAGE_SIZE, total, total_more: totalCapped, items: rows.map((row) => presentRequestForApi(row, register.calendar, register.today)) });
   });
 
   r.get('/requests/:id', read, (req, res) => {

@@ -11,6 +11,7 @@ import {
   REQUESTER_TYPES, VOID_REASONS, type ExemptionArticle, type Outcome, type Reason,
 } from './vocabulary.js';
 import { formatDate, formatLongDate } from '../shared/dates.js';
+import { formatRupiah } from '../shared/numbers.js';
 
 const label = <T extends Record<string, string>>(labels: T, key: string): string => labels[key as keyof T] ?? key;
 
@@ -127,6 +128,8 @@ export function presentRequestForStaff(r: RequestRow, cal: WorkingCalendar, toda
           onIso: r.decidedOn!,
           outcome: r.outcome,
           outcomeLabel: label(OUTCOMES, r.outcome),
+          /** What the page says the outcome was: a withdrawal is recorded as not provided. */
+          outcomeText: r.withdrawn ? 'Dicabut pemohon (dicatat: tidak diberikan)' : label(OUTCOMES, r.outcome),
           withdrawn: r.withdrawn,
           reasons: reasonsOf(r).map((k) => REASONS[k]),
           reasonKeys: reasonsOf(r),
@@ -135,11 +138,17 @@ export function presentRequestForStaff(r: RequestRow, cal: WorkingCalendar, toda
           reasonNote: r.reasonNote,
           noticeNote: r.noticeNote,
           fee: r.feeRupiah,
+          /** "Rp150.000", or '' when there is no fee. */
+          feeText: r.feeRupiah ? formatRupiah(r.feeRupiah) : '',
           serviceDays: r.serviceDays,
           late: r.decidedOn! > r.dueOn,
         }
       : null,
-    explanation: { original: walk(explanation.original), extension: explanation.extension ? walk(explanation.extension) : null },
+    /** "Cara tenggat dihitung": the original 10 working days, then the extension's, each with its title. */
+    deadlineSteps: [
+      { title: '10 hari kerja sejak diterima', ...walk(explanation.original) },
+      ...(explanation.extension ? [{ title: 'Perpanjangan', ...walk(explanation.extension) }] : []),
+    ],
     isNew: r.openedAt === null && !r.voidedOn,
     voided: r.voidedOn
       ? { on: formatLongDate(r.voidedOn), reason: label(VOID_REASONS, r.voidReason ?? ''), note: r.voidNote, by: r.voidedBy ?? '' }

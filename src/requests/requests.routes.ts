@@ -5,63 +5,21 @@ import { currentActor, currentUser, requirePermission, requireUser } from '../au
 import { fieldErrors, parseInput } from '../shared/validation.js';
 import { AppError } from '../shared/errors.js';
 import { formatDate, todayIn } from '../shared/dates.js';
-import { loadCalendar, missingCalendarWarning, missingCalendarYears } from '../calendar/holidays.service.js';
-import { entityHistory } from '../audit/audit.repo.js';
+import { loadCalendar } from '../calendar/holidays.service.js';
 import { getSettings } from '../settings/settings.repo.js';
 import * as service from './requests.service.js';
 import { presentRequestForStaff } from './requests.presenter.js';
-import { presentTimeline } from './timeline.presenter.js';
-import type { AttachmentRow } from '../db/schema.js';
-import { attachmentsOfRequest, removedAttachmentsOfRequest } from '../uploads/attachments.service.js';
-import { groupByKind, presentAttachment } from '../uploads/attachments.presenter.js';
-import { ATTACHMENT_KINDS } from '../uploads/vocabulary.js';
-import { objectionsOfRequest } from '../objections/objections.service.js';
-import { presentObjectionForStaff } from '../objections/objections.presenter.js';
+import { requestPage } from './request-page.query.js';
+import { presentRequestPage } from './request-page.presenter.js';
+import { registerPage } from './register.query.js';
+import { presentRegisterPage } from './register.presenter.js';
 import {
   decisionFormSchema, extensionFormSchema, intakeFormSchema, MAX_SEARCH_LENGTH, registerFilterSchema, unvoidFormSchema, voidFormSchema, withdrawalFormSchema,
 } from './requests.schemas.js';
-import { STATUS_FILTERS } from './request-status.js';
 import * as vocabulary from './vocabulary.js';
 import { reasonsOf, articlesOf } from './requests.presenter.js';
 import { MAX_EXTENSION_WORKING_DAYS } from './deadlines.js';
 import type { Role } from '../auth/roles.js';
-
-/**
- * Everything the request page shows. The upload route uses it too, to show the page again with
- * a refused upload's message beside the upload form.
- */
-export function requestPageLocals({ db, config }: Pick<AppContext, 'db' | 'config'>, id: number) {
-  const today = todayIn(config.zone);
-  const row = service.getRequest(db, id);
-  const cal = loadCalendar(db);
-  const view = presentRequestForStaff(row, cal, today);
-  const timeline = presentTimeline(entityHistory(db, 'request', String(id)), config.zone);
-  const objectionRows = objectionsOfRequest(db, id);
-  const objections = objectionRows.map((o) => presentObjectionForStaff(o, cal, today));
-  const calendarWarnings = missingCalendarYears(db, [row.dueOn, ...objectionRows.map((o) => o.responseDueOn)].map((d) => Number(d.slice(0, 4)))).map(missingCalendarWarning);
-  const objectionNumbers = new Map(objectionRows.map((o) => [o.id, o.registrationNumber]));
-  const present = (a: AttachmentRow) => presentAttachment(a, config.zone, objectionNumbers);
-  const attachments = groupByKind(attachmentsOfRequest(db, id).map(present));
-  const removedAttachments = removedAttachmentsOfRequest(db, id).map(present);
-  return {
-    row, title: view.number, request: view, timeline, objections, calendarWarnings, attachments, removedAttachments,
-    attachmentKinds: ATTACHMENT_KINDS, maxUploadMb: Math.round(config.maxUploadBytes / 1024 / 1024), maxUploadFiles: config.maxUploadFiles,
-    // The upload form: its message and the values typed, when an upload was refused.
-    upload: { message: '', errors: {} as Record<string, string>, values: {} as Record<string, string> },
-  };
-}
-
-export const FILTER_REFUSED = 'Filter tidak dapat dipakai: periksa isian yang ditandai. Tidak ada permohonan yang ditampilkan.';
-
-/** The filter fields as typed (strings only), so a refused filter form shows what was sent. */
-function typedFilter(query: Record<string, unknown>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const key of ['year', 'month', 'status', 'channel', 'category', 'q']) {
-    const v = query[key];
-    if (typeof v === 'string') out[key] = v;
-  }
-  return out;
-}
 
 /** Pages of the request register; the work lives in requests.service.ts. */
 export function requestsRoutes({ db, config }: AppContext): Router {
@@ -81,20 +39,12 @@ export function requestsRoutes({ db, config }: AppContext): Router {
 
 
   r.get('/requests', ...read, (req, res) => {
+    // A refused filter is refused, not dropped: an empty list, the message, and the form as typed.
     const parsed = registerFilterSchema.safeParse(req.query);
-    if (!parsed.success) {
-      // Refused, not dropped: an empty list, the message, and the form as it was typed.
-      const result = service.browseRegister({ db, zone: config.zone, filter: null, page: 1 });
-      res.status(400).render('requests/register', {
-        title: 'Register permohonan', wide: true, filter: typedFilter(req.query), query: '', ...result, statusFilters: STATUS_FILTERS, vocabulary, maxSearchLength: MAX_SEARCH_LENGTH,
-        filterErrors: fieldErrors(parsed.error), message: FILTER_REFUSED,
-      });
-      return;
-    }
-    const filter = parsed.data;
-    const result = service.browseRegister({ db, zone: config.zone, filter, page: pageParam(req.query.page) });
-    const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
-    res.render('requests/register', { title: 'Register permohonan', wide: true, filter, query: query.toString(), ...result, statusFilters: STATUS_FILTERS, vocabulary, maxSearchLength: MAX_SEARCH_LENGTH, filterErrors: {}, message: '' });
+    const filter = parsed.success ? parsed.data : null;
+    const data = registerPage({ db, zone: config.zone, filter, page: filter ? pageParam(req.query.page) : 1 });
+    const view = presentRegisterPage(data, { typed: req.query, filter, filterErrors: parsed.success ? {} : fieldErrors(parsed.error) });
+    res.status(filter ? 200 : 400).render('requests/register', { title: 'Register permohonan', wide: true, maxSearchLength: MAX_SEARCH_LENGTH, ...view });
   });
 
   r.get('/requests/new', ...write, (_req, res) => {
@@ -110,10 +60,9 @@ export function requestsRoutes({ db, config }: AppContext): Router {
   });
 
   r.get('/requests/:id', ...read, (req, res) => {
-    const id = idParam(req.params.id);
     // Reading never writes: the "Baru" flag is cleared by POST /requests/:id/opened.
-    const { row: _row, ...locals } = requestPageLocals({ db, config }, id);
-    res.render('requests/show', locals);
+    const data = requestPage({ db, zone: config.zone, id: idParam(req.params.id) });
+    res.render('requests/show', presentRequestPage(data, { zone: config.zone, maxUploadBytes: config.maxUploadBytes, maxUploadFiles: config.maxUploadFiles }));
   });
 
   r.get('/requests/:id/receipt', ...read, (req, res) => {

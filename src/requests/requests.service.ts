@@ -10,9 +10,7 @@ import { changedFields } from '../audit/changes.js';
 import { formatDate, nowInstant, todayIn } from '../shared/dates.js';
 import { loadCalendar } from '../calendar/holidays.service.js';
 import { getSettings } from '../settings/settings.repo.js';
-import { computeDeadlines, DUE_SOON_WORKING_DAYS } from './deadlines.js';
-import { addWorkingDays } from '../calendar/working-days.js';
-import { presentRegisterRow } from './requests.presenter.js';
+import { computeDeadlines } from './deadlines.js';
 import { formatRegistrationNumber, newAccessCode } from './registration-number.js';
 import * as repo from './requests.repo.js';
 import {
@@ -230,27 +228,4 @@ export function getRequest(db: Db, id: number): RequestRow {
   const r = repo.findRequest(db, id);
   if (!r) throw notFound('Permohonan');
   return r;
-}
-
-export const REGISTER_PAGE_SIZE = 25;
-
-/** The register page: one page of requests with the filter applied, and the desk's workload. */
-export function browseRegister({ db, zone, filter, page }: { db: Db; zone: string; filter: Omit<repo.RequestFilter, 'today' | 'dueSoonUntil'> | null; page: number }) {
-  const cal = loadCalendar(db);
-  const today = todayIn(zone);
-  const dueSoonUntil = addWorkingDays(today, DUE_SOON_WORKING_DAYS, cal);
-  // A refused filter (null) lists nothing: listing everything would pass for a match.
-  const { rows, total, totalCapped } = filter
-    ? repo.listRequests(db, { ...filter, today, dueSoonUntil }, page, REGISTER_PAGE_SIZE)
-    : { rows: [], total: 0, totalCapped: false };
-  return {
-    rows: rows.map((r) => presentRegisterRow(r, cal, today)),
-    total,
-    totalCapped,
-    page,
-    // Past the count cap the last page is not known: offer the next one while this one is full.
-    pages: totalCapped ? Math.max(page + (rows.length === REGISTER_PAGE_SIZE ? 1 : 0), Math.ceil(total / REGISTER_PAGE_SIZE)) : Math.max(1, Math.ceil(total / REGISTER_PAGE_SIZE)),
-    workload: repo.workloadCounts(db, today, dueSoonUntil),
-    years: repo.yearsWithRequests(db),
-  };
 }

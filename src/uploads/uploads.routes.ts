@@ -9,8 +9,10 @@ import { incomingFiles, passGuard, sendAttachment, withTempFiles } from './trans
 import { submissionKeys } from '../submissions/submissions.js';
 import * as service from './attachments.service.js';
 import { removeFormSchema, uploadFormSchema } from './uploads.schemas.js';
-import { requestPageLocals } from '../requests/requests.routes.js';
-import { objectionPageLocals } from '../objections/objections.routes.js';
+import { requestPage } from '../requests/request-page.query.js';
+import { presentRequestPage } from '../requests/request-page.presenter.js';
+import { objectionPage } from '../objections/objection-page.query.js';
+import { presentObjectionPage } from '../objections/objection-page.presenter.js';
 import { findObjection } from '../objections/objections.repo.js';
 
 /** The objection whose page the upload form was on ("back=objection", target "objection:ID"), if any. */
@@ -69,10 +71,9 @@ export function uploadsRoutes({ db, config, csrfValid }: AppContext): Router {
       };
       const back = objectionPageOf(body);
       const objectionId = back && findObjection(db, back)?.requestId === requestId ? back : null;
-      const locals = objectionId
-        ? objectionPageLocals({ db, config }, objectionId)
-        : (({ row: _row, ...rest }) => rest)(requestPageLocals({ db, config }, requestId));
-      res.status(err.status).render(objectionId ? 'objections/show' : 'requests/show', { ...locals, upload });
+      const page = { zone: config.zone, maxUploadBytes: config.maxUploadBytes, maxUploadFiles: config.maxUploadFiles, upload };
+      if (objectionId) res.status(err.status).render('objections/show', presentObjectionPage(objectionPage({ db, zone: config.zone, id: objectionId }), page));
+      else res.status(err.status).render('requests/show', presentRequestPage(requestPage({ db, zone: config.zone, id: requestId }), page));
     }
   });
 
