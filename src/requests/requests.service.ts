@@ -22,6 +22,7 @@ import type { DecisionInput, ExtensionInput, IntakeInput, UnvoidInput, VoidInput
 import { OUTCOMES, VOID_REASONS, WITHDRAWN_NOTE } from './vocabulary.js';
 import { objectionsOfRequest } from '../objections/objections.repo.js';
 import { can, type Role } from '../auth/roles.js';
+import { notifyDecision, notifyExtension, notifyRequestRegistered } from '../messages/events.js';
 
 export interface UseCase<I> {
   db: Db;
@@ -83,6 +84,7 @@ export function registerRequest({ db, actor, zone, input, source = 'staff' }: Us
       action: 'request.create', entityType: 'request', entityId: row.id,
       summary: `Permohonan ${registrationNumber} dicatat (tenggat ${formatDate(d.dueOn)})`, after: row,
     });
+    notifyRequestRegistered(tx, row, source);
     return row;
   });
 }
@@ -118,6 +120,7 @@ export function extendRequest({ db, actor, zone, input, id }: UseCase<ExtensionI
       action: 'request.extend', entityType: 'request', entityId: id,
       summary: `Tenggat diperpanjang ${input.extensionDays} hari kerja, menjadi ${formatDate(d.dueOn)}`, ...changedFields(r, after),
     });
+    notifyExtension(tx, after);
     return after;
   });
 }
@@ -152,6 +155,7 @@ export function decideRequest({ db, actor, zone, input, id, correcting = false }
         : `Diputus: ${OUTCOMES[input.outcome]} (${d.serviceDays} hari kerja)`,
       ...changedFields(r, after),
     });
+    notifyDecision(tx, after, OUTCOMES[input.outcome]);
     return after;
   });
 }
