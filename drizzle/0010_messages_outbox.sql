@@ -52,4 +52,4 @@ CREATE TABLE `outbox` (
 CREATE UNIQUE INDEX `outbox_event_key_unique` ON `outbox` (`event_key`);--> statement-breakpoint
 CREATE INDEX `outbox_due_idx` ON `outbox` (`status`,`next_attempt_at`);--> statement-breakpoint
 CREATE INDEX `outbox_request_idx` ON `outbox` (`request_id`);--> statement-breakpoint
-ALTER TABLE `requests` ADD `requester_no_contact` integer DEFAULT false NOT NULL;
+ALTER TABLE `requests` ADD `requester_no_contact` text DEFAULT '' NOT NULL;

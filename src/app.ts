@@ -34,6 +34,7 @@ import { uploadsApi } from './uploads/uploads.api.js';
 import { recapRoutes } from './recap/recap.routes.js';
 import { recapApi } from './recap/recap.api.js';
 import { submissionKeys } from './submissions/submissions.js';
+import { messagesRoutes } from './messages/messages.routes.js';
 
 export interface AppContext {
   db: Db;
@@ -192,4 +193,5 @@ function mountPages(app: Application, ctx: AppContext): void {
   app.use(holidaysRoutes(ctx));
   app.use(recapRoutes(ctx));
   app.use(importRoutes(ctx));
+  app.use(messagesRoutes(ctx));
 }

@@ -82,8 +82,8 @@ export const requests = sqliteTable(
     purpose: text('purpose').notNull().default(''),
     obtainMethod: text('obtain_method').notNull(),
     deliveryMethod: text('delivery_method').notNull(),
-    /** "Tidak ingin dihubungi": the requester declined messages (e-mail, WhatsApp) from the app. */
-    requesterNoContact: integer('requester_no_contact', { mode: 'boolean' }).notNull().default(false),
+    /** 'yes': "tidak ingin dihubungi", the requester declined messages (e-mail, WhatsApp) from the app; '' otherwise. */
+    requesterNoContact: text('requester_no_contact').notNull().default(''),
     // Extension (UU 14/2008 Pasal 22 ayat 8): once, at most 7 working days.
     extendedOn: text('extended_on'),
     extensionDays: integer('extension_days'),

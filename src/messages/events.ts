@@ -14,7 +14,7 @@ import { subscribers } from './messages.repo.js';
 
 /** Where the requester can be reached, unless they declined ("tidak ingin dihubungi"). */
 function requester(r: RequestRow) {
-  if (r.requesterNoContact) return null;
+  if (r.requesterNoContact === 'yes') return null;
   if (!r.requesterEmail && !r.requesterPhone) return null;
   return { name: r.requesterName, email: r.requesterEmail || undefined, phone: r.requesterPhone || undefined };
 }
