@@ -57,8 +57,8 @@ describe('e-mail through SMTP', () => {
     const o = fileObjection({ db, actor: testActor, zone, requestId: r.id, input: {
       filedOn: '2022-03-21', grounds: ['a'], statement: 'Saya keberatan', filedBy: 'requester', proxyName: '', lateNote: '' } });
     respondToObjection({ db, actor: testActor, zone, id: o.id, input: {
-      respondedOn: '2022-04-04', result: 'rejected', reasoning: 'Pengecualian sudah diuji.', followUp: 'Tidak ada', informationGivenOn: undefined,
-      responderName: 'Atasan', version: undefined } as never });
+      respondedOn: '2022-04-04', result: 'rejected', reasoning: 'Pengecualian sudah diuji.', followUp: 'Tidak ada', informationGivenOn: null,
+      responderName: 'Atasan', version: undefined } });
 
     expect(outboxRows(db).map((m) => m.kind)).toEqual(['request.receipt', 'request.extension', 'request.decision', 'objection.receipt', 'objection.answer']);
     const { worker } = testWorker(db, config);
