@@ -36,6 +36,7 @@ import { recapRoutes } from './recap/recap.routes.js';
 import { recapApi } from './recap/recap.api.js';
 import { submissionKeys } from './submissions/submissions.js';
 import type { AppContext } from './context.js';
+import { messagesRoutes } from './messages/messages.routes.js';
 
 /** POST routes that parse a multipart body themselves and then call ctx.csrfValid. */
 const MULTIPART_FORMS = [/^\/permohonan\/?$/i, /^\/requests\/[^/]+\/attachments\/?$/i, /^\/admin\/import\/?$/i];
@@ -185,4 +186,5 @@ function mountPages(app: Application, ctx: AppContext): void {
   app.use(holidaysRoutes(ctx));
   app.use(recapRoutes(ctx));
   app.use(importRoutes(ctx));
+  app.use(messagesRoutes(ctx));
 }

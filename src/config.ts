@@ -44,6 +44,18 @@ const envSchema = z.object({
    * address. 0: no limit. Refused forms and repeats of one submission never count.
    */
   PPID_PUBLIC_FORM_LIMIT: z.coerce.number().int().min(0).max(100000).default(5),
+  /** Mail server for outgoing messages, e.g. smtps://user:pass@mail.example.go.id:465; unset: messages stay in the outbox. */
+  PPID_SMTP_URL: z.string().trim().url().optional(),
+  /** Sender of outgoing e-mail. */
+  PPID_MAIL_FROM: z.string().trim().min(3).default('PPID <ppid@localhost>'),
+  /** WhatsApp HTTP gateway (POST JSON); unset: no WhatsApp messages. */
+  PPID_WA_URL: z.string().trim().url().optional(),
+  /** Bearer token for the WhatsApp gateway. */
+  PPID_WA_TOKEN: z.string().default(''),
+  /** Hour (office zone, 0–23) the staff's daily digest goes out on working days. */
+  PPID_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  /** The app's address as staff reach it, for links in their messages. */
+  PPID_PUBLIC_URL: z.string().trim().url().optional(),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -68,6 +80,13 @@ export interface AppConfig {
   /** Key of the audit chain's HMAC (see audit.repo.ts); never in the database or its backups. */
   readonly auditKey: string;
   readonly logLevel: string;
+  /** Messages (src/messages): SMTP URL (none: held in the outbox), sender, WhatsApp gateway, digest hour, links. */
+  readonly smtpUrl?: string;
+  readonly mailFrom?: string;
+  readonly waUrl?: string;
+  readonly waToken?: string;
+  readonly digestHour?: number;
+  readonly publicUrl?: string;
 }
 
 /** The office zone alone, for CLI commands that need no other setting (falls back to WIB). */
@@ -130,6 +149,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: e.PPID_TRUST_PROXY,
     auditKey: e.PPID_AUDIT_KEY ?? readOrCreateSecretFile(path.join(dataDir, 'audit-key')),
     logLevel: e.LOG_LEVEL,
+    smtpUrl: e.PPID_SMTP_URL,
+    mailFrom: e.PPID_MAIL_FROM,
+    waUrl: e.PPID_WA_URL,
+    waToken: e.PPID_WA_TOKEN,
+    digestHour: e.PPID_DIGEST_HOUR,
+    publicUrl: e.PPID_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
   });
 }
 

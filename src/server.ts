@@ -9,6 +9,7 @@ import { rekeyLegacyChain } from './audit/audit.repo.js';
 import { anchorChain, anchorFile, readAnchors } from './audit/anchors.js';
 import { reconcileUploads } from './uploads/reconcile.js';
 import { applyTestClock } from './shared/test-clock.js';
+import { createOutboxWorker } from './messages/messaging.js';
 
 /** How often the audit chain is anchored while the server runs (also once at start). */
 const ANCHOR_EVERY_MS = 24 * 60 * 60 * 1000;
@@ -51,6 +52,10 @@ setInterval(anchor, ANCHOR_EVERY_MS).unref();
 db.$client.pragma('analysis_limit = 1000');
 db.$client.pragma('optimize = 0x10002');
 const app = buildApp({ db, config, logger });
+// Messages: the worker first queues again what an interrupted run had claimed, then sends what
+// is queued (including what was committed before a crash) and the digests at their hour.
+const outboxWorker = createOutboxWorker({ db, config, logger });
+outboxWorker.start();
 const server = app.listen(config.port, () => {
   logger.info(`PPID tracker on http://localhost:${config.port} (data: ${config.dataDir}, zone: ${config.zone})`);
 });
@@ -58,8 +63,10 @@ const server = app.listen(config.port, () => {
 function shutdown(signal: string) {
   logger.info(`${signal}: closing`);
   server.close(() => {
-    db.$client.close();
-    process.exit(0);
+    void outboxWorker.stop().finally(() => {
+      db.$client.close();
+      process.exit(0);
+    });
   });
   setTimeout(() => process.exit(0), 5000).unref();
 }

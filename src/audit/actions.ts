@@ -29,6 +29,10 @@ export const AUDIT_ACTIONS = {
   'attachment.purge': 'Berkas dimusnahkan',
   'attachment.recover': 'Unggahan terputus dipulihkan saat mulai',
   'attachment.file_missing': 'Berkas hilang ditandai saat mulai',
+  // Messages
+  'message.resend': 'Pesan dikirim ulang',
+  'template.update': 'Templat pesan diubah',
+  'profile.messages': 'Pilihan pesan pengguna diubah',
   // Accounts and access
   'user.setup': 'Admin pertama dibuat',
   'user.create': 'Pengguna dibuat',

@@ -23,11 +23,12 @@ export type Permission =
   | 'admin.settings'
   | 'admin.tokens'
   | 'admin.import' // load an existing register from CSV/XLSX (one transaction, audited)
-  | 'attachment.purge'; // remove a deleted file from disk for good
+  | 'attachment.purge' // remove a deleted file from disk for good
+  | 'admin.messages'; // the outbox (read, resend, .eml) and the message templates
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   // The admin runs the system; registering and deciding requests is PPID work, not theirs.
-  admin: ['request.read', 'audit.read', 'export', 'admin.users', 'admin.holidays', 'admin.settings', 'admin.tokens', 'admin.import', 'attachment.purge'],
+  admin: ['request.read', 'audit.read', 'export', 'admin.users', 'admin.holidays', 'admin.settings', 'admin.tokens', 'admin.import', 'attachment.purge', 'admin.messages'],
   officer: ['request.read', 'request.write', 'objection.file'],
   supervisor: ['request.read', 'request.write', 'request.unvoid', 'objection.file', 'objection.respond'],
   auditor: ['request.read', 'audit.read', 'export'],

@@ -166,3 +166,9 @@ export function workingDaysBetween(from: string, to: string, cal: WorkingCalenda
   if (b <= a) return 0;
   return weekdaysThrough(b) - weekdaysThrough(a) - cal.weekdayHolidaysIn(a, b);
 }
+
+/**
+ * Working days left at or under which open work is "due soon": requests, objections and the
+ * staff digests share this one window.
+ */
+export const DUE_SOON_WORKING_DAYS = 2;

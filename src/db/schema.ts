@@ -82,6 +82,8 @@ export const requests = sqliteTable(
     purpose: text('purpose').notNull().default(''),
     obtainMethod: text('obtain_method').notNull(),
     deliveryMethod: text('delivery_method').notNull(),
+    /** 'yes': "tidak ingin dihubungi", the requester declined messages (e-mail, WhatsApp) from the app; '' otherwise. */
+    requesterNoContact: text('requester_no_contact').notNull().default(''),
     // Extension (UU 14/2008 Pasal 22 ayat 8): once, at most 7 working days.
     extendedOn: text('extended_on'),
     extensionDays: integer('extension_days'),
@@ -264,6 +266,83 @@ export const submissions = sqliteTable(
   },
   (t) => [uniqueIndex('submissions_scope_key_idx').on(t.scope, t.key), index('submissions_created_idx').on(t.createdAt)],
 );
+
+/**
+ * Messages to requesters and staff (src/messages). A row is written in the same transaction as
+ * the change that causes it; the worker sends it afterwards. `event_key` is unique: one event,
+ * one message per channel, however often the enqueue runs. Status values are persisted (see
+ * OUTBOX_STATUSES in src/messages/kinds.ts).
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** "request:12:receipt:email": the event and the channel; also the SMTP Message-ID. */
+    eventKey: text('event_key').notNull().unique(),
+    /** A key of MESSAGE_KINDS. */
+    kind: text('kind').notNull(),
+    /** 'email' | 'whatsapp' */
+    channel: text('channel').notNull(),
+    recipient: text('recipient').notNull(),
+    recipientName: text('recipient_name').notNull().default(''),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    /** JSON of the template's placeholder values (the WhatsApp gateway's parameters). */
+    params: text('params').notNull().default('{}'),
+    attachmentName: text('attachment_name'),
+    attachmentHtml: text('attachment_html'),
+    /** The template version the text was made from; 0 = the built-in text. */
+    templateVersion: integer('template_version').notNull(),
+    requestId: integer('request_id').references(() => requests.id),
+    objectionId: integer('objection_id').references(() => objections.id),
+    userId: integer('user_id').references(() => users.id),
+    /** queued | sending | sent | failed | held */
+    status: text('status').notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at').notNull(),
+    claimedAt: text('claimed_at'),
+    lastError: text('last_error').notNull().default(''),
+    sentAt: text('sent_at'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    index('outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('outbox_request_idx').on(t.requestId),
+  ],
+);
+
+/** Admin-edited message templates: each save is a new version; the highest version is in use. */
+export const messageTemplates = sqliteTable(
+  'message_templates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind').notNull(),
+    version: integer('version').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    /** Name of the approved WhatsApp Business template for this kind ('' = the kind's code). */
+    waTemplate: text('wa_template').notNull().default(''),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('message_templates_kind_version_idx').on(t.kind, t.version)],
+);
+
+/** What each staff member wants to hear, and where ("Profil saya"). No row: nothing is sent. */
+export const messageSubscriptions = sqliteTable('message_subscriptions', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id),
+  email: text('email').notNull().default(''),
+  newRequests: integer('new_requests', { mode: 'boolean' }).notNull().default(true),
+  dailyDigest: integer('daily_digest', { mode: 'boolean' }).notNull().default(true),
+  weeklySummary: integer('weekly_summary', { mode: 'boolean' }).notNull().default(true),
+  updatedAt: text('updated_at').notNull(),
+});
+
+export type OutboxRow = typeof outbox.$inferSelect;
+export type MessageTemplateRow = typeof messageTemplates.$inferSelect;
+export type MessageSubscriptionRow = typeof messageSubscriptions.$inferSelect;
 
 export type UserRow = typeof users.$inferSelect;
 export type RequestRow = typeof requests.$inferSelect;

@@ -20,6 +20,7 @@ import { checkDispute, checkFiling, checkResponse, objectionDates } from './obje
 import { checkNotVoided } from '../requests/request-status.js';
 import type { DisputeInput, FilingInput, ResponseInput } from './objections.schemas.js';
 import { OBJECTION_RESULTS } from './vocabulary.js';
+import { notifyObjectionAnswered, notifyObjectionFiled } from '../messages/events.js';
 
 interface UseCase<I> {
   db: Db;
@@ -87,6 +88,7 @@ export function fileObjection({ db, actor, zone, input, requestId }: UseCase<Fil
     });
     const summary = `Keberatan ${number} dicatat (huruf ${o.grounds.replaceAll(',', ', ')}; tanggapan paling lambat ${formatDate(o.responseDueOn)})${o.late ? ' — TERLAMBAT' : ''}`;
     recordObjectionEvent(tx, actor, o, { action: 'objection.create', summary, after: o });
+    notifyObjectionFiled(tx, o, r);
     return o;
   });
 }
@@ -106,6 +108,7 @@ export function respondToObjection({ db, actor, zone, input, id }: UseCase<Respo
     });
     const summary = `Keberatan ${o.registrationNumber} ditanggapi: ${OBJECTION_RESULTS[input.result]}`;
     recordObjectionEvent(tx, actor, o, { action: 'objection.respond', summary, ...changedFields(o, after) });
+    notifyObjectionAnswered(tx, after, findRequest(tx, o.requestId)!, OBJECTION_RESULTS[input.result]);
     return after;
   });
 }

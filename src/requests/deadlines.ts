@@ -13,8 +13,9 @@ import {
 export const NOTICE_WORKING_DAYS = 10;
 /** Pasal 22 ayat 8: one extension of at most 7 working days. */
 export const MAX_EXTENSION_WORKING_DAYS = 7;
-/** Days left at or under which an open request is "due soon". */
-export const DUE_SOON_WORKING_DAYS = 2;
+/** Days left at or under which an open request is "due soon" (one window for every queue). */
+export { DUE_SOON_WORKING_DAYS } from '../calendar/working-days.js';
+import { DUE_SOON_WORKING_DAYS } from '../calendar/working-days.js';
 
 export interface DeadlineInput {
   receivedOn: string;

@@ -112,6 +112,7 @@ export function presentRequestForStaff(r: RequestRow, cal: WorkingCalendar, toda
       type: label(REQUESTER_TYPES, r.requesterType),
       category: label(REQUESTER_CATEGORIES, r.requesterCategory),
       proxyName: r.proxyName,
+      noContact: r.requesterNoContact === 'yes',
     },
     informationRequested: r.informationRequested,
     purpose: r.purpose,

@@ -45,6 +45,8 @@ const intake = {
   purpose: optionalText(2000),
   obtainMethod: oneOf(OBTAIN_METHODS),
   deliveryMethod: oneOf(DELIVERY_METHODS),
+  /** "Tidak ingin dihubungi": no messages from the app (src/messages). A form's checkbox. */
+  requesterNoContact: z.preprocess((v) => (v === 'yes' || v === 'on' || v === true ? 'yes' : ''), z.enum(['', 'yes'])),
 };
 
 export const intakeFormSchema = z.object(intake);
@@ -113,6 +115,7 @@ export const apiIntakeSchema = z
       type: intake.requesterType,
       category: intake.requesterCategory,
       proxy_name: intake.proxyName,
+      no_contact: z.boolean().default(false),
     }),
     information_requested: intake.informationRequested,
     purpose: intake.purpose,
@@ -136,6 +139,7 @@ export const apiIntakeSchema = z
       purpose: v.purpose,
       obtainMethod: v.obtain_method,
       deliveryMethod: v.delivery_method,
+      requesterNoContact: v.requester.no_contact ? 'yes' : '',
     }),
   );
 
@@ -203,6 +207,7 @@ export const API_FIELD_NAMES: Record<string, string> = {
   requesterType: 'requester.type',
   requesterCategory: 'requester.category',
   proxyName: 'requester.proxy_name',
+  requesterNoContact: 'requester.no_contact',
   informationRequested: 'information_requested',
   purpose: 'purpose',
   obtainMethod: 'obtain_method',

@@ -19,6 +19,7 @@ import {
 import type { DecisionInput, ExtensionInput, IntakeInput, UnvoidInput, VoidInput, WithdrawalInput } from './requests.schemas.js';
 import { OUTCOMES, VOID_REASONS, WITHDRAWN_NOTE } from './vocabulary.js';
 import { can, type Role } from '../auth/roles.js';
+import { notifyDecision, notifyExtension, notifyRequestRegistered } from '../messages/events.js';
 
 export interface UseCase<I> {
   db: Db;
@@ -80,6 +81,7 @@ export function registerRequest({ db, actor, zone, input, source = 'staff' }: Us
       action: 'request.create', entityType: 'request', entityId: row.id,
       summary: `Permohonan ${registrationNumber} dicatat (tenggat ${formatDate(d.dueOn)})`, after: row,
     });
+    notifyRequestRegistered(tx, row, source);
     return row;
   });
 }
@@ -115,6 +117,7 @@ export function extendRequest({ db, actor, zone, input, id }: UseCase<ExtensionI
       action: 'request.extend', entityType: 'request', entityId: id,
       summary: `Tenggat diperpanjang ${input.extensionDays} hari kerja, menjadi ${formatDate(d.dueOn)}`, ...changedFields(r, after),
     });
+    notifyExtension(tx, after);
     return after;
   });
 }
@@ -149,6 +152,7 @@ export function decideRequest({ db, actor, zone, input, id, correcting = false }
         : `Diputus: ${OUTCOMES[input.outcome]} (${d.serviceDays} hari kerja)`,
       ...changedFields(r, after),
     });
+    notifyDecision(tx, after, OUTCOMES[input.outcome]);
     return after;
   });
 }

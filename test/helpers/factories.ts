@@ -26,6 +26,7 @@ export function intakeInput(overrides: Partial<IntakeInput> = {}): IntakeInput {
     purpose: 'Penelitian tesis',
     obtainMethod: 'softcopy',
     deliveryMethod: 'email',
+    requesterNoContact: '',
     ...overrides,
   };
 }

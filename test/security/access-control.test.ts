@@ -166,6 +166,20 @@ const PAGES: PageRow[] = [
   { m: 'GET', route: '/admin/import/template.xlsx', path: '/admin/import/template.xlsx', gate: 'staff', allow: ADMIN },
   { m: 'GET', route: '/admin/import/template.csv', path: '/admin/import/template.csv', gate: 'staff', allow: ADMIN },
   { m: 'POST', route: '/admin/import', path: '/admin/import', gate: 'staff', allow: ADMIN },
+
+  // messages (README "Pesan"): the outbox and the templates are the admin's; every staff member
+  // chooses their own messages on Profil saya.
+  { m: 'GET', route: '/admin/outbox', path: '/admin/outbox', gate: 'staff', allow: ADMIN },
+  { m: 'GET', route: '/admin/outbox/:id', path: '/admin/outbox/{message}', gate: 'staff', allow: ADMIN },
+  { m: 'GET', route: '/admin/outbox/:id/eml', path: '/admin/outbox/{message}/eml', gate: 'staff', allow: ADMIN },
+  { m: 'GET', route: '/admin/outbox/:id/attachment', path: '/admin/outbox/{message}/attachment', gate: 'staff', allow: ADMIN },
+  { m: 'POST', route: '/admin/outbox/:id/resend', path: '/admin/outbox/{message}/resend', gate: 'staff', allow: ADMIN, ok: () => [302] },
+  { m: 'GET', route: '/admin/templates', path: '/admin/templates', gate: 'staff', allow: ADMIN },
+  { m: 'GET', route: '/admin/templates/:kind', path: '/admin/templates/request.receipt', gate: 'staff', allow: ADMIN },
+  // An empty template is refused.
+  { m: 'POST', route: '/admin/templates/:kind', path: '/admin/templates/request.receipt', gate: 'staff', allow: ADMIN, ok: () => [400] },
+  { m: 'GET', route: '/profil', path: '/profil', gate: 'staff', allow: READ },
+  { m: 'POST', route: '/profil', path: '/profil', gate: 'staff', allow: READ, ok: () => [302, '/profil'] },
 ];
 /** Last of all: it ends the sessions the other rows use. */
 const LOGOUT: PageRow = { m: 'POST', route: '/logout', path: '/logout', gate: 'public', allow: EVERYONE, ok: () => [302, '/login'] };
@@ -291,6 +305,8 @@ async function buildWorld(): Promise<World> {
   await makeUser(db, 'officer', 'victim');
   ids.victim = findUserByUsername(db, 'victim')!.id;
   ids.victimToken = createToken(db, testActor, 'victim', 'akan dicabut').id;
+  // The written notice of A, queued to its requester with the letter attached.
+  ids.message = (db.$client.prepare("SELECT id FROM outbox WHERE kind = 'request.decision' LIMIT 1").get() as { id: number }).id;
   ids.holiday = (db.$client.prepare("SELECT id FROM holidays WHERE date LIKE '2020-%' ORDER BY date LIMIT 1").get() as { id: number }).id;
 
   const revokedUser = await makeUser(db, 'officer', 'revoked-owner');

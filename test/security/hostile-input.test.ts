@@ -729,6 +729,14 @@ const FORMS: FormTarget[] = [
     name: 'settings POST /admin/settings', as: 'admin', path: () => '/admin/settings',
     valid: () => asForm({ office_name: 'Dinas Kominfo', office_city: 'Bekasi', office_address: 'Jl. A', ppid_officer_name: 'Siti', supervisor_name: 'Budi', registration_pattern: '{seq:3}/PPID/{month_roman}/{year}', objection_pattern: '{seq:3}/KEB/PPID/{year}' }),
   },
+  {
+    name: 'message template POST /admin/templates/:kind', as: 'admin', path: () => '/admin/templates/request.receipt',
+    valid: () => asForm({ subject: 'Tanda terima {{nomor}}', body: 'Yth. {{nama}}, kode akses {{kode_akses}}.', waTemplate: 'tanda_terima' }),
+  },
+  {
+    name: 'Profil saya POST /profil', as: 'officer', path: () => '/profil',
+    valid: () => asForm({ email: 'petugas@kantor.go.id', newRequests: 'on', dailyDigest: 'on', weeklySummary: '' }),
+  },
   { name: 'login POST /login', as: 'anonymous', path: () => '/login', valid: () => asForm({ username: 'petugas', password: 'bukan kata sandinya', next: '/requests' }), refusalWrites: 'failed login', numRuns: RUNS_SCRYPT, validStatus: 400 },
   { name: 'setup POST /setup', as: 'first visitor', path: () => '/setup', valid: () => asForm({ username: 'admin', displayName: 'Admin', password: 'kata-sandi-panjang', passwordConfirm: 'kata-sandi-panjang' }), numRuns: RUNS_SCRYPT },
   {
