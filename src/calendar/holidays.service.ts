@@ -52,12 +52,28 @@ export function loadCalendar(db: Tx): WorkingCalendar {
   return cal;
 }
 
-function forgetCalendar(db: Tx): void {
+/** Drops the cached calendar of `db`: call once a change of the calendar has committed or rolled back. */
+export function forgetCalendar(db: Tx): void {
   calendars.delete(db);
 }
 
+/** The office setting that makes cuti bersama working days (Perpres 21/2023): '1' on, else off. */
+export const COLLECTIVE_LEAVE_SETTING = 'collective_leave_is_working_day';
+
 function buildFromTable(db: Tx): WorkingCalendar {
-  return buildCalendar(repo.allHolidays(db).map((h) => ({ date: h.date, kind: h.kind as HolidayKind, name: h.name })));
+  return buildCalendar(
+    repo.allHolidays(db).map((h) => ({ date: h.date, kind: h.kind as HolidayKind, name: h.name })),
+    { collectiveLeaveIsWorkingDay: getSetting(db, COLLECTIVE_LEAVE_SETTING) === '1' },
+  );
+}
+
+/**
+ * Re-derives every deadline that a cuti bersama day can touch, after the office changed whether
+ * cuti bersama counts as a working day: the same recompute as a holiday change, over every cuti
+ * bersama date. Call inside the transaction that changed the setting (then forgetCalendar).
+ */
+export function recomputeForCollectiveLeave(tx: Tx): Recomputed {
+  return recomputeDeadlinesFor(tx, repo.datesOfKind(tx, 'collective_leave'));
 }
 
 export function holidaysOfYear(db: Db, year: number): HolidayRow[] {

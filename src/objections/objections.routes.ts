@@ -16,7 +16,10 @@ import { attachmentsOfRequest } from '../uploads/attachments.service.js';
 import { presentAttachment } from '../uploads/attachments.presenter.js';
 import { ATTACHMENT_KINDS } from '../uploads/vocabulary.js';
 import { presentObjectionForStaff } from './objections.presenter.js';
-import { disputeFormSchema, filingFormSchema, objectionFilterSchema, responseFormSchema } from './objections.schemas.js';
+import {
+  disputeFormSchema, filingFormSchema, objectionFilterSchema, requesterResponseFormSchema, requestlessFilingFormSchema, responseFormSchema, stageFormSchema,
+} from './objections.schemas.js';
+import { disputeDueOn } from './objection-rules.js';
 import * as vocabulary from './vocabulary.js';
 
 export const OBJECTION_STATUS_FILTERS = {
@@ -36,11 +39,13 @@ export function objectionPageLocals({ db, config }: Pick<AppContext, 'db' | 'con
   const today = todayIn(config.zone);
   const cal = loadCalendar(db);
   const o = service.getObjection(db, id);
-  const request = presentRequestForStaff(getRequest(db, o.requestId), cal, today);
-  const objection = presentObjectionForStaff(o, cal, today);
+  // A request-less objection (ground b) has no request page, and no files (files hang on a request).
+  const request = o.requestId === null ? null : presentRequestForStaff(getRequest(db, o.requestId), cal, today);
+  const objection = presentObjectionForStaff(o, cal, today, service.stagesOfObjection(db, id));
   const timeline = presentTimeline(entityHistory(db, 'objection', String(id)), config.zone);
-  const calendarWarnings = missingCalendarYears(db, [o.responseDueOn, o.filingDeadline].map((d) => Number(d.slice(0, 4)))).map(missingCalendarWarning);
-  const files = attachmentsOfRequest(db, o.requestId).filter((a) => a.objectionId === id).map((a) => presentAttachment(a, config.zone));
+  const dates = [o.responseDueOn, o.filingDeadline, disputeDueOn(o, cal)].filter((d): d is string => d !== null);
+  const calendarWarnings = missingCalendarYears(db, dates.map((d) => Number(d.slice(0, 4)))).map(missingCalendarWarning);
+  const files = o.requestId === null ? [] : attachmentsOfRequest(db, o.requestId).filter((a) => a.objectionId === id).map((a) => presentAttachment(a, config.zone));
   return {
     title: objection.number, objection, request, timeline, calendarWarnings, files,
     attachmentKinds: ATTACHMENT_KINDS, maxUploadMb: Math.round(config.maxUploadBytes / 1024 / 1024), maxUploadFiles: config.maxUploadFiles,
@@ -74,8 +79,8 @@ export function objectionsRoutes({ db, config }: AppContext): Router {
   const views = (id: number) => {
     const cal = loadCalendar(db);
     const o = service.getObjection(db, id);
-    const request = presentRequestForStaff(getRequest(db, o.requestId), cal, today());
-    return { o, objection: presentObjectionForStaff(o, cal, today()), request };
+    const request = o.requestId === null ? null : presentRequestForStaff(getRequest(db, o.requestId), cal, today());
+    return { o, objection: presentObjectionForStaff(o, cal, today(), service.stagesOfObjection(db, id)), request };
   };
   const renderObjectionForm = (res: Response, template: string, id: number, locals: Record<string, unknown>) => {
     const { objection, request } = views(id);
@@ -102,6 +107,20 @@ export function objectionsRoutes({ db, config }: AppContext): Router {
       title: 'Register keberatan', wide: true, rows, year: filter.year ?? '', years: years.sort((a, b) => b - a),
       status: status ?? '', statusFilters: OBJECTION_STATUS_FILTERS,
     });
+  });
+
+  // Ground b (periodic information not published) needs no request: the objector is recorded instead.
+  const renderRequestless = (res: Response, locals: Record<string, unknown>) =>
+    res.render('objections/file-requestless', { title: 'Catat keberatan tanpa permohonan', vocabulary, errors: {}, message: '', ...locals });
+  r.get('/objections/new', ...file, (_req, res) => {
+    renderRequestless(res, { values: { filedOn: today(), filedBy: 'requester', grounds: ['b'] } });
+  });
+  r.post('/objections', ...file, async (req, res) => {
+    await handleForm(req, res, () => {
+      const o = service.fileRequestlessObjection({ db, actor: currentActor(req), zone: config.zone, input: parseInput(requestlessFilingFormSchema, req.body) });
+      flash(req, 'success', `Keberatan dicatat dengan nomor ${o.registrationNumber}.`);
+      res.redirect(`/objections/${o.id}`);
+    }, (errors, message) => renderRequestless(res, { values: { ...req.body, grounds: [req.body.grounds ?? []].flat() }, errors, message }));
   });
 
   r.get('/requests/:id/objections/new', ...file, (req, res) => {
@@ -147,7 +166,7 @@ export function objectionsRoutes({ db, config }: AppContext): Router {
   r.get('/objections/:id/dispute', ...respond, (req, res) => {
     const id = idParam(req.params.id);
     const { o } = views(id);
-    const values = o.disputeRegisteredOn ? { ...o } : { disputeRegisteredOn: today(), disputeResult: 'pending' };
+    const values = o.disputeRegisteredOn ? { ...o } : { disputeRegisteredOn: today() };
     renderObjectionForm(res, 'dispute', id, { values });
   });
   r.post('/objections/:id/dispute', ...respond, async (req, res) => {
@@ -157,6 +176,43 @@ export function objectionsRoutes({ db, config }: AppContext): Router {
       flash(req, 'success', 'Sengketa informasi dicatat.');
       res.redirect(`/objections/${id}`);
     }, (errors, message) => renderObjectionForm(res, 'dispute', id, { values: req.body, errors, message }));
+  });
+
+  // The dispute's stages after its registration: mediation, adjudication, the courts.
+  const STAGE_FORMS = ['mediation', 'adjudication', 'court'];
+  r.get('/objections/:id/dispute-stages/:stage', ...respond, (req, res) => {
+    const id = idParam(req.params.id);
+    const stage = String(req.params.stage);
+    if (!STAGE_FORMS.includes(stage)) throw new AppError('not_found', 'Tahap sengketa tidak dikenal.');
+    const court = typeof req.query.court === 'string' ? req.query.court : '';
+    const recorded = service.stagesOfObjection(db, id).find((s) => s.stage === stage && (stage !== 'court' || s.court === court));
+    const values = recorded ? { ...recorded, decidedOn: recorded.decidedOn ?? '' } : { stage, court, heldOn: today(), result: stage === 'court' ? 'pending' : '' };
+    renderObjectionForm(res, 'dispute-stage', id, { stage, values });
+  });
+  r.post('/objections/:id/dispute-stages', ...respond, async (req, res) => {
+    const id = idParam(req.params.id);
+    const stage = STAGE_FORMS.includes(req.body?.stage) ? req.body.stage : 'mediation';
+    await handleForm(req, res, () => {
+      service.recordDisputeStage({ db, actor: currentActor(req), zone: config.zone, input: parseInput(stageFormSchema, req.body), id });
+      flash(req, 'success', 'Tahap sengketa dicatat.');
+      res.redirect(`/objections/${id}#sengketa`);
+    }, (errors, message) => renderObjectionForm(res, 'dispute-stage', id, { stage, values: req.body, errors, message }));
+  });
+
+  // The requester's response to the answer (Perki register of objections).
+  r.get('/objections/:id/requester-response', ...file, (req, res) => {
+    const id = idParam(req.params.id);
+    const { o } = views(id);
+    const values = o.requesterResponse ? { ...o } : { requesterResponseOn: today() };
+    renderObjectionForm(res, 'requester-response', id, { values });
+  });
+  r.post('/objections/:id/requester-response', ...file, async (req, res) => {
+    const id = idParam(req.params.id);
+    await handleForm(req, res, () => {
+      service.recordRequesterResponse({ db, actor: currentActor(req), zone: config.zone, input: parseInput(requesterResponseFormSchema, req.body), id });
+      flash(req, 'success', 'Tanggapan pemohon dicatat.');
+      res.redirect(`/objections/${id}`);
+    }, (errors, message) => renderObjectionForm(res, 'requester-response', id, { values: req.body, errors, message }));
   });
 
   return r;

@@ -225,7 +225,7 @@ describe('service-level analytics', () => {
     respond(db, withdrawn.id, due, 'withdrawn'); // on the last day: in time
     recordDispute({
       db, actor: testActor, zone: ZONE, id: late.id,
-      input: { disputeRegisteredOn: addWorkingDays(due, 5, cal), disputeCaseNumber: '012/KI/2022', disputeResult: 'pending', disputeDecidedOn: null, disputeNote: '' },
+      input: { disputeRegisteredOn: addWorkingDays(due, 5, cal), disputeCaseNumber: '012/KI/2022', disputeLateNote: '', disputeNote: '' },
     });
 
     const o = buildRecap(db, 2022, { today: TODAY }).analytics.objections;
