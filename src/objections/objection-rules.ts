@@ -276,6 +276,18 @@ export function disputeStanding(stages: readonly DisputeStageRow[]): { disputeRe
   return { disputeResult: 'pending', disputeDecidedOn: null };
 }
 
+/**
+ * The requester's response to the answer: a registered dispute is the response "takes it to the
+ * Komisi Informasi" whatever was recorded before; otherwise what was recorded (or nothing yet).
+ */
+export function effectiveRequesterResponse(o: Pick<ObjectionRow, 'disputeRegisteredOn' | 'requesterResponse' | 'requesterResponseOn' | 'requesterResponseNote'>) {
+  if (o.disputeRegisteredOn) {
+    const recorded = o.requesterResponse === 'dispute';
+    return { response: 'dispute', on: recorded ? o.requesterResponseOn : o.disputeRegisteredOn, note: recorded ? o.requesterResponseNote : '' };
+  }
+  return o.requesterResponse ? { response: o.requesterResponse, on: o.requesterResponseOn, note: o.requesterResponseNote } : null;
+}
+
 export interface RequesterResponseInput {
   requesterResponse: string;
   requesterResponseOn: string;

@@ -3,7 +3,7 @@ import type { WorkingCalendar } from '../calendar/working-days.js';
 import { urgencyOn } from '../requests/deadlines.js';
 import { formatDate, formatLongDate } from '../shared/dates.js';
 import { COURTS, DISPUTE_RESULTS, DISPUTE_STAGES, FILED_BY, OBJECTION_GROUNDS, OBJECTION_RESULTS, REQUESTER_RESPONSES, stageResultLabel, type ObjectionGround } from './vocabulary.js';
-import { disputeDueOn } from './objection-rules.js';
+import { disputeDueOn, effectiveRequesterResponse } from './objection-rules.js';
 
 const label = <T extends Record<string, string>>(labels: T, key: string | null): string =>
   key === null ? '' : (labels[key as keyof T] ?? key);
@@ -106,9 +106,10 @@ export function presentObjectionForStaff(o: ObjectionRow, cal: WorkingCalendar, 
     disputeWindowOpen: disputeDue !== null && (o.respondedOn !== null || today > o.responseDueOn),
     disputeLate: o.disputeLate,
     disputeLateNote: o.disputeLateNote,
-    requesterResponse: o.requesterResponse
-      ? { text: label(REQUESTER_RESPONSES, o.requesterResponse), on: formatLongDate(o.requesterResponseOn), note: o.requesterResponseNote }
-      : null,
+    requesterResponse: (() => {
+      const rr = effectiveRequesterResponse(o);
+      return rr ? { text: label(REQUESTER_RESPONSES, rr.response), on: formatLongDate(rr.on), note: rr.note } : null;
+    })(),
     disputeTimeline: presentDisputeTimeline(o, stages),
     /** Which stage forms make sense next (a recorded one can be corrected from its own form). */
     nextStages: o.disputeRegisteredOn
@@ -146,9 +147,7 @@ export function presentObjectionForApi(o: ObjectionRow, cal: WorkingCalendar, st
     response: o.respondedOn
       ? { responded_on: o.respondedOn, result: o.result, reasoning: o.reasoning, follow_up: o.followUp, information_given_on: o.informationGivenOn, responder_name: o.responderName }
       : null,
-    requester_response: o.requesterResponse
-      ? { response: o.requesterResponse, on: o.requesterResponseOn, note: o.requesterResponseNote }
-      : null,
+    requester_response: effectiveRequesterResponse(o),
     dispute: o.disputeRegisteredOn
       ? {
           registered_on: o.disputeRegisteredOn, case_number: o.disputeCaseNumber, result: o.disputeResult, decided_on: o.disputeDecidedOn, note: o.disputeNote,

@@ -153,8 +153,8 @@ export function respondToObjection({ db, actor, zone, input, id }: UseCase<Respo
 
 /**
  * Records (or corrects) the dispute's registration at the Komisi Informasi (Pasal 37 ayat 2).
- * One registered after the 14 working days is recorded anyway, marked late, with a note; the
- * requester's response to the answer becomes "takes it to the Komisi Informasi".
+ * One registered after the 14 working days is recorded anyway, marked late, with a note. The
+ * requester's response then reads "takes it to the Komisi Informasi" (see effectiveRequesterResponse).
  */
 export function recordDispute({ db, actor, zone, input, id }: UseCase<DisputeInput> & { id: number }): ObjectionRow {
   return db.transaction((tx) => {
@@ -173,8 +173,6 @@ export function recordDispute({ db, actor, zone, input, id }: UseCase<DisputeInp
       disputeLate: late,
       disputeLateNote: late ? input.disputeLateNote : '',
       disputeResult: o.disputeResult ?? 'pending',
-      requesterResponse: 'dispute',
-      requesterResponseOn: o.requesterResponse === 'dispute' ? o.requesterResponseOn : input.disputeRegisteredOn,
     });
     const summary = `Sengketa informasi atas keberatan ${o.registrationNumber} dicatat di Komisi Informasi${input.disputeCaseNumber ? ` (${input.disputeCaseNumber})` : ''}${late ? ' — TERLAMBAT' : ''}`;
     recordObjectionEvent(tx, actor, o, { action: 'objection.dispute', summary, ...changedFields(o, after) });

@@ -62,9 +62,10 @@ describe('the dispute window (Pasal 37 ayat 2)', () => {
     expect(refused.text).toContain('020/REG-PSI/IV/2022');
     expect(getObjection(db, o.id).disputeRegisteredOn).toBeNull();
     await agent.post(`/objections/${o.id}/dispute`).type('form').send({ ...body, disputeLateNote: 'Tanggapan baru diterima pemohon 10 April' }).expect(302);
-    expect(getObjection(db, o.id)).toMatchObject({ disputeLate: true, disputeLateNote: 'Tanggapan baru diterima pemohon 10 April', requesterResponse: 'dispute', disputeResult: 'pending' });
+    expect(getObjection(db, o.id)).toMatchObject({ disputeLate: true, disputeLateNote: 'Tanggapan baru diterima pemohon 10 April', disputeResult: 'pending' });
     const page = await agent.get(`/objections/${o.id}`).expect(200);
     expect(page.text).toContain('didaftarkan terlambat');
+    expect(page.text).toContain('Mengajukan sengketa ke Komisi Informasi');
     expect((await agent.get('/objections?year=2022&status=dispute')).text).toContain('sengketa terlambat');
   });
 
