@@ -21,6 +21,8 @@ export const AUDIT_ACTIONS = {
   'objection.create': 'Keberatan dicatat',
   'objection.respond': 'Keberatan ditanggapi',
   'objection.dispute': 'Sengketa informasi dicatat',
+  'objection.dispute_stage': 'Tahap sengketa informasi dicatat',
+  'objection.requester_response': 'Tanggapan pemohon atas jawaban keberatan dicatat',
   // Attachments
   'attachment.upload': 'Berkas diunggah',
   'attachment.rollback': 'Unggahan dibatalkan',

@@ -76,3 +76,8 @@ export function holidayYears(db: Tx): number[] {
     .all()
     .map((r) => Number(r.year));
 }
+
+/** Every date holding an entry of `kind`, each once. */
+export function datesOfKind(db: Tx, kind: string): string[] {
+  return [...new Set(db.select({ date: holidays.date }).from(holidays).where(eq(holidays.kind, kind)).all().map((r) => r.date))];
+}

@@ -55,8 +55,19 @@ export function forgetCalendar(db: Tx): void {
   calendars.delete(db);
 }
 
+/** The office setting that makes cuti bersama working days (Perpres 21/2023): '1' on, else off. */
+export const COLLECTIVE_LEAVE_SETTING = 'collective_leave_is_working_day';
+
 function buildFromTable(db: Tx): WorkingCalendar {
-  return buildCalendar(repo.allHolidays(db).map((h) => ({ date: h.date, kind: h.kind as HolidayKind, name: h.name })));
+  return buildCalendar(
+    repo.allHolidays(db).map((h) => ({ date: h.date, kind: h.kind as HolidayKind, name: h.name })),
+    { collectiveLeaveIsWorkingDay: getSetting(db, COLLECTIVE_LEAVE_SETTING) === '1' },
+  );
+}
+
+/** Every cuti bersama date in the table (whose deadlines the cuti bersama setting can move). */
+export function collectiveLeaveDates(tx: Tx): string[] {
+  return repo.datesOfKind(tx, 'collective_leave');
 }
 
 export function holidaysOfYear(db: Db, year: number): HolidayRow[] {

@@ -12,9 +12,28 @@ export interface HolidayEntry {
   name: string;
 }
 
+export interface CalendarOptions {
+  /**
+   * Perpres 21/2023: units serving the public directly may keep working on cuti bersama. When
+   * the office says so (setting `collective_leave_is_working_day`), cuti bersama days count as
+   * working days; a date that is also a national holiday stays off.
+   */
+  collectiveLeaveIsWorkingDay?: boolean;
+}
+
+/** How the deadline explanation names a cuti bersama day counted under the office setting. */
+export const COLLECTIVE_LEAVE_COUNTED_NOTE = 'cuti bersama dihitung sebagai hari kerja menurut pengaturan kantor';
+
 export interface WorkingCalendar {
+  /** Whether cuti bersama counts as a working day here (the office setting). */
+  readonly collectiveLeaveIsWorkingDay?: boolean;
   /** Why `date` is not a working day, or null when it is one. */
   offReason(date: string): string | null;
+  /**
+   * Why a working day is worth a word: a cuti bersama counted as a working day under the office
+   * setting ("Cuti Bersama Idul Fitri — cuti bersama dihitung sebagai hari kerja …"), else null.
+   */
+  workingNote?(date: string): string | null;
   /**
    * How many holidays falling on a weekday (Monday–Friday) lie in the day numbers (from, to]
    * (see `dayNumber`): a binary search, so any range costs the same.
@@ -24,7 +43,14 @@ export interface WorkingCalendar {
 
 const WEEKDAY_NAMES: Record<number, string> = { 6: 'Sabtu', 7: 'Minggu' };
 
-export function buildCalendar(entries: readonly HolidayEntry[]): WorkingCalendar {
+export function buildCalendar(all: readonly HolidayEntry[], options: CalendarOptions = {}): WorkingCalendar {
+  const collectiveLeaveIsWorkingDay = options.collectiveLeaveIsWorkingDay === true;
+  // Cuti bersama kept as working days, by date (named in the deadline explanation).
+  const workedLeave = new Map<string, string[]>();
+  const entries = collectiveLeaveIsWorkingDay ? all.filter((h) => h.kind !== 'collective_leave') : all;
+  if (collectiveLeaveIsWorkingDay) {
+    for (const h of all) if (h.kind === 'collective_leave') workedLeave.set(h.date, [...(workedLeave.get(h.date) ?? []), h.name]);
+  }
   const byDate = new Map<string, string[]>();
   for (const h of entries) {
     const names = byDate.get(h.date) ?? [];
@@ -42,6 +68,12 @@ export function buildCalendar(entries: readonly HolidayEntry[]): WorkingCalendar
   // long walk cannot grow it without end).
   const memo = new Map<string, string | null>();
   return {
+    collectiveLeaveIsWorkingDay,
+    workingNote(date) {
+      const names = workedLeave.get(date);
+      if (!names || byDate.has(date) || WEEKDAY_NAMES[DateTime.fromISO(date).weekday]) return null;
+      return `${names.join('; ')} — ${COLLECTIVE_LEAVE_COUNTED_NOTE}`;
+    },
     offReason(date) {
       const known = memo.get(date);
       if (known !== undefined) return known;

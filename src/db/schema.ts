@@ -137,14 +137,20 @@ export const requests = sqliteTable(
   ],
 );
 
-/** Objections (keberatan) to the atasan PPID, UU 14/2008 Pasal 35–38. */
+/**
+ * Objections (keberatan) to the atasan PPID, UU 14/2008 Pasal 35–38. Most object to a request;
+ * one on ground b (periodic information not published, Pasal 35 ayat 1 huruf b) needs none, and
+ * then records the objector itself (requestId null, objector* filled).
+ */
 export const objections = sqliteTable(
   'objections',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    requestId: integer('request_id')
-      .notNull()
-      .references(() => requests.id),
+    requestId: integer('request_id').references(() => requests.id),
+    // The objector of a request-less objection (ground b); empty when it objects to a request.
+    objectorName: text('objector_name').notNull().default(''),
+    objectorAddress: text('objector_address').notNull().default(''),
+    objectorContact: text('objector_contact').notNull().default(''),
     registrationNumber: text('registration_number').notNull().unique(),
     registrationYear: integer('registration_year').notNull(),
     registrationSeq: integer('registration_seq'),
@@ -162,12 +168,19 @@ export const objections = sqliteTable(
     followUp: text('follow_up').notNull().default(''),
     informationGivenOn: text('information_given_on'),
     responderName: text('responder_name').notNull().default(''),
+    /** The requester's response to the answer (Perki register): one of REQUESTER_RESPONSES; null until known. */
+    requesterResponse: text('requester_response'),
+    requesterResponseOn: text('requester_response_on'),
+    requesterResponseNote: text('requester_response_note').notNull().default(''),
     // Dispute at the Komisi Informasi (Pasal 37–38).
     disputeRegisteredOn: text('dispute_registered_on'),
     disputeCaseNumber: text('dispute_case_number').notNull().default(''),
     disputeResult: text('dispute_result'),
     disputeDecidedOn: text('dispute_decided_on'),
     disputeNote: text('dispute_note').notNull().default(''),
+    /** Registered after the 14 working days of Pasal 37 ayat 2 (recorded anyway, with a note). */
+    disputeLate: integer('dispute_late', { mode: 'boolean' }).notNull().default(false),
+    disputeLateNote: text('dispute_late_note').notNull().default(''),
     // Derived from the request, filedOn and the calendar; recomputed when the calendar changes.
     filingDeadline: text('filing_deadline').notNull(),
     late: integer('late', { mode: 'boolean' }).notNull().default(false),
@@ -185,6 +198,37 @@ export const objections = sqliteTable(
     // open: a small covering index over the unanswered objections only.
     index('objections_open_idx').on(t.responseDueOn, t.respondedOn).where(sql`${t.respondedOn} is null`),
   ],
+);
+
+/**
+ * The stages of a dispute at the Komisi Informasi after its registration (which lives on the
+ * objection): mediation, adjudication, and the courts (PTUN or PN, then MA; UU 14/2008 Pasal
+ * 38, 47–50). One row per stage (per court for the courts); recording a stage again corrects it.
+ */
+export const disputeStages = sqliteTable(
+  'dispute_stages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    objectionId: integer('objection_id')
+      .notNull()
+      .references(() => objections.id),
+    /** One of DISPUTE_STAGES (src/objections/vocabulary.ts) except registration. */
+    stage: text('stage').notNull(),
+    /** For the court stage: ptun, pn or ma (COURTS); '' otherwise. */
+    court: text('court').notNull().default(''),
+    /** Mediation: its date; adjudication: the decision date; court: the day the case was filed. */
+    heldOn: text('held_on').notNull(),
+    /** Court: the decision date, null while pending. */
+    decidedOn: text('decided_on'),
+    caseNumber: text('case_number').notNull().default(''),
+    /** MEDIATION_RESULTS, ADJUDICATION_RESULTS or COURT_RESULTS by stage. */
+    result: text('result').notNull(),
+    note: text('note').notNull().default(''),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('dispute_stages_objection_stage_idx').on(t.objectionId, t.stage, t.court)],
 );
 
 /** Files kept with a request, its decision or one of its objections. */
@@ -351,5 +395,6 @@ export type AuditRow = typeof auditLog.$inferSelect;
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
 export type ObjectionRow = typeof objections.$inferSelect;
 export type AttachmentRow = typeof attachments.$inferSelect;
+export type DisputeStageRow = typeof disputeStages.$inferSelect;
 
 export type SubmissionRow = typeof submissions.$inferSelect;

@@ -70,7 +70,7 @@ export function startRegisterExport({ db, actor, zone, filter, format, dialect =
   function* records(): Generator<RegisterRecord[]> {
     for (const batch of register.batches(BATCH)) {
       const byRequest = new Map<number, ObjectionRow[]>();
-      for (const o of objectionsOfRequests(db, batch.map((r) => r.id))) byRequest.set(o.requestId, [...(byRequest.get(o.requestId) ?? []), o]);
+      for (const o of objectionsOfRequests(db, batch.map((r) => r.id))) if (o.requestId !== null) byRequest.set(o.requestId, [...(byRequest.get(o.requestId) ?? []), o]);
       yield batch.flatMap((r) => requestRecords(r, byRequest.get(r.id) ?? []));
     }
   }

@@ -12,11 +12,11 @@ export function presentObjectionPage(
   data: ObjectionPageData,
   opts: { zone: string; maxUploadBytes: number; maxUploadFiles: number; upload?: UploadFormState },
 ) {
-  const objection = presentObjectionForStaff(data.objection, data.calendar, data.today);
+  const objection = presentObjectionForStaff(data.objection, data.calendar, data.today, data.stages);
   return {
     title: objection.number,
     objection,
-    request: presentRequestForStaff(data.request, data.calendar, data.today),
+    request: data.request ? presentRequestForStaff(data.request, data.calendar, data.today) : null,
     timeline: presentTimeline(data.history, opts.zone),
     calendarWarnings: data.missingCalendarYears.map(missingCalendarWarning),
     files: data.files.map((a) => presentAttachment(a, opts.zone)),

@@ -10,22 +10,27 @@ import { loadCalendar, missingCalendarYears } from '../calendar/holidays.service
 import { entityHistory } from '../audit/audit.repo.js';
 import { findRequest } from '../requests/requests.repo.js';
 import { attachmentsOfRequest } from '../uploads/attachments.service.js';
-import { findObjection } from './objections.repo.js';
+import { findObjection, stagesOfObjection } from './objections.repo.js';
+import { disputeDueOn } from './objection-rules.js';
 
 export function objectionPage({ db, zone, id }: { db: Db; zone: string; id: number }) {
   const objection = findObjection(db, id);
   if (!objection) throw notFound('Keberatan');
-  const request = findRequest(db, objection.requestId);
-  if (!request) throw notFound('Permohonan');
+  // A request-less objection (ground b) has no request, and no files (files hang on a request).
+  const request = objection.requestId === null ? null : findRequest(db, objection.requestId);
+  if (objection.requestId !== null && !request) throw notFound('Permohonan');
+  const calendar = loadCalendar(db);
+  const dates = [objection.responseDueOn, objection.filingDeadline, disputeDueOn(objection, calendar)].filter((d): d is string => d !== null);
   return {
     objection,
-    request,
+    request: request ?? null,
+    stages: stagesOfObjection(db, id),
     today: todayIn(zone),
-    calendar: loadCalendar(db),
+    calendar,
     history: entityHistory(db, 'objection', String(id)),
-    files: attachmentsOfRequest(db, objection.requestId).filter((a) => a.objectionId === id),
-    /** Years of the answer's due date and the filing deadline that have no holidays loaded. */
-    missingCalendarYears: missingCalendarYears(db, [objection.responseDueOn, objection.filingDeadline].map((d) => Number(d.slice(0, 4)))),
+    files: objection.requestId === null ? [] : attachmentsOfRequest(db, objection.requestId).filter((a) => a.objectionId === id),
+    /** Years of the answer's due date, the filing deadline and the dispute window that have no holidays loaded. */
+    missingCalendarYears: missingCalendarYears(db, dates.map((d) => Number(d.slice(0, 4)))),
   };
 }
 export type ObjectionPageData = ReturnType<typeof objectionPage>;

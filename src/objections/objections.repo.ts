@@ -1,6 +1,6 @@
 /** SQL of objections. Nothing outside this file queries the objections table. */
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import { objections, requests, type ObjectionRow } from '../db/schema.js';
+import { disputeStages, objections, requests, type DisputeStageRow, type ObjectionRow } from '../db/schema.js';
 import { insertInChunks, selectInChunks } from '../db/bulk.js';
 import { preparedStatement, type Tx } from '../db/client.js';
 
@@ -47,17 +47,26 @@ export function updateObjectionAtVersion(tx: Tx, id: number, expectedVersion: nu
     .get();
 }
 
-/** Objections whose counting windows may contain one of `dates`. */
+/**
+ * Objections whose counting windows may contain one of `dates`: filing, answer, and the 14
+ * working days for a dispute after the answer (never more than 60 calendar days).
+ */
 export function objectionsSpanning(tx: Tx, dates: string[]): ObjectionRow[] {
   const earliest = dates.reduce((a, b) => (a < b ? a : b));
   return tx
     .select()
     .from(objections)
-    .where(or(gte(objections.responseDueOn, earliest), gte(objections.filingDeadline, earliest)))
+    .where(
+      or(
+        gte(objections.responseDueOn, earliest),
+        gte(objections.filingDeadline, earliest),
+        and(isNotNull(objections.disputeRegisteredOn), sql`coalesce(${objections.respondedOn}, ${objections.responseDueOn}) >= date(${earliest}, '-60 days')`),
+      ),
+    )
     .all();
 }
 
-export function updateObjectionDerived(tx: Tx, id: number, values: Pick<ObjectionRow, 'filingDeadline' | 'late' | 'responseDueOn'>): void {
+export function updateObjectionDerived(tx: Tx, id: number, values: Pick<ObjectionRow, 'filingDeadline' | 'late' | 'responseDueOn' | 'disputeLate'>): void {
   tx.update(objections).set(values).where(eq(objections.id, id)).run();
 }
 
@@ -85,10 +94,11 @@ function where(f: ObjectionFilter): SQL | undefined {
 }
 
 export function listObjections(tx: Tx, f: ObjectionFilter) {
+  // A request-less objection (ground b) lists with its objector in place of the requester.
   return tx
-    .select({ objection: objections, requestNumber: requests.registrationNumber, requesterName: requests.requesterName })
+    .select({ objection: objections, requestNumber: requests.registrationNumber, requesterName: sql<string>`coalesce(${requests.requesterName}, ${objections.objectorName})` })
     .from(objections)
-    .innerJoin(requests, eq(requests.id, objections.requestId))
+    .leftJoin(requests, eq(requests.id, objections.requestId))
     .where(where(f))
     .orderBy(desc(objections.filedOn), desc(objections.id))
     .all();
@@ -109,6 +119,26 @@ export function openObjectionCounts(tx: Tx, today: string, dueSoonUntil: string)
 export function yearsWithObjections(tx: Tx): number[] {
   const rows = preparedStatement(tx, 'select distinct substr(filed_on, 1, 4) as y from objections indexed by objections_filed_idx order by y desc').all() as { y: string }[];
   return rows.map((r) => Number(r.y));
+}
+
+// ---- Dispute stages ---------------------------------------------------------------------
+
+/** The stages of an objection's dispute, in the order they happened. */
+export function stagesOfObjection(tx: Tx, objectionId: number): DisputeStageRow[] {
+  return tx.select().from(disputeStages).where(eq(disputeStages.objectionId, objectionId)).orderBy(asc(disputeStages.heldOn), asc(disputeStages.id)).all();
+}
+
+export type NewDisputeStageRow = typeof disputeStages.$inferInsert;
+
+/** Records a stage, or corrects it when the objection already has that stage (that court). */
+export function upsertStage(tx: Tx, values: NewDisputeStageRow): DisputeStageRow {
+  const { createdAt: _c, createdBy: _b, objectionId: _o, stage: _s, court: _k, ...changes } = values;
+  return tx
+    .insert(disputeStages)
+    .values(values)
+    .onConflictDoUpdate({ target: [disputeStages.objectionId, disputeStages.stage, disputeStages.court], set: changes })
+    .returning()
+    .get();
 }
 
 // ---- Bulk access for the register import (one query per chunk instead of one per row) ----

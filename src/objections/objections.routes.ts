@@ -14,7 +14,9 @@ import * as service from './objections.service.js';
 import { objectionPage } from './objection-page.query.js';
 import { presentObjectionPage } from './objection-page.presenter.js';
 import { presentObjectionForStaff } from './objections.presenter.js';
-import { disputeFormSchema, filingFormSchema, objectionFilterSchema, responseFormSchema } from './objections.schemas.js';
+import {
+  disputeFormSchema, filingFormSchema, objectionFilterSchema, requesterResponseFormSchema, requestlessFilingFormSchema, responseFormSchema, stageFormSchema,
+} from './objections.schemas.js';
 import * as vocabulary from './vocabulary.js';
 
 export const OBJECTION_STATUS_FILTERS = {
@@ -51,8 +53,8 @@ export function objectionsRoutes({ db, config }: AppContext): Router {
   const views = (id: number) => {
     const cal = loadCalendar(db);
     const o = service.getObjection(db, id);
-    const request = presentRequestForStaff(getRequest(db, o.requestId), cal, today());
-    return { o, objection: presentObjectionForStaff(o, cal, today()), request };
+    const request = o.requestId === null ? null : presentRequestForStaff(getRequest(db, o.requestId), cal, today());
+    return { o, objection: presentObjectionForStaff(o, cal, today(), service.stagesOfObjection(db, id)), request };
   };
   const renderObjectionForm = (res: Response, template: string, id: number, locals: Record<string, unknown>) => {
     const { objection, request } = views(id);
@@ -79,6 +81,20 @@ export function objectionsRoutes({ db, config }: AppContext): Router {
       title: 'Register keberatan', wide: true, rows, year: filter.year ?? '', years: years.sort((a, b) => b - a),
       status: status ?? '', statusFilters: OBJECTION_STATUS_FILTERS,
     });
+  });
+
+  // Ground b (periodic information not published) needs no request: the objector is recorded instead.
+  const renderRequestless = (res: Response, locals: Record<string, unknown>) =>
+    res.render('objections/file-requestless', { title: 'Catat keberatan tanpa permohonan', vocabulary, errors: {}, message: '', ...locals });
+  r.get('/objections/new', ...file, (_req, res) => {
+    renderRequestless(res, { values: { filedOn: today(), filedBy: 'requester', grounds: ['b'] } });
+  });
+  r.post('/objections', ...file, async (req, res) => {
+    await handleForm(req, res, () => {
+      const o = service.fileRequestlessObjection({ db, actor: currentActor(req), zone: config.zone, input: parseInput(requestlessFilingFormSchema, req.body) });
+      flash(req, 'success', `Keberatan dicatat dengan nomor ${o.registrationNumber}.`);
+      res.redirect(`/objections/${o.id}`);
+    }, (errors, message) => renderRequestless(res, { values: { ...req.body, grounds: [req.body.grounds ?? []].flat() }, errors, message }));
   });
 
   r.get('/requests/:id/objections/new', ...file, (req, res) => {
@@ -125,7 +141,7 @@ export function objectionsRoutes({ db, config }: AppContext): Router {
   r.get('/objections/:id/dispute', ...respond, (req, res) => {
     const id = idParam(req.params.id);
     const { o } = views(id);
-    const values = o.disputeRegisteredOn ? { ...o } : { disputeRegisteredOn: today(), disputeResult: 'pending' };
+    const values = o.disputeRegisteredOn ? { ...o } : { disputeRegisteredOn: today() };
     renderObjectionForm(res, 'dispute', id, { values });
   });
   r.post('/objections/:id/dispute', ...respond, async (req, res) => {
@@ -135,6 +151,43 @@ export function objectionsRoutes({ db, config }: AppContext): Router {
       flash(req, 'success', 'Sengketa informasi dicatat.');
       res.redirect(`/objections/${id}`);
     }, (errors, message) => renderObjectionForm(res, 'dispute', id, { values: req.body, errors, message }));
+  });
+
+  // The dispute's stages after its registration: mediation, adjudication, the courts.
+  const STAGE_FORMS = ['mediation', 'adjudication', 'court'];
+  r.get('/objections/:id/dispute-stages/:stage', ...respond, (req, res) => {
+    const id = idParam(req.params.id);
+    const stage = String(req.params.stage);
+    if (!STAGE_FORMS.includes(stage)) throw new AppError('not_found', 'Tahap sengketa tidak dikenal.');
+    const court = typeof req.query.court === 'string' ? req.query.court : '';
+    const recorded = service.stagesOfObjection(db, id).find((s) => s.stage === stage && (stage !== 'court' || s.court === court));
+    const values = recorded ? { ...recorded, decidedOn: recorded.decidedOn ?? '' } : { stage, court, heldOn: today(), result: stage === 'court' ? 'pending' : '' };
+    renderObjectionForm(res, 'dispute-stage', id, { stage, values });
+  });
+  r.post('/objections/:id/dispute-stages', ...respond, async (req, res) => {
+    const id = idParam(req.params.id);
+    const stage = STAGE_FORMS.includes(req.body?.stage) ? req.body.stage : 'mediation';
+    await handleForm(req, res, () => {
+      service.recordDisputeStage({ db, actor: currentActor(req), zone: config.zone, input: parseInput(stageFormSchema, req.body), id });
+      flash(req, 'success', 'Tahap sengketa dicatat.');
+      res.redirect(`/objections/${id}#sengketa`);
+    }, (errors, message) => renderObjectionForm(res, 'dispute-stage', id, { stage, values: req.body, errors, message }));
+  });
+
+  // The requester's response to the answer (Perki register of objections).
+  r.get('/objections/:id/requester-response', ...file, (req, res) => {
+    const id = idParam(req.params.id);
+    const { o } = views(id);
+    const values = o.requesterResponse ? { ...o } : { requesterResponseOn: today() };
+    renderObjectionForm(res, 'requester-response', id, { values });
+  });
+  r.post('/objections/:id/requester-response', ...file, async (req, res) => {
+    const id = idParam(req.params.id);
+    await handleForm(req, res, () => {
+      service.recordRequesterResponse({ db, actor: currentActor(req), zone: config.zone, input: parseInput(requesterResponseFormSchema, req.body), id });
+      flash(req, 'success', 'Tanggapan pemohon dicatat.');
+      res.redirect(`/objections/${id}`);
+    }, (errors, message) => renderObjectionForm(res, 'requester-response', id, { values: req.body, errors, message }));
   });
 
   return r;

@@ -10,6 +10,7 @@ import {
   type RecapRow,
 } from './recap.js';
 import type { Recap } from './recap.service.js';
+import { COURT_RESULTS, DISPUTE_RESULTS } from '../objections/vocabulary.js';
 import { describeChange, type MonthlyReport } from './monthly-report.js';
 
 // ---- JSON API ---------------------------------------------------------------------------
@@ -55,6 +56,7 @@ export function presentRecapForApi(recap: Recap) {
         filed: o.filed, upheld: o.upheld, rejected: o.rejected, withdrawn: o.withdrawn, open: o.open,
         answered_in_time: o.answeredInTime, answered_late: o.answeredLate, open_past_due: o.openPastDue,
         filed_late: o.filedLate, disputes: o.disputes,
+        dispute_results: o.disputeResults, court_cases: o.courtCases, court_results: o.courtResults,
       },
     },
   };
@@ -171,6 +173,11 @@ export function presentAnalytics(recap: Recap): AnalyticsView {
       { label: 'Belum ditanggapi dan melewati tenggat', value: formatCount(o.openPastDue) },
       { label: 'Diajukan melewati batas 30 hari kerja (Pasal 36 ayat 1)', value: formatCount(o.filedLate) },
       { label: 'Sengketa di Komisi Informasi (Pasal 37)', value: formatCount(o.disputes) },
+      ...(Object.keys(DISPUTE_RESULTS) as (keyof typeof DISPUTE_RESULTS)[]).map((k) => ({ label: `— ${DISPUTE_RESULTS[k]}`, value: formatCount(o.disputeResults[k]) })),
+      { label: 'Berlanjut ke pengadilan (PTUN/PN, Pasal 47)', value: formatCount(o.courtCases) },
+      ...(Object.keys(COURT_RESULTS) as (keyof typeof COURT_RESULTS)[])
+        .filter((k) => o.courtResults[k] > 0)
+        .map((k) => ({ label: `— Putusan pengadilan terakhir: ${COURT_RESULTS[k].toLowerCase()}`, value: formatCount(o.courtResults[k]) })),
     ],
     overdueMore: Math.max(0, a.openPastDue.length - OVERDUE_SHOWN),
     overdue: a.openPastDue.slice(0, OVERDUE_SHOWN).map((x) => ({

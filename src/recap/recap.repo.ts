@@ -5,7 +5,8 @@
  */
 import { and, asc, desc, eq, gte, isNull, lt, lte, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { objections, requests } from '../db/schema.js';
+import { disputeStages, objections, requests } from '../db/schema.js';
+import { COURT_RESULTS, DISPUTE_RESULTS, type CourtResult, type DisputeResult } from '../objections/vocabulary.js';
 import { firstAndLast } from '../db/queries.js';
 import { perConnection, type Tx } from '../db/client.js';
 import type { MonthlyRequestAggregate, ObjectionAggregate } from './recap.js';
@@ -140,7 +141,42 @@ export function objectionAggregate(tx: Tx, year: number, today: string): Objecti
     filed: n(row?.filed), upheld: n(row?.upheld), rejected: n(row?.rejected), withdrawn: n(row?.withdrawn), open: n(row?.open),
     answeredInTime: n(row?.answeredInTime), answeredLate: n(row?.answeredLate), openPastDue: n(row?.openPastDue),
     filedLate: n(row?.filedLate), disputes: n(row?.disputes),
+    ...disputeOutcomes(tx, year),
   };
+}
+
+/**
+ * The year's disputes (objections filed in the year and taken to the Komisi Informasi) by their
+ * standing there, and those taken on to a court by the last court's result: the MA's when the
+ * case reached it, else the PTUN's or PN's.
+ */
+function disputeOutcomes(tx: Tx, year: number): Pick<ObjectionAggregate, 'disputeResults' | 'courtCases' | 'courtResults'> {
+  const o = objections;
+  const disputeResults = Object.fromEntries(Object.keys(DISPUTE_RESULTS).map((k) => [k, 0])) as Record<DisputeResult, number>;
+  const byResult = tx
+    .select({ result: sql<string>`coalesce(${o.disputeResult}, 'pending')`, n: sql<number>`count(*)` })
+    .from(o)
+    .where(and(inYear(o.filedOn, year), sql`${o.disputeRegisteredOn} is not null`))
+    .groupBy(sql`1`)
+    .all();
+  for (const r of byResult) {
+    const key = (Object.hasOwn(DISPUTE_RESULTS, r.result) ? r.result : 'pending') as DisputeResult;
+    disputeResults[key] += Number(r.n);
+  }
+  const s = disputeStages;
+  // The last court of each case: 'ma' sorts after 'pn' and 'ptun' only by this explicit rank.
+  const rank = sql`case ${s.court} when 'ma' then 2 else 1 end`;
+  const courts = tx
+    .select({ objectionId: s.objectionId, result: s.result, rank: sql<number>`${rank}` })
+    .from(s)
+    .innerJoin(o, eq(o.id, s.objectionId))
+    .where(and(eq(s.stage, 'court'), inYear(o.filedOn, year)))
+    .all();
+  const last = new Map<number, { result: string; rank: number }>();
+  for (const c of courts) if ((last.get(c.objectionId)?.rank ?? 0) < c.rank) last.set(c.objectionId, c);
+  const courtResults = Object.fromEntries(Object.keys(COURT_RESULTS).map((k) => [k, 0])) as Record<CourtResult, number>;
+  for (const c of last.values()) courtResults[(Object.hasOwn(COURT_RESULTS, c.result) ? c.result : 'pending') as CourtResult]++;
+  return { disputeResults, courtCases: last.size, courtResults };
 }
 
 /**

@@ -22,6 +22,8 @@ export interface MonthlyRequestAggregate {
   serviceDaysSum: number;
 }
 
+import type { CourtResult, DisputeResult } from '../objections/vocabulary.js';
+
 /** The year's objections (by filing date) by how they stand. */
 export interface ObjectionAggregate {
   filed: number;
@@ -39,6 +41,11 @@ export interface ObjectionAggregate {
   filedLate: number;
   /** Taken to the Komisi Informasi (Pasal 37). */
   disputes: number;
+  /** Disputes by where they stand at the Komisi Informasi (DISPUTE_RESULTS; an unknown value counts as pending). */
+  disputeResults: Record<DisputeResult, number>;
+  /** Disputes taken on to a court (PTUN/PN, Pasal 47), by the last court's result (the MA's once it has one). */
+  courtCases: number;
+  courtResults: Record<CourtResult, number>;
 }
 
 /** The count columns of the recap, in the office's order, then "Dalam proses". */

@@ -85,7 +85,7 @@ export function presentRequestForStaff(r: RequestRow, cal: WorkingCalendar, toda
   const urgency = urgencyOn(today, r, cal);
   const explanation = explainDeadline({ receivedOn: r.receivedOn, extensionDays: r.extensionDays, decidedOn: r.decidedOn }, cal);
   const walk = (w: typeof explanation.original) => ({
-    counted: w.counted.map((d, i) => ({ n: i + 1, date: formatDate(d) })),
+    counted: w.counted.map((d, i) => ({ n: i + 1, date: formatDate(d), note: cal.workingNote?.(d) ?? '' })),
     skipped: w.skipped.map((s) => ({ date: formatLongDate(s.date), reason: s.reason })),
     end: formatLongDate(w.end),
   });
@@ -150,6 +150,8 @@ export function presentRequestForStaff(r: RequestRow, cal: WorkingCalendar, toda
       { title: '10 hari kerja sejak diterima', ...walk(explanation.original) },
       ...(explanation.extension ? [{ title: 'Perpanjangan', ...walk(explanation.extension) }] : []),
     ],
+    /** The office counts cuti bersama as working days (setting; Perpres 21/2023). */
+    collectiveLeaveCounted: cal.collectiveLeaveIsWorkingDay === true,
     isNew: r.openedAt === null && !r.voidedOn,
     voided: r.voidedOn
       ? { on: formatLongDate(r.voidedOn), reason: label(VOID_REASONS, r.voidReason ?? ''), note: r.voidNote, by: r.voidedBy ?? '' }

@@ -14,6 +14,11 @@ export const DEFAULT_SETTINGS = {
   objection_pattern: '{seq:3}/KEB/PPID/{year}',
   /** Name and position of the atasan PPID, printed on answers to objections. */
   supervisor_name: '',
+  /**
+   * '1': cuti bersama counts as a working day (Perpres 21/2023 lets units that serve the public
+   * keep working on it); '0' (default): it does not, as the SKB 3 Menteri reads.
+   */
+  collective_leave_is_working_day: '0',
 } as const;
 export type SettingKey = keyof typeof DEFAULT_SETTINGS;
 export type Settings = Record<SettingKey, string>;

@@ -8,6 +8,7 @@ import { formatRegistrationNumber } from '../requests/registration-number.js';
 import { getSettings } from './settings.repo.js';
 import { registrationPatternProblem, SETTING_LABELS, settingsSchema } from './settings.schemas.js';
 import { updateSettings } from './settings.service.js';
+import { describeRecomputed } from '../holidays/recompute-deadlines.js';
 
 export function settingsRoutes({ db, config }: AppContext): Router {
   const r = Router();
@@ -26,8 +27,9 @@ export function settingsRoutes({ db, config }: AppContext): Router {
 
   r.post('/admin/settings', ...admin, async (req, res) => {
     await handleForm(req, res, () => {
-      const { changed } = updateSettings({ db, actor: currentActor(req), input: parseInput(settingsSchema, req.body) });
-      flash(req, changed.length ? 'success' : 'info', changed.length ? 'Pengaturan disimpan.' : 'Tidak ada perubahan.');
+      const { changed, recalculated } = updateSettings({ db, actor: currentActor(req), input: parseInput(settingsSchema, req.body) });
+      const moved = recalculated ? describeRecomputed(recalculated) : '';
+      flash(req, changed.length ? 'success' : 'info', changed.length ? `Pengaturan disimpan.${moved ? ` ${moved[0].toUpperCase()}${moved.slice(1)} dihitung ulang.` : ''}` : 'Tidak ada perubahan.');
       res.redirect('/admin/settings');
     }, (errors, message) => render(res, req.body, { errors, message }));
   });

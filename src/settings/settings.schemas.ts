@@ -11,6 +11,7 @@ export const SETTING_LABELS: Record<SettingKey, string> = {
   registration_pattern: 'Pola nomor registrasi permohonan',
   objection_pattern: 'Pola nomor registrasi keberatan',
   supervisor_name: 'Nama dan jabatan atasan PPID',
+  collective_leave_is_working_day: 'Cuti bersama dihitung sebagai hari kerja',
 };
 
 /** Every token formatRegistrationNumber understands: {seq}, {seq:N} (N 1–6), {month_roman}, {month}, {year}. */
@@ -45,5 +46,7 @@ export const settingsSchema = z.object({
   supervisor_name: optionalText(150),
   registration_pattern: numberPattern(),
   objection_pattern: numberPattern(),
+  /** A checkbox: absent when unticked. */
+  collective_leave_is_working_day: z.preprocess((v) => (v === '1' || v === 'on' || v === true ? '1' : v === undefined || v === '' || v === '0' ? '0' : v), z.enum(['0', '1'])),
 });
 export type SettingsInput = z.infer<typeof settingsSchema>;

@@ -16,6 +16,7 @@ const SRC = path.resolve(import.meta.dirname, '../../src');
  */
 const KNOWN_UPWARD = new Set([
   'audit -> auth', // audit.routes.ts uses the guards; auth records audit events
+  'settings -> holidays', // settings.service.ts: the cuti bersama switch recomputes deadlines as a holiday change does
   'settings -> requests', // settings.routes.ts validates the number pattern with requests/registration-number.ts
   'requests -> objections', // the request page lists its objections
   'requests -> uploads', // the request page lists its files

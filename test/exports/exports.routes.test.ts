@@ -25,7 +25,7 @@ function seedRegister(db: Db) {
   decideRequest({ db, actor: testActor, zone, id: partial.id, input: { ...decision, decidedOn: '2022-03-22', outcome: 'partial', reasons: ['exempt', 'not_held'] as never[], exemptionArticles: ['h', 'a'] as never[], consequenceTest: 'Memuat NIK', feeRupiah: 5000 } });
   const first = fileObjection({ db, actor: testActor, zone, requestId: partial.id, input: { filedOn: '2022-03-28', grounds: ['a', 'e'], statement: 'Data bukan rahasia', filedBy: 'proxy', proxyName: 'LBH Contoh', lateNote: '' } });
   respondToObjection({ db, actor: testActor, zone, id: first.id, input: { respondedOn: '2022-04-20', result: 'rejected', reasoning: 'Pengecualian sah', followUp: '', informationGivenOn: null, responderName: 'Sekretaris' } });
-  recordDispute({ db, actor: testActor, zone, id: first.id, input: { disputeRegisteredOn: '2022-05-09', disputeCaseNumber: 'KIP-1/2022', disputeResult: 'pending', disputeDecidedOn: null, disputeNote: '' } });
+  recordDispute({ db, actor: testActor, zone, id: first.id, input: { disputeRegisteredOn: '2022-05-09', disputeCaseNumber: 'KIP-1/2022', disputeLateNote: '', disputeNote: '' } });
   fileObjection({ db, actor: testActor, zone, requestId: partial.id, input: { filedOn: '2022-04-25', grounds: ['e'], statement: 'Keberatan kedua', filedBy: 'requester', proxyName: '', lateNote: '' } });
 
   const withdrawn = makeRequest(db, { receivedOn: '2022-04-05', channel: 'walk_in' });

@@ -9,7 +9,7 @@ import { DateTime } from 'luxon';
 import { buildTestApp } from '../helpers/build-test-app.js';
 import { loginAs, tokenFor } from '../helpers/login-as.js';
 import { filingInput, makeDecidedRequest, testActor } from '../helpers/factories.js';
-import { fileObjection, getObjection, respondToObjection } from '../../src/objections/objections.service.js';
+import { fileObjection, getObjection, recordDispute, respondToObjection, stagesOfObjection } from '../../src/objections/objections.service.js';
 import { listAudit } from '../../src/audit/audit.repo.js';
 import type { Db } from '../../src/db/client.js';
 import { todayIn } from '../../src/shared/dates.js';
@@ -52,30 +52,38 @@ describe('objection forms refuse implausible dates', () => {
 
     const answeredRow = respondToObjection({ db, actor: testActor, zone, id: o.id, input: { respondedOn: '2022-03-25', result: 'rejected', reasoning: 'x', followUp: '', informationGivenOn: null, responderName: '' } });
     const afterAnswer = auditCount(db);
-    const dispute = { _csrf: csrf, version: String(answeredRow.version), disputeResult: 'pending', disputeCaseNumber: '012/REG-PSI/IV/2022' };
+    const dispute = { _csrf: csrf, version: String(answeredRow.version), disputeCaseNumber: '012/REG-PSI/IV/2022' };
     const registered = await agent.post(`/objections/${o.id}/dispute`).type('form').send({ ...dispute, disputeRegisteredOn: date });
     expect(registered.status).toBe(400);
     expect(registered.text).toMatch(message);
-    const decided = await agent.post(`/objections/${o.id}/dispute`).type('form').send({ ...dispute, disputeResult: 'granted', disputeRegisteredOn: '2022-04-05', disputeDecidedOn: date });
+    const stage = { _csrf: csrf, version: String(answeredRow.version), stage: 'adjudication', result: 'granted', note: 'Catatan yang diketik' };
+    const decided = await agent.post(`/objections/${o.id}/dispute-stages`).type('form').send({ ...stage, heldOn: date });
     expect(decided.status).toBe(400);
     expect(decided.text).toMatch(message);
+    expect(decided.text).toContain('Catatan yang diketik');
+    const courtDecided = await agent.post(`/objections/${o.id}/dispute-stages`).type('form')
+      .send({ ...stage, stage: 'court', court: 'ptun', heldOn: '2022-06-01', decidedOn: date, result: 'rejected' });
+    expect(courtDecided.status).toBe(400);
+    expect(courtDecided.text).toMatch(message);
     expect(auditCount(db)).toBe(afterAnswer);
     expect(afterAnswer).toBe(before + 1);
     expect(getObjection(db, o.id).disputeRegisteredOn).toBeNull();
   });
 
-  it('when the dispute decision date is tomorrow, then it is refused as in the future', async () => {
+  it('when the adjudication decision date is tomorrow, then it is refused as in the future', async () => {
     const { app, db } = buildTestApp();
     const r = rejectedRequest(db);
     const o = fileObjection({ db, actor: testActor, zone, requestId: r.id, input: filing });
-    const answered = respondToObjection({ db, actor: testActor, zone, id: o.id, input: { respondedOn: '2022-03-25', result: 'rejected', reasoning: 'x', followUp: '', informationGivenOn: null, responderName: '' } });
+    respondToObjection({ db, actor: testActor, zone, id: o.id, input: { respondedOn: '2022-03-25', result: 'rejected', reasoning: 'x', followUp: '', informationGivenOn: null, responderName: '' } });
     const { agent, csrf } = await loginAs(app, db, 'supervisor');
     const tomorrow = DateTime.now().setZone(zone).plus({ days: 1 }).toISODate()!;
-    const res = await agent.post(`/objections/${o.id}/dispute`).type('form').send({
-      _csrf: csrf, version: String(answered.version), disputeRegisteredOn: '2022-04-05', disputeResult: 'granted', disputeDecidedOn: tomorrow,
+    const registered = recordDispute({ db, actor: testActor, zone, id: o.id, input: { disputeRegisteredOn: '2022-04-05', disputeCaseNumber: '', disputeLateNote: '', disputeNote: '' } });
+    const res = await agent.post(`/objections/${o.id}/dispute-stages`).type('form').send({
+      _csrf: csrf, version: String(registered.version), stage: 'adjudication', heldOn: tomorrow, result: 'granted',
     });
     expect(res.status).toBe(400);
-    expect(res.text).toContain('Tanggal putusan sengketa tidak boleh di masa depan.');
+    expect(res.text).toContain('Tanggal tidak boleh di masa depan.');
+    expect(stagesOfObjection(db, o.id)).toEqual([]);
   });
 });
 

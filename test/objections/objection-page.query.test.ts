@@ -19,13 +19,13 @@ describe('objectionPage (the objection page as one query)', () => {
 
     const data = objectionPage({ db, zone, id: o.id });
     expect(data.objection.id).toBe(o.id);
-    expect(data.request.id).toBe(r.id);
+    expect(data.request!.id).toBe(r.id);
     expect(data.history.map((h) => h.action)).toContain('objection.create');
     expect(data.files).toEqual([]);
 
     const view = presentObjectionPage(data, page);
     expect(view.title).toBe('001/KEB/PPID/2022');
-    expect(view.request.number).toBe(r.registrationNumber);
+    expect(view.request!.number).toBe(r.registrationNumber);
     expect(view.maxUploadMb).toBe(5);
     expect(view.maxUploadFiles).toBe(3);
     expect(view.calendarWarnings).toEqual([]);

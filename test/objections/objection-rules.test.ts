@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { buildCalendar } from '../../src/calendar/working-days.js';
-import { checkFiling, objectionDates, checkResponse, checkDispute } from '../../src/objections/objection-rules.js';
+import { checkFiling, objectionDates, checkResponse, checkDispute, disputeDueOn, disputeIsLate, checkStage, disputeStanding, checkRequestlessFiling } from '../../src/objections/objection-rules.js';
 import type { ObjectionRow } from '../../src/db/schema.js';
 import official from '../../src/calendar/official-holidays.json' with { type: 'json' };
 import type { HolidayEntry } from '../../src/calendar/working-days.js';
@@ -73,10 +73,72 @@ describe('checkResponse and checkDispute', () => {
     expect(checkResponse(o, { respondedOn: '2022-03-25', result: 'upheld', reasoning: 'x', informationGivenOn: '2022-03-28' }, today)).toEqual({});
   });
   it('allows a dispute after the answer, or after the answer period ran out, not before', () => {
-    expect(checkDispute(o, { disputeRegisteredOn: '2022-04-01', disputeCaseNumber: '', disputeResult: 'pending', disputeDecidedOn: null }, '2022-04-01')).toHaveProperty('disputeRegisteredOn');
-    expect(checkDispute(o, { disputeRegisteredOn: '2022-05-10', disputeCaseNumber: '', disputeResult: 'pending', disputeDecidedOn: null }, today)).toEqual({});
+    const d = (disputeRegisteredOn: string, disputeLateNote = '') => ({ disputeRegisteredOn, disputeCaseNumber: '', disputeLateNote });
+    expect(checkDispute(o, d('2022-04-01'), '2022-04-01', cal)).toHaveProperty('disputeRegisteredOn');
+    expect(checkDispute(o, d('2022-05-10'), today, cal)).toEqual({});
     const answered = { ...o, respondedOn: '2022-03-25', result: 'rejected' } as ObjectionRow;
-    expect(checkDispute(answered, { disputeRegisteredOn: '2022-03-24', disputeCaseNumber: '', disputeResult: 'pending', disputeDecidedOn: null }, today)).toHaveProperty('disputeRegisteredOn');
-    expect(checkDispute(answered, { disputeRegisteredOn: '2022-04-01', disputeCaseNumber: '', disputeResult: 'pending', disputeDecidedOn: '2022-06-01' }, today)).toHaveProperty('disputeResult');
+    expect(checkDispute(answered, d('2022-03-24'), today, cal)).toHaveProperty('disputeRegisteredOn');
+  });
+});
+
+describe('the dispute window (UU 14/2008 Pasal 37 ayat 2)', () => {
+  const base = { filedOn: '2022-03-20', respondedOn: null, responseDueOn: '2022-05-10', result: null } as unknown as ObjectionRow;
+  it('when the supervisor answered, then the last day is the 14th working day after the answer', () => {
+    // Answer Fri 25 Mar 2022: 28 Mar … 14 Apr (15 Apr Good Friday is off) → Thu 14 Apr.
+    expect(disputeDueOn({ ...base, respondedOn: '2022-03-25', result: 'rejected' }, cal)).toBe('2022-04-14');
+  });
+  it('when the answer spans Lebaran, then holidays and cuti bersama are skipped', () => {
+    // Answer Wed 27 Apr 2022: 28 Apr (1), 29 Apr–6 May off (cuti bersama and Idul Fitri), 9–13 May (6),
+    // 16 May Waisak off, 17–25 May (13), 26 May Kenaikan off, Fri 27 May (14).
+    expect(disputeDueOn({ ...base, respondedOn: '2022-04-27', result: 'upheld' }, cal)).toBe('2022-05-27');
+  });
+  it('when the 30 working days for an answer lapse without one, then the 14 days count from the answer\'s due date', () => {
+    // Due Tue 10 May 2022, unanswered: 11–13 May (3), 16 May Waisak off, 17–25 May (10), 26 May
+    // Kenaikan off, 27, 30, 31 May (13), 1 Jun Pancasila off, Thu 2 Jun (14).
+    expect(disputeDueOn(base, cal)).toBe('2022-06-02');
+    expect(disputeIsLate(base, '2022-06-02', cal)).toBe(false);
+    expect(disputeIsLate(base, '2022-06-03', cal)).toBe(true);
+  });
+  it('when the objection was withdrawn, then there is no dispute window', () => {
+    expect(disputeDueOn({ ...base, respondedOn: '2022-03-25', result: 'withdrawn' }, cal)).toBeNull();
+  });
+  it('when a dispute is registered after the window without a note, then the note is asked for; with it, it passes', () => {
+    const answered = { ...base, respondedOn: '2022-03-25', result: 'rejected' } as ObjectionRow;
+    expect(checkDispute(answered, { disputeRegisteredOn: '2022-04-18', disputeCaseNumber: '', disputeLateNote: '' }, today, cal).disputeLateNote).toMatch(/14 hari kerja/);
+    expect(checkDispute(answered, { disputeRegisteredOn: '2022-04-18', disputeCaseNumber: '', disputeLateNote: 'Surat diterima terlambat' }, today, cal)).toEqual({});
+    expect(checkDispute(answered, { disputeRegisteredOn: '2022-04-14', disputeCaseNumber: '', disputeLateNote: '' }, today, cal)).toEqual({});
+  });
+});
+
+describe('dispute stages', () => {
+  const registered = { filedOn: '2022-03-20', respondedOn: '2022-03-25', result: 'rejected', responseDueOn: '2022-05-10', disputeRegisteredOn: '2022-04-05' } as unknown as ObjectionRow;
+  const stage = (s: Partial<{ stage: string; court: string; heldOn: string; decidedOn: string | null; result: string }>) =>
+    ({ objectionId: 1, id: 1, stage: 'mediation', court: '', heldOn: '2022-05-01', decidedOn: null, caseNumber: '', result: 'failed', note: '', createdBy: null, createdAt: '', updatedAt: '', ...s }) as never;
+  const input = (s: Partial<{ stage: 'mediation' | 'adjudication' | 'court'; court: string; heldOn: string; decidedOn: string | null; result: string }>) =>
+    ({ stage: 'mediation' as const, court: '', heldOn: '2022-05-02', decidedOn: null, caseNumber: '', result: 'failed', note: '', ...s });
+  it('refuses a stage before the registration, a date before what it follows, and a court before an adjudication', () => {
+    expect(checkStage({ ...registered, disputeRegisteredOn: null }, [], input({}), today)).toHaveProperty('stage');
+    expect(checkStage(registered, [], input({ heldOn: '2022-04-01' }), today)).toHaveProperty('heldOn');
+    expect(checkStage(registered, [], input({ stage: 'court', court: 'ptun', result: 'pending' }), today)).toHaveProperty('court');
+    expect(checkStage(registered, [stage({ result: 'agreed' })], input({ stage: 'adjudication', result: 'granted' }), today)).toHaveProperty('stage');
+    expect(checkStage(registered, [], input({ result: 'granted' }), today)).toHaveProperty('result');
+    const adjudicated = [stage({ stage: 'adjudication', heldOn: '2022-06-01', result: 'rejected' })];
+    expect(checkStage(registered, adjudicated, input({ stage: 'court', court: 'ma', heldOn: '2022-07-01', result: 'pending' }), today)).toHaveProperty('court');
+    expect(checkStage(registered, adjudicated, input({ stage: 'court', court: 'ptun', heldOn: '2022-07-01', result: 'pending' }), today)).toEqual({});
+    expect(checkStage(registered, adjudicated, input({ stage: 'court', court: 'ptun', heldOn: '2022-07-01', result: 'rejected' }), today)).toHaveProperty('decidedOn');
+  });
+  it('stands where the adjudication or an agreed mediation left it', () => {
+    expect(disputeStanding([])).toEqual({ disputeResult: 'pending', disputeDecidedOn: null });
+    expect(disputeStanding([stage({ result: 'agreed', heldOn: '2022-05-02' })])).toEqual({ disputeResult: 'mediation_agreed', disputeDecidedOn: '2022-05-02' });
+    expect(disputeStanding([stage({}), stage({ stage: 'adjudication', heldOn: '2022-06-01', result: 'not_admissible' })])).toEqual({ disputeResult: 'not_admissible', disputeDecidedOn: '2022-06-01' });
+  });
+});
+
+describe('objections without a request', () => {
+  const input = { filedOn: '2022-03-20', grounds: ['b' as const], objectorName: 'Budi', objectorAddress: 'Jl. A', objectorContact: '' };
+  it('allows ground b only, and asks for the objector', () => {
+    expect(checkRequestlessFiling(input, today)).toEqual({});
+    expect(checkRequestlessFiling({ ...input, grounds: ['b', 'c'] }, today)).toHaveProperty('grounds');
+    expect(checkRequestlessFiling({ ...input, objectorName: '', objectorAddress: '' }, today)).toMatchObject({ objectorName: expect.any(String), objectorAddress: expect.any(String) });
   });
 });

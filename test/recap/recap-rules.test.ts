@@ -225,13 +225,16 @@ describe('service-level analytics', () => {
     respond(db, withdrawn.id, due, 'withdrawn'); // on the last day: in time
     recordDispute({
       db, actor: testActor, zone: ZONE, id: late.id,
-      input: { disputeRegisteredOn: addWorkingDays(due, 5, cal), disputeCaseNumber: '012/KI/2022', disputeResult: 'pending', disputeDecidedOn: null, disputeNote: '' },
+      input: { disputeRegisteredOn: addWorkingDays(due, 5, cal), disputeCaseNumber: '012/KI/2022', disputeLateNote: '', disputeNote: '' },
     });
 
     const o = buildRecap(db, 2022, { today: TODAY }).analytics.objections;
 
     expect(o).toEqual({
       filed: 4, upheld: 1, rejected: 1, withdrawn: 1, open: 1, answeredInTime: 2, answeredLate: 1, openPastDue: 1, filedLate: 0, disputes: 1,
+      disputeResults: { pending: 1, mediation_agreed: 0, granted: 0, partly_granted: 0, rejected: 0, not_admissible: 0, withdrawn: 0 },
+      courtCases: 0,
+      courtResults: { pending: 0, granted: 0, partly_granted: 0, rejected: 0, not_admissible: 0, withdrawn: 0 },
     });
     expect(buildRecap(db, 2022, { today: due }).analytics.objections.openPastDue).toBe(0);
   });

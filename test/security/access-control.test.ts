@@ -128,6 +128,14 @@ const PAGES: PageRow[] = [
   { m: 'POST', route: '/objections/:id/respond', path: '/objections/{O}/respond', gate: 'staff', allow: RESPOND },
   { m: 'GET', route: '/objections/:id/dispute', path: '/objections/{O}/dispute', gate: 'staff', allow: RESPOND },
   { m: 'POST', route: '/objections/:id/dispute', path: '/objections/{O}/dispute', gate: 'staff', allow: RESPOND },
+  // The dispute's later stages (mediation, adjudication, courts): the supervisor, as the registration.
+  { m: 'GET', route: '/objections/:id/dispute-stages/:stage', path: '/objections/{O}/dispute-stages/mediation', gate: 'staff', allow: RESPOND },
+  { m: 'POST', route: '/objections/:id/dispute-stages', path: '/objections/{O}/dispute-stages', gate: 'staff', allow: RESPOND },
+  // The requester's response to the answer, and a request-less objection (ground b): who records objections.
+  { m: 'GET', route: '/objections/:id/requester-response', path: '/objections/{O}/requester-response', gate: 'staff', allow: WRITE },
+  { m: 'POST', route: '/objections/:id/requester-response', path: '/objections/{O}/requester-response', gate: 'staff', allow: WRITE },
+  { m: 'GET', route: '/objections/new', path: '/objections/new', gate: 'staff', allow: WRITE },
+  { m: 'POST', route: '/objections', path: '/objections', gate: 'staff', allow: WRITE },
 
   // attachments
   { m: 'POST', route: '/requests/:id/attachments', path: '/requests/{A}/attachments', gate: 'staff', allow: WRITE },
@@ -203,6 +211,7 @@ const API: ApiRow[] = [
   { m: 'POST', route: '/api/v1/requests/:id/unvoid', path: '/api/v1/requests/{B}/unvoid', allow: RESTORE },
   { m: 'POST', route: '/api/v1/requests/:id/objections', path: '/api/v1/requests/{A}/objections', allow: WRITE },
   { m: 'POST', route: '/api/v1/objections/:id/response', path: '/api/v1/objections/{O}/response', allow: RESPOND },
+  { m: 'POST', route: '/api/v1/objections/:id/dispute-stages', path: '/api/v1/objections/{O}/dispute-stages', allow: RESPOND },
   { m: 'GET', route: '/api/v1/objections', path: '/api/v1/objections?year=2022', allow: READ },
   { m: 'GET', route: '/api/v1/objections/:id', path: '/api/v1/objections/{O}', allow: READ },
   { m: 'POST', route: '/api/v1/requests/:id/attachments', path: '/api/v1/requests/{A}/attachments', allow: WRITE },

@@ -30,7 +30,7 @@ import type { Role } from '../../src/auth/roles.js';
 import { createToken } from '../../src/auth/auth.service.js';
 import { findUserByUsername } from '../../src/auth/users.repo.js';
 import { decideRequest, getRequest, voidRequest } from '../../src/requests/requests.service.js';
-import { fileObjection } from '../../src/objections/objections.service.js';
+import { fileObjection, recordDispute, respondToObjection } from '../../src/objections/objections.service.js';
 import { baseUrl, close, fingerprint, freshAddress, listen } from './support.js';
 
 // ---- generators ------------------------------------------------------------------------------------
@@ -318,6 +318,16 @@ function openObjection(db: Db) {
   return fileObjection({ db, actor: testActor, zone: Z, requestId: r.id, input: {
     filedOn: '2022-03-20', grounds: ['a'], statement: 'Keberatan atas penolakan', filedBy: 'requester', proxyName: '', lateNote: '' } });
 }
+/** An answered objection (25 Mar 2022) whose dispute is registered (5 Apr 2022): for the stage forms. */
+function disputedObjection(db: Db) {
+  const o = answeredObjection(db);
+  return recordDispute({ db, actor: testActor, zone: Z, id: o.id, input: { disputeRegisteredOn: '2022-04-05', disputeCaseNumber: '', disputeLateNote: '', disputeNote: '' } });
+}
+function answeredObjection(db: Db) {
+  const o = openObjection(db);
+  return respondToObjection({ db, actor: testActor, zone: Z, id: o.id, input: {
+    respondedOn: '2022-03-25', result: 'rejected', reasoning: 'Tetap', followUp: '', informationGivenOn: null, responderName: '' } });
+}
 
 /**
  * The target of one run, made on demand and kept while runs are refused: a refusal leaves it as it
@@ -359,6 +369,7 @@ const API_DATE_FIELDS: Record<string, string[]> = {
   'POST /api/v1/requests/:id/withdrawal': ['withdrawn_on'],
   'POST /api/v1/requests/:id/objections': ['filed_on'],
   'POST /api/v1/objections/:id/response': ['responded_on', 'information_given_on'],
+  'POST /api/v1/objections/:id/dispute-stages': ['decided_on'],
 };
 
 const API_BODIES: ApiBodyTarget[] = [
@@ -398,6 +409,11 @@ const API_BODIES: ApiBodyTarget[] = [
     name: 'POST /api/v1/objections/:id/response', method: 'post', path: (db) => `/api/v1/objections/${openObjection(db).id}/response`,
     valid: { responded_on: '2022-04-01', result: 'upheld', reasoning: 'Informasi dapat diberikan sebagian', follow_up: 'Diberikan', information_given_on: '2022-04-05', responder_name: 'Atasan', version: 1 },
     role: 'supervisor', ok: [200],
+  },
+  {
+    name: 'POST /api/v1/objections/:id/dispute-stages', method: 'post', path: (db) => `/api/v1/objections/${disputedObjection(db).id}/dispute-stages`,
+    valid: { stage: 'adjudication', decided_on: '2022-06-01', result: 'partly_granted', case_number: '12/KIP/2022', note: 'Putusan dibacakan' },
+    role: 'supervisor', ok: [201],
   },
 ];
 
@@ -712,7 +728,19 @@ const FORMS: FormTarget[] = [
   },
   {
     name: 'dispute POST /objections/:id/dispute', as: 'supervisor', path: (db) => `/objections/${openObjection(db).id}/dispute`,
-    valid: () => asForm({ disputeRegisteredOn: '2022-06-01', disputeCaseNumber: '001/REG-PSI/VI/2022', disputeResult: 'pending', disputeDecidedOn: '', disputeNote: '', version: 1 }),
+    valid: () => asForm({ disputeRegisteredOn: '2022-06-01', disputeCaseNumber: '001/REG-PSI/VI/2022', disputeLateNote: '', disputeNote: '', version: 1 }),
+  },
+  {
+    name: 'dispute stage POST /objections/:id/dispute-stages', as: 'supervisor', path: (db) => `/objections/${disputedObjection(db).id}/dispute-stages`,
+    valid: () => asForm({ stage: 'mediation', court: '', heldOn: '2022-05-09', decidedOn: '', caseNumber: '', result: 'failed', note: 'Tidak sepakat' }),
+  },
+  {
+    name: 'requester response POST /objections/:id/requester-response', as: 'officer', path: (db) => `/objections/${answeredObjection(db).id}/requester-response`,
+    valid: () => asForm({ requesterResponse: 'accepted', requesterResponseOn: '2022-03-28', requesterResponseNote: '' }),
+  },
+  {
+    name: 'request-less objection POST /objections', as: 'officer', path: () => '/objections',
+    valid: () => asForm({ filedOn: '2022-04-04', grounds: ['b'], objectorName: 'Forum Warga', objectorAddress: 'Jl. Kenanga 5', objectorContact: '', statement: 'Laporan berkala tidak diumumkan', filedBy: 'requester', proxyName: '' }),
   },
   { name: 'add holiday POST /admin/holidays', as: 'admin', path: () => '/admin/holidays', valid: () => asForm({ date: '2027-03-10', kind: 'holiday', name: 'Libur uji' }) },
   {
@@ -727,7 +755,7 @@ const FORMS: FormTarget[] = [
   { name: 'new token POST /admin/tokens', as: 'admin', path: () => '/admin/tokens', valid: () => asForm({ username: 'petugas', name: 'Bot WhatsApp', expiresOn: '' }), validStatus: 201 },
   {
     name: 'settings POST /admin/settings', as: 'admin', path: () => '/admin/settings',
-    valid: () => asForm({ office_name: 'Dinas Kominfo', office_city: 'Bekasi', office_address: 'Jl. A', ppid_officer_name: 'Siti', supervisor_name: 'Budi', registration_pattern: '{seq:3}/PPID/{month_roman}/{year}', objection_pattern: '{seq:3}/KEB/PPID/{year}' }),
+    valid: () => asForm({ office_name: 'Dinas Kominfo', office_city: 'Bekasi', office_address: 'Jl. A', ppid_officer_name: 'Siti', supervisor_name: 'Budi', registration_pattern: '{seq:3}/PPID/{month_roman}/{year}', objection_pattern: '{seq:3}/KEB/PPID/{year}', collective_leave_is_working_day: '1' }),
   },
   {
     name: 'message template POST /admin/templates/:kind', as: 'admin', path: () => '/admin/templates/request.receipt',
@@ -787,7 +815,7 @@ describe('page forms: never a 5xx or a stack trace, nothing written on a refusal
             if (t.refusalWrites === 'failed login') {
               // By design a failed login is audited and counted toward the lock; nothing else moves.
               const after = fingerprint(w.db);
-              for (const table of ['requests', 'objections', 'attachments', 'holidays', 'settings', 'api_tokens']) expect(after[table], table).toBe(before[table]);
+              for (const table of ['requests', 'objections', 'dispute_stages', 'attachments', 'holidays', 'settings', 'api_tokens']) expect(after[table], table).toBe(before[table]);
               const actions = w.db.$client.prepare('SELECT DISTINCT action FROM audit_log WHERE id > ?').all(auditBefore) as { action: string }[];
               expect(actions.map((a) => a.action).filter((a) => a !== 'login.failed')).toEqual([]);
             } else {
@@ -881,7 +909,10 @@ const FORM_DATE_FIELDS: Record<string, string[]> = {
   'withdraw POST /requests/:id/withdraw': ['withdrawnOn'],
   'file objection POST /requests/:id/objections': ['filedOn'],
   'respond POST /objections/:id/respond': ['respondedOn', 'informationGivenOn'],
-  'dispute POST /objections/:id/dispute': ['disputeRegisteredOn', 'disputeDecidedOn'],
+  'dispute POST /objections/:id/dispute': ['disputeRegisteredOn'],
+  'dispute stage POST /objections/:id/dispute-stages': ['heldOn', 'decidedOn'],
+  'requester response POST /objections/:id/requester-response': ['requesterResponseOn'],
+  'request-less objection POST /objections': ['filedOn'],
   'add holiday POST /admin/holidays': ['date'],
   'edit holiday POST /admin/holidays/:id/edit': ['date'],
 };
