@@ -102,15 +102,6 @@ export type ValueOf<F> = F extends { kind: 'enum'; vocabulary: infer V } ? keyof
 /** The values of a group's fields, by key: the domain input of its form (IntakeInput, …). */
 export type GroupValues<G extends FieldGroup> = { [F in Extract<Declared, { group: G }> as F['key']]: ValueOf<F> };
 
-/**
- * Domain field → API path (the API's snake_case names, "requester.name" for the nested
- * requester), so a refusal names the field the API client sent. Extension and decision fields
- * are named as their endpoints take them (top level of the body).
- */
-export const API_NAME_OF: Record<string, string> = Object.fromEntries(
-  REQUEST_FIELDS.filter((f) => f.group !== 'void').map((f) => [f.key, f.api]),
-);
-
 /** A request's reasons as stored (one flag each) ↔ the list the forms, the API and the files use. */
 export function reasonsOf(r: { reasonExempt: boolean; reasonNotHeld: boolean; reasonOther: boolean }): Reason[] {
   const out: Reason[] = [];

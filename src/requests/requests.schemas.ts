@@ -6,16 +6,19 @@
  */
 import { z } from 'zod';
 import { CHANNELS, REQUESTER_CATEGORIES, VOID_REASONS } from './vocabulary.js';
-import { API_NAME_OF, fieldsOf, getPath, type FieldGroup, type FieldSpec, type GroupValues } from './request-fields.js';
+import { REQUEST_FIELDS, fieldsOf, getPath, type FieldGroup, type FieldSpec, type GroupValues } from './request-fields.js';
 import { STATUS_FILTERS } from './status-filters.js';
 import { EARLIEST_YEAR, latestYear } from '../shared/dates.js';
 import { checkboxList, formIntOr, isoDate, optionalFormInt, oneOf, optionalText, requiredText } from '../shared/validation.js';
 
+/** The e-mail rule: the forms refuse an address that is not one; the import keeps it with a warning. */
+export const INVALID_EMAIL = 'Alamat e-mail tidak valid.';
+export const isEmail = (v: string) => z.email().safeParse(v).success;
 const optionalEmail = z
   .string()
   .trim()
   .max(200)
-  .refine((v) => v === '' || z.email().safeParse(v).success, { message: 'Alamat e-mail tidak valid.' })
+  .refine((v) => v === '' || isEmail(v), { message: INVALID_EMAIL })
   .default('');
 /** The rule of PHONE_PATTERN in words (the message must say exactly what the pattern checks). */
 export const PHONE_RULE = 'Nomor telepon 6–40 karakter, hanya angka 0–9, spasi, tanda +, tanda - dan tanda kurung ( ); contoh: 0274 123456 atau +62 812-3456-7890.';
@@ -145,9 +148,13 @@ export const apiUnvoidSchema = z
   .strictObject({ note: optionalText(2000), version: apiVersion })
   .transform((v): UnvoidInput => ({ note: v.note, version: v.version }));
 
-/** Domain field → API path, so service errors name the field the API client sent. */
+/**
+ * Domain field → API path ("requester.name"), so service errors name the field the API client
+ * sent: every declared field but the void's (whose action takes `reason` and `note`), and the
+ * action inputs that are not fields.
+ */
 export const API_FIELD_NAMES: Record<string, string> = {
-  ...API_NAME_OF,
+  ...Object.fromEntries(REQUEST_FIELDS.filter((f) => f.group !== 'void').map((f) => [f.key, f.api])),
   correctionNote: 'correction_note',
   withdrawnOn: 'withdrawn_on',
 };
