@@ -11,7 +11,7 @@
  */
 import {
   CHANNELS, DELIVERY_METHODS, EXEMPTION_ARTICLES, OBTAIN_METHODS, OUTCOMES, REASONS, REQUESTER_CATEGORIES, REQUESTER_TYPES,
-  VOID_REASONS, type Reason,
+  VOID_REASONS, type ExemptionArticle, type Reason,
 } from './vocabulary.js';
 import { MAX_EXTENSION_WORKING_DAYS } from './deadlines.js';
 
@@ -112,8 +112,8 @@ export function reasonsOf(r: { reasonExempt: boolean; reasonNotHeld: boolean; re
 }
 
 /** Pasal 17 letters as stored ("a,h") → a list. */
-export function articlesOf(r: { exemptionArticles: string }): string[] {
-  return r.exemptionArticles ? r.exemptionArticles.split(',') : [];
+export function articlesOf(r: { exemptionArticles: string }): ExemptionArticle[] {
+  return r.exemptionArticles ? (r.exemptionArticles.split(',') as ExemptionArticle[]) : [];
 }
 
 /** A stored request's value of a field, as the API and the register file take it (codes, lists). */
