@@ -1,8 +1,11 @@
 /**
  * An objection on a row (the request's own row, or a further-objection row): filing, response
- * and dispute, with the same split as request-row.ts between errors and recorded-history warnings.
+ * and dispute, with the same split as request-row.ts between errors and recorded-history warnings:
+ * the objection rules (objection-rules.ts) are called in history mode.
  */
 import type { RowReader } from './row-reader.js';
+import { disputeDecisionRules, filingRecordRules, responseRules } from '../objections/objection-rules.js';
+import { Findings } from '../shared/rules.js';
 import type { ParsedObjection } from './parsed-values.js';
 
 export function readObjection(r: RowReader, today: string): ParsedObjection {
@@ -27,18 +30,16 @@ export function readObjection(r: RowReader, today: string): ParsedObjection {
 
   if (filedOn && filedOn > today) r.error('filedOn', 'Tanggal keberatan di masa depan.');
   if (!statement) r.warn('statement', 'Uraian keberatan kosong; dicatat apa adanya.');
-  if (filedBy === 'proxy' && !proxyName) r.warn('objectionProxyName', 'Diajukan oleh kuasa tanpa nama kuasa; dicatat apa adanya.');
+  const history = new Findings('history');
+  filingRecordRules(history, { filedBy, proxyName });
   if (r.blank('respondedOn')) {
     if (!r.blank('result')) r.error('respondedOn', 'Wajib diisi bila Hasil keberatan diisi.');
     else if (reasoning || followUp || !r.blank('informationGivenOn') || responderName) r.error('respondedOn', 'Wajib diisi bila kolom tanggapan lain diisi.');
   } else if (respondedOn) {
     if (r.blank('result')) r.error('result', 'Wajib diisi bila Tanggal tanggapan keberatan diisi.');
-    if (filedOn && respondedOn < filedOn) r.error('respondedOn', 'Tanggal tanggapan sebelum tanggal keberatan.');
-    else if (respondedOn > today) r.error('respondedOn', 'Tanggal tanggapan di masa depan.');
+    if (filedOn) responseRules(history, { filedOn }, { respondedOn, result: result ?? '', informationGivenOn }, today);
     if (!reasoning) r.warn('reasoning', 'Tanggapan tanpa pertimbangan; dicatat apa adanya.');
   }
-  if (informationGivenOn && respondedOn && informationGivenOn < respondedOn) r.error('informationGivenOn', 'Tanggal pemberian informasi sebelum tanggal tanggapan.');
-  if (informationGivenOn && result && result !== 'upheld') r.warn('informationGivenOn', 'Tanggal pemberian informasi diisi padahal keberatan tidak diterima; dicatat apa adanya.');
   if (r.blank('disputeRegisteredOn')) {
     if (disputeCaseNumber || !r.blank('disputeResult') || !r.blank('disputeDecidedOn') || disputeNote) {
       r.error('disputeRegisteredOn', 'Wajib diisi bila kolom sengketa lain diisi.');
@@ -47,9 +48,9 @@ export function readObjection(r: RowReader, today: string): ParsedObjection {
     disputeResult ??= 'pending';
     if (filedOn && disputeRegisteredOn < filedOn) r.error('disputeRegisteredOn', 'Tanggal sengketa sebelum tanggal keberatan.');
     else if (disputeRegisteredOn > today) r.error('disputeRegisteredOn', 'Tanggal sengketa di masa depan.');
-    if (disputeDecidedOn && disputeDecidedOn < disputeRegisteredOn) r.error('disputeDecidedOn', 'Tanggal putusan sengketa sebelum tanggal sengketa.');
-    if (disputeDecidedOn && disputeResult === 'pending') r.warn('disputeResult', 'Tanggal putusan sengketa diisi tetapi hasilnya "Dalam proses"; dicatat apa adanya.');
+    disputeDecisionRules(history, { disputeRegisteredOn, disputeResult, disputeDecidedOn }, today);
   }
+  r.report(history, { proxyName: 'objectionProxyName' });
 
   return {
     row: r.rowNumber,

@@ -1,40 +1,12 @@
 /** What the row readers make of a register file: request and objection values, by row. */
+import type { RequestRow } from '../db/schema.js';
+import type { RequestFieldKey } from '../requests/request-fields.js';
 
-/** The request's own fields, as the requests table stores them. */
-export interface RequestValues {
-  receivedOn: string;
-  channel: string;
-  requesterName: string;
-  requesterIdNumber: string;
-  requesterAddress: string;
-  requesterPhone: string;
-  requesterEmail: string;
-  requesterOccupation: string;
-  requesterType: string;
-  requesterCategory: string;
-  proxyName: string;
-  informationRequested: string;
-  purpose: string;
-  obtainMethod: string;
-  deliveryMethod: string;
-  extendedOn: string | null;
-  extensionDays: number | null;
-  extensionReason: string | null;
-  outcome: string | null;
-  decidedOn: string | null;
-  reasonExempt: boolean;
-  reasonNotHeld: boolean;
-  reasonOther: boolean;
-  exemptionArticles: string;
-  consequenceTest: string;
-  reasonNote: string;
-  noticeNote: string;
-  feeRupiah: number;
-  withdrawn: boolean;
-  voidedOn: string | null;
-  voidReason: string | null;
-  voidNote: string;
-}
+/**
+ * The request's own fields, as the requests table stores them: the field table's fields
+ * (request-fields.ts), the reasons as their three flags.
+ */
+export type RequestValues = Pick<RequestRow, Exclude<RequestFieldKey, 'reasons'> | 'reasonExempt' | 'reasonNotHeld' | 'reasonOther'>;
 
 /** An objection's recorded fields, as the objections table stores them. */
 export interface ObjectionValues {

@@ -14,7 +14,9 @@ import type { Settings } from '../settings/settings.repo.js';
 import { computeDeadlines, type Deadlines } from '../requests/deadlines.js';
 import * as requestsRepo from '../requests/requests.repo.js';
 import * as objectionsRepo from '../objections/objections.repo.js';
-import { FILING_WORKING_DAYS, objectionDates, type ObjectionDates } from '../objections/objection-rules.js';
+import { lateFilingRule, objectionDates, type ObjectionDates } from '../objections/objection-rules.js';
+import { extensionInTimeRule } from '../requests/request-status.js';
+import { Findings } from '../shared/rules.js';
 import type { ParsedObjection, ParsedRequest, ParseResult } from './parsed-values.js';
 import { parseRegistrationNumber } from './number-pattern.js';
 import { COLUMN_BY_KEY } from './register-columns.js';
@@ -125,6 +127,11 @@ function planRequest(
   const parts = parseRegistrationNumber(settings.registration_pattern, p.number);
   const error = (row: number, column: string, message: string) => log.error(row, column, message);
   const warn = (row: number, column: string, message: string) => log.warn(row, column, message);
+  /** The domain rules' findings in history mode, under the column of each field. */
+  const report = (findings: Findings, row: number) => {
+    for (const [field, message] of Object.entries(findings.errors)) error(row, L(field as keyof typeof COLUMN_BY_KEY), message);
+    for (const [field, message] of Object.entries(findings.warnings)) warn(row, L(field as keyof typeof COLUMN_BY_KEY), message);
+  };
   if (parts) {
     const month = Number(v.receivedOn.slice(5, 7));
     if (parts.year !== null && parts.year !== year) {
@@ -144,9 +151,9 @@ function planRequest(
     }
   }
   const deadlines = computeDeadlines({ receivedOn: v.receivedOn, extensionDays: v.extensionDays, decidedOn: v.decidedOn }, cal);
-  if (v.extendedOn && v.extendedOn > deadlines.originalDueOn) {
-    warn(p.row, L('extendedOn'), `Perpanjangan dicatat setelah tenggat awal (${formatDate(deadlines.originalDueOn)}); dicatat apa adanya.`);
-  }
+  const history = new Findings('history');
+  if (v.extendedOn) extensionInTimeRule(history, deadlines.originalDueOn, v.extendedOn);
+  report(history, p.row);
   if (!v.outcome && deadlines.dueOn < today) {
     warn(p.row, L('outcome'), `Belum diputus dan tenggatnya (${formatDate(deadlines.dueOn)}) sudah lewat: akan tampil "lewat tenggat" di register sampai putusannya dicatat.`);
   }
@@ -173,9 +180,9 @@ function planRequest(
       }
     }
     const dates = objectionDates(facts, ov.filedOn, cal);
-    if (dates.late && !ov.lateNote) {
-      warn(o.row, L('filedOn'), `Keberatan diajukan setelah batas ${FILING_WORKING_DAYS} hari kerja (${formatDate(dates.filingDeadline)}); ditandai terlambat.`);
-    }
+    const late = new Findings('history');
+    lateFilingRule(late, dates, ov.lateNote);
+    report(late, o.row);
     objections.push({ parsed: o, number: ov.registrationNumber, year: oYear, seq: oSeq, dates });
   }
   return { parsed: p, year, seq, deadlines, objections };

@@ -1,16 +1,15 @@
 /**
  * The columns of a register file: the import template, what the importer reads, and what the
  * register export writes (the same list, so an export can be imported again). Pure: no database.
+ * The request's columns are its fields (src/requests/request-fields.ts) in the table's order;
+ * the registration number and the objection columns are declared here.
  * docs/import.md documents every column; keep it in step with this file.
  */
-import {
-  CHANNELS, DELIVERY_METHODS, EXEMPTION_ARTICLES, OBTAIN_METHODS, OUTCOMES, REASONS, REQUESTER_CATEGORIES, REQUESTER_TYPES,
-  VOID_REASONS,
-} from '../requests/vocabulary.js';
+import { REQUEST_FIELDS, type FieldSpec } from '../requests/request-fields.js';
 import { DISPUTE_RESULTS, FILED_BY, OBJECTION_GROUNDS, OBJECTION_RESULTS } from '../objections/vocabulary.js';
 
-export type ColumnKind = 'text' | 'date' | 'enum' | 'enumList' | 'letters' | 'int' | 'bool';
-export type ColumnGroup = 'request' | 'extension' | 'decision' | 'void' | 'objection';
+export type ColumnKind = FieldSpec['kind'];
+export type ColumnGroup = FieldSpec['group'] | 'objection';
 
 export interface RegisterColumn {
   key: string;
@@ -26,49 +25,29 @@ export interface RegisterColumn {
   /** Closed vocabulary for enum and enumList columns, letters for letters columns. */
   vocabulary?: Record<string, string>;
   /** Other headers accepted for this column (offices rename them). */
-  aliases?: string[];
+  aliases?: readonly string[];
   /** One line for the template's instructions sheet and docs/import.md. */
   hint: string;
 }
 
 const col = <K extends string>(c: RegisterColumn & { key: K }): RegisterColumn & { key: K } => c;
 
+/**
+ * A request field's column: its label is the header. Required in every row only when the field
+ * is a required intake field (a decision's fields are required together, row by row).
+ */
+function requestColumn<F extends FieldSpec>(f: F): RegisterColumn & { key: F['key'] } {
+  const max = f.kind === 'text' ? f.max : undefined;
+  return {
+    key: f.key, label: f.label, kind: f.kind, group: f.group, required: f.group === 'request' && f.required, optional: f.optional, max,
+    vocabulary: f.vocabulary, aliases: f.aliases, hint: f.hint,
+  };
+}
+
 export const REGISTER_COLUMNS = [
-  // ---- The request (Perki 1/2021 register) ----
   col({ key: 'number', label: 'Nomor registrasi', kind: 'text', group: 'request', required: true, max: 100, aliases: ['No. registrasi', 'Nomor pendaftaran', 'No. pendaftaran'], hint: 'Nomor yang sudah diberikan; dipertahankan apa adanya.' }),
-  col({ key: 'receivedOn', label: 'Tanggal diterima', kind: 'date', group: 'request', required: true, aliases: ['Tanggal permohonan'], hint: 'Tanggal permohonan diterima.' }),
-  col({ key: 'channel', label: 'Saluran', kind: 'enum', group: 'request', required: true, vocabulary: CHANNELS, hint: 'Saluran permohonan masuk.' }),
-  col({ key: 'requesterName', label: 'Nama pemohon', kind: 'text', group: 'request', required: true, max: 200, hint: '' }),
-  col({ key: 'requesterIdNumber', label: 'Nomor identitas', kind: 'text', group: 'request', max: 60, aliases: ['NIK'], hint: 'KTP/NIK, atau akta/nomor pendaftaran badan hukum.' }),
-  col({ key: 'requesterAddress', label: 'Alamat', kind: 'text', group: 'request', max: 500, hint: '' }),
-  col({ key: 'requesterPhone', label: 'Telepon', kind: 'text', group: 'request', max: 40, aliases: ['Nomor telepon'], hint: 'Simpan sebagai teks agar angka 0 di depan tidak hilang.' }),
-  col({ key: 'requesterEmail', label: 'E-mail', kind: 'text', group: 'request', max: 200, aliases: ['Email'], hint: '' }),
-  col({ key: 'requesterOccupation', label: 'Pekerjaan', kind: 'text', group: 'request', max: 120, hint: '' }),
-  col({ key: 'requesterType', label: 'Jenis pemohon', kind: 'enum', group: 'request', required: true, vocabulary: REQUESTER_TYPES, hint: '' }),
-  col({ key: 'requesterCategory', label: 'Kategori pemohon', kind: 'enum', group: 'request', required: true, vocabulary: REQUESTER_CATEGORIES, hint: 'Kelompok pemohon pada laporan bulanan.' }),
-  col({ key: 'proxyName', label: 'Kuasa pemohon', kind: 'text', group: 'request', max: 200, hint: 'Nama kuasa, bila permohonan diajukan lewat kuasa.' }),
-  col({ key: 'informationRequested', label: 'Informasi yang diminta', kind: 'text', group: 'request', required: true, max: 5000, aliases: ['Rincian informasi'], hint: '' }),
-  col({ key: 'purpose', label: 'Tujuan', kind: 'text', group: 'request', max: 2000, aliases: ['Tujuan penggunaan informasi'], hint: 'Tujuan penggunaan informasi.' }),
-  col({ key: 'obtainMethod', label: 'Cara memperoleh', kind: 'enum', group: 'request', required: true, vocabulary: OBTAIN_METHODS, aliases: ['Cara memperoleh informasi'], hint: '' }),
-  col({ key: 'deliveryMethod', label: 'Cara mendapatkan salinan', kind: 'enum', group: 'request', required: true, vocabulary: DELIVERY_METHODS, hint: '' }),
-  // ---- Extension (UU 14/2008 Pasal 22 ayat 8) ----
-  col({ key: 'extendedOn', label: 'Tanggal perpanjangan', kind: 'date', group: 'extension', hint: 'Kosong bila tidak diperpanjang.' }),
-  col({ key: 'extensionDays', label: 'Hari perpanjangan', kind: 'int', group: 'extension', hint: '1–7 hari kerja; kosong berarti 7.' }),
-  col({ key: 'extensionReason', label: 'Alasan perpanjangan', kind: 'text', group: 'extension', max: 2000, hint: '' }),
-  // ---- Decision: the written notice (Pasal 22 ayat 7) ----
-  col({ key: 'outcome', label: 'Putusan', kind: 'enum', group: 'decision', vocabulary: OUTCOMES, hint: 'Kosong bila belum diputus.' }),
-  col({ key: 'decidedOn', label: 'Tanggal putusan', kind: 'date', group: 'decision', aliases: ['Tanggal pemberitahuan tertulis'], hint: 'Tanggal pemberitahuan tertulis (atau tanggal pencabutan).' }),
-  col({ key: 'reasons', label: 'Alasan', kind: 'enumList', group: 'decision', vocabulary: REASONS, aliases: ['Alasan penolakan'], hint: 'Satu atau lebih, dipisah titik koma (;).' }),
-  col({ key: 'exemptionArticles', label: 'Pasal 17 huruf', kind: 'letters', group: 'decision', vocabulary: EXEMPTION_ARTICLES, hint: 'Huruf a–j, dipisah titik koma, mis. a;h.' }),
-  col({ key: 'consequenceTest', label: 'Uji konsekuensi', kind: 'text', group: 'decision', max: 5000, hint: 'Ringkasan uji konsekuensi untuk informasi yang dikecualikan.' }),
-  col({ key: 'reasonNote', label: 'Keterangan alasan', kind: 'text', group: 'decision', max: 2000, hint: 'Penjelasan alasan "lainnya".' }),
-  col({ key: 'noticeNote', label: 'Catatan pemberitahuan', kind: 'text', group: 'decision', max: 5000, hint: 'Apa yang diberikan, bentuk, waktu.' }),
-  col({ key: 'feeRupiah', label: 'Biaya (Rp)', kind: 'int', group: 'decision', hint: 'Bilangan bulat; kosong berarti 0.' }),
-  col({ key: 'withdrawn', label: 'Dicabut', kind: 'bool', group: 'decision', hint: '"ya" bila pemohon mencabut permohonannya; kosong berarti tidak.' }),
-  // ---- Void (Batalkan entri): a mistaken entry, kept with its number, counted nowhere ----
-  col({ key: 'voidedOn', label: 'Tanggal dibatalkan', kind: 'date', group: 'void', optional: true, hint: 'Kosong bila entri berlaku. Entri yang dibatalkan tidak dihitung dalam rekapitulasi.' }),
-  col({ key: 'voidReason', label: 'Alasan pembatalan', kind: 'enum', group: 'void', optional: true, vocabulary: VOID_REASONS, hint: 'Wajib bila Tanggal dibatalkan diisi.' }),
-  col({ key: 'voidNote', label: 'Keterangan pembatalan', kind: 'text', group: 'void', optional: true, max: 2000, hint: '' }),
+  // ---- The request, its extension, decision and void: the field table's ----
+  ...REQUEST_FIELDS.map(requestColumn),
   // ---- Objection (keberatan, Pasal 35–38) ----
   col({ key: 'objectionNumber', label: 'Nomor keberatan', kind: 'text', group: 'objection', max: 100, hint: 'Kosong: diberi nomor baru menurut pola nomor keberatan.' }),
   col({ key: 'filedOn', label: 'Tanggal keberatan', kind: 'date', group: 'objection', hint: 'Kosong bila tidak ada keberatan.' }),

@@ -7,8 +7,7 @@ import type ExcelJS from 'exceljs';
 import type { ObjectionRow, RequestRow } from '../db/schema.js';
 import { csvWriter, type CsvWriter } from '../shared/csv.js';
 import { REGISTER_COLUMNS, type ColumnKey, type RegisterColumn } from './register-columns.js';
-import { reasonsOf } from '../requests/requests.presenter.js';
-import { REASONS } from '../requests/vocabulary.js';
+import { REQUEST_FIELDS, storedValue, type FieldSpec } from '../requests/request-fields.js';
 
 /** A cell as written: text, a whole number, or (in date columns) an ISO date. */
 export type RecordCell = string | number | null;
@@ -48,47 +47,34 @@ function objectionCells(o: ObjectionRow): Partial<RegisterRecord> {
   };
 }
 
+/** A stored request's field as its column holds it: labels for codes, "a;h" for letters, blank for none. */
+function requestCell(r: RequestRow, f: FieldSpec): RecordCell {
+  const v = storedValue(r, f);
+  switch (f.kind) {
+    case 'enum':
+      return labelOf(f.key as ColumnKey, v as string | null);
+    case 'enumList':
+      return (v as string[]).map((code) => f.vocabulary![code]).join('; ');
+    case 'letters':
+      return (v as string[]).join(';');
+    case 'bool':
+      return v ? 'ya' : 'tidak';
+    case 'int':
+      return (v as number | null) || null; // 0 (no fee) is written blank and read back as 0
+    default:
+      return (v as string | null) ?? null;
+  }
+}
+
 /**
  * The rows of one request: its own row carrying the first objection, then one continuation row
  * (number and objection columns only) for each further objection.
  */
 export function requestRecords(r: RequestRow, objections: ObjectionRow[]): RegisterRecord[] {
-  const decided = r.outcome !== null;
-  const main: RegisterRecord = {
-    ...blankRecord(),
-    number: r.registrationNumber,
-    receivedOn: r.receivedOn,
-    channel: labelOf('channel', r.channel),
-    requesterName: r.requesterName,
-    requesterIdNumber: r.requesterIdNumber,
-    requesterAddress: r.requesterAddress,
-    requesterPhone: r.requesterPhone,
-    requesterEmail: r.requesterEmail,
-    requesterOccupation: r.requesterOccupation,
-    requesterType: labelOf('requesterType', r.requesterType),
-    requesterCategory: labelOf('requesterCategory', r.requesterCategory),
-    proxyName: r.proxyName,
-    informationRequested: r.informationRequested,
-    purpose: r.purpose,
-    obtainMethod: labelOf('obtainMethod', r.obtainMethod),
-    deliveryMethod: labelOf('deliveryMethod', r.deliveryMethod),
-    extendedOn: r.extendedOn,
-    extensionDays: r.extendedOn ? r.extensionDays : null,
-    extensionReason: r.extendedOn ? (r.extensionReason ?? '') : null,
-    outcome: labelOf('outcome', r.outcome),
-    decidedOn: r.decidedOn,
-    reasons: reasonsOf(r).map((k) => REASONS[k]).join('; '),
-    exemptionArticles: letters(r.exemptionArticles),
-    consequenceTest: r.consequenceTest,
-    reasonNote: r.reasonNote,
-    noticeNote: r.noticeNote,
-    feeRupiah: decided && r.feeRupiah ? r.feeRupiah : null,
-    withdrawn: r.withdrawn ? 'ya' : 'tidak',
-    voidedOn: r.voidedOn,
-    voidReason: labelOf('voidReason', r.voidReason),
-    voidNote: r.voidedOn ? r.voidNote : null,
-    ...(objections[0] ? objectionCells(objections[0]) : {}),
-  };
+  const main = blankRecord();
+  main.number = r.registrationNumber;
+  for (const f of REQUEST_FIELDS) main[f.key] = requestCell(r, f);
+  if (objections[0]) Object.assign(main, objectionCells(objections[0]));
   const rest = objections.slice(1).map((o) => ({ ...blankRecord(), number: r.registrationNumber, ...objectionCells(o) }));
   return [main, ...rest];
 }

@@ -8,6 +8,7 @@ import {
 } from './register-columns.js';
 import { dateBoundsError, isIsoDate } from '../shared/dates.js';
 import type { Problem, ProblemLog } from './problems.js';
+import type { Findings } from '../shared/rules.js';
 
 export const label = (key: ColumnKey) => COLUMN_BY_KEY[key].label;
 
@@ -101,6 +102,15 @@ export class RowReader {
 
   warn(key: ColumnKey | null, message: string): void {
     this.log.warn(this.row.rowNumber, key ? label(key) : null, message);
+  }
+
+  /**
+   * What the domain's rules found, called in history mode: refusals are errors, kept demands
+   * warnings. `columns` names the column of a domain field whose key differs from it.
+   */
+  report(findings: Findings, columns: Partial<Record<string, ColumnKey>> = {}): void {
+    for (const field in findings.errors) this.error(columns[field] ?? (field as ColumnKey), findings.errors[field]);
+    for (const field in findings.warnings) this.warn(columns[field] ?? (field as ColumnKey), findings.warnings[field]);
   }
 
   /** Trimmed text; a CSV export's formula guard (a leading apostrophe before = + - @) is undone. */

@@ -6,6 +6,7 @@ import { addWorkingDays, type WorkingCalendar } from '../calendar/working-days.j
 import type { DisputeStageRow, ObjectionRow, RequestRow } from '../db/schema.js';
 import { formatDate } from '../shared/dates.js';
 import { ADJUDICATION_RESULTS, COURT_RESULTS, COURTS, MEDIATION_RESULTS, type DisputeResult, type ObjectionGround } from './vocabulary.js';
+import { Findings } from '../shared/rules.js';
 
 /** Pasal 36 ayat 1: filed within 30 working days after the ground arises. */
 export const FILING_WORKING_DAYS = 30;
@@ -101,11 +102,23 @@ export function checkFiling(
   if (misfit.length) {
     e.grounds = `Alasan huruf ${misfit.join(', ')} tidak sesuai dengan keadaan permohonan: ${misfit.map((g) => GROUND_PRECONDITION[g]).join('; ')}.`;
   }
-  if (input.filedBy === 'proxy' && input.proxyName === '') e.proxyName = 'Isi nama kuasa pemohon.';
-  if (!e.filedOn && input.lateNote === '' && objectionDates(r, input.filedOn, cal).late) {
-    e.lateNote = `Keberatan diajukan setelah batas ${FILING_WORKING_DAYS} hari kerja (${formatDate(objectionDates(r, input.filedOn, cal).filingDeadline)}). Tetap dapat dicatat: tuliskan keterangannya.`;
+  const f = new Findings();
+  for (const [field, message] of Object.entries(e)) f.refuse(field, message);
+  filingRecordRules(f, input);
+  if (!e.filedOn) lateFilingRule(f, objectionDates(r, input.filedOn, cal), input.lateNote);
+  return f.errors;
+}
+
+/** Who filed it: a proxy is named. */
+export function filingRecordRules(f: Findings, input: Pick<FilingInput, 'filedBy' | 'proxyName'>): void {
+  if (input.filedBy === 'proxy' && input.proxyName === '') f.demand('proxyName', 'Diajukan oleh kuasa tanpa nama kuasa: isi nama kuasa pemohon.');
+}
+
+/** Pasal 36 ayat 1: a late objection is recorded with a note saying why. */
+export function lateFilingRule(f: Findings, dates: ObjectionDates, lateNote: string): void {
+  if (dates.late && lateNote === '') {
+    f.demand('lateNote', `Keberatan diajukan setelah batas ${FILING_WORKING_DAYS} hari kerja (${formatDate(dates.filingDeadline)}); ditandai terlambat. Tetap dapat dicatat: tuliskan keterangannya.`);
   }
-  return e;
 }
 
 /** Several objections on one request come one after another: never two open at once. */
@@ -173,12 +186,17 @@ export interface ResponseInput {
 
 export function checkResponse(o: ObjectionRow, input: ResponseInput, today: string): Errors {
   if (o.respondedOn) return { respondedOn: `Keberatan ini sudah ditanggapi (${formatDate(o.respondedOn)}). Gunakan koreksi bila perlu.` };
-  const e: Errors = {};
-  if (input.respondedOn < o.filedOn) e.respondedOn = `Tanggal tanggapan tidak boleh sebelum keberatan diajukan (${formatDate(o.filedOn)}).`;
-  else if (input.respondedOn > today) e.respondedOn = 'Tanggal tanggapan tidak boleh di masa depan.';
-  if (input.informationGivenOn && input.result !== 'upheld') e.informationGivenOn = 'Tanggal pemberian informasi hanya diisi bila keberatan diterima.';
-  else if (input.informationGivenOn && input.informationGivenOn < input.respondedOn) e.informationGivenOn = 'Informasi tidak dapat diberikan sebelum tanggapan.';
-  return e;
+  const f = new Findings();
+  responseRules(f, o, input, today);
+  return f.errors;
+}
+
+/** The answer (Pasal 36 ayat 2): dated after the filing, not in the future; information given only when upheld, after the answer. */
+export function responseRules(f: Findings, o: Pick<ObjectionRow, 'filedOn'>, input: Omit<ResponseInput, 'reasoning'>, today: string): void {
+  if (input.respondedOn < o.filedOn) f.refuse('respondedOn', `Tanggal tanggapan tidak boleh sebelum keberatan diajukan (${formatDate(o.filedOn)}).`);
+  else if (input.respondedOn > today) f.refuse('respondedOn', 'Tanggal tanggapan tidak boleh di masa depan.');
+  if (input.informationGivenOn && input.informationGivenOn < input.respondedOn) f.refuse('informationGivenOn', 'Informasi tidak dapat diberikan sebelum tanggapan.');
+  else if (input.informationGivenOn && input.result !== 'upheld') f.demand('informationGivenOn', 'Tanggal pemberian informasi hanya diisi bila keberatan diterima.');
 }
 
 export interface DisputeInput {
@@ -305,4 +323,18 @@ export function checkRequesterResponse(o: ObjectionRow, input: RequesterResponse
   if (input.requesterResponseOn < o.respondedOn) e.requesterResponseOn = `Tanggal tidak boleh sebelum tanggapan atasan PPID (${formatDate(o.respondedOn)}).`;
   else if (input.requesterResponseOn > today) e.requesterResponseOn = 'Tanggal tidak boleh di masa depan.';
   return e;
+}
+
+/**
+ * The Komisi Informasi's decision as recorded history (the import's columns): after the
+ * registration, not in the future, with its result.
+ */
+export function disputeDecisionRules(
+  f: Findings,
+  input: { disputeRegisteredOn: string; disputeDecidedOn: string | null; disputeResult: string | null },
+  today: string,
+): void {
+  if (input.disputeDecidedOn && input.disputeDecidedOn < input.disputeRegisteredOn) f.refuse('disputeDecidedOn', 'Tanggal putusan sengketa tidak boleh sebelum pendaftaran sengketa.');
+  else if (input.disputeDecidedOn && input.disputeDecidedOn > today) f.refuse('disputeDecidedOn', 'Tanggal putusan sengketa tidak boleh di masa depan.');
+  if (input.disputeDecidedOn && input.disputeResult === 'pending') f.demand('disputeResult', 'Tanggal putusan sengketa diisi tetapi hasilnya "Dalam proses": pilih hasil sengketa.');
 }

@@ -1,11 +1,14 @@
 /**
  * The register's rules as pure functions: what state a request is in, and which changes the
  * law and the calendar allow. They return field errors (empty when allowed); services throw.
+ * The rules a recorded request must also meet (`*Rules`) take a Findings, so that the import
+ * calls them too, in history mode (src/shared/rules.ts).
  */
 import type { RequestRow } from '../db/schema.js';
 import type { DecisionInput, ExtensionInput, IntakeInput, VoidInput, WithdrawalInput } from './requests.schemas.js';
 import { OUTCOMES, type Outcome } from './vocabulary.js';
 import { formatDate } from '../shared/dates.js';
+import { Findings } from '../shared/rules.js';
 export { STATUS_FILTERS } from './status-filters.js';
 
 export type RequestState = 'in_process' | 'extended' | 'decided' | 'withdrawn' | 'voided';
@@ -52,13 +55,20 @@ export function checkUnvoid(r: RequestRow): Errors {
   return r.voidedOn ? {} : { reason: 'Entri ini tidak dibatalkan; tidak ada yang dipulihkan.' };
 }
 
-export function checkIntake(input: IntakeInput, today: string): Errors {
-  const e: Errors = {};
-  if (input.receivedOn > today) e.receivedOn = 'Tanggal diterima tidak boleh di masa depan.';
+type Contacts = Pick<IntakeInput, 'requesterPhone' | 'requesterEmail' | 'requesterAddress'>;
+
+/** A request is received no later than today and gives the office a way to answer. */
+export function intakeRules(f: Findings, input: Pick<IntakeInput, 'receivedOn'> & Contacts, today: string): void {
+  if (input.receivedOn > today) f.refuse('receivedOn', 'Tanggal diterima tidak boleh di masa depan.');
   if (input.requesterPhone === '' && input.requesterEmail === '' && input.requesterAddress === '') {
-    e.requesterPhone = 'Isi minimal satu kontak: telepon, e-mail atau alamat.';
+    f.demand('requesterPhone', 'Tidak ada kontak: isi minimal satu dari telepon, e-mail atau alamat.');
   }
-  return e;
+}
+
+export function checkIntake(input: IntakeInput, today: string): Errors {
+  const f = new Findings();
+  intakeRules(f, input, today);
+  return f.errors;
 }
 
 /** An intake correction must not move the receipt date past anything recorded after it. */
@@ -79,11 +89,21 @@ export function checkExtension(r: RequestRow, input: ExtensionInput, today: stri
   if (r.withdrawn) return { extendedOn: 'Permohonan sudah dicabut.' };
   if (r.outcome) return { extendedOn: 'Permohonan sudah diputus; perpanjangan tidak dapat dicatat.' };
   if (r.extendedOn) return { extendedOn: `Tenggat sudah pernah diperpanjang (${formatDate(r.extendedOn)}); UU 14/2008 Pasal 22 ayat 8 hanya membolehkan satu kali.` };
-  const e: Errors = {};
-  if (input.extendedOn < r.receivedOn) e.extendedOn = `Tanggal perpanjangan tidak boleh sebelum tanggal diterima (${formatDate(r.receivedOn)}).`;
-  else if (input.extendedOn > today) e.extendedOn = 'Tanggal perpanjangan tidak boleh di masa depan.';
-  else if (input.extendedOn > r.originalDueOn) e.extendedOn = `Perpanjangan harus diberitahukan paling lambat pada tenggat awal (${formatDate(r.originalDueOn)}).`;
-  return e;
+  const f = new Findings();
+  extensionRules(f, r, input, today);
+  extensionInTimeRule(f, r.originalDueOn, input.extendedOn);
+  return f.errors;
+}
+
+/** An extension is recorded after the request was received and not in the future. */
+export function extensionRules(f: Findings, r: Pick<RequestRow, 'receivedOn'>, input: Pick<ExtensionInput, 'extendedOn'>, today: string): void {
+  if (input.extendedOn < r.receivedOn) f.refuse('extendedOn', `Tanggal perpanjangan tidak boleh sebelum tanggal diterima (${formatDate(r.receivedOn)}).`);
+  else if (input.extendedOn > today) f.refuse('extendedOn', 'Tanggal perpanjangan tidak boleh di masa depan.');
+}
+
+/** Pasal 22 ayat 8: the extension is given notice of by the original due date. */
+export function extensionInTimeRule(f: Findings, originalDueOn: string, extendedOn: string): void {
+  if (extendedOn > originalDueOn) f.demand('extendedOn', `Perpanjangan harus diberitahukan paling lambat pada tenggat awal (${formatDate(originalDueOn)}).`);
 }
 
 /**
@@ -96,24 +116,40 @@ export function checkDecision(r: RequestRow, input: DecisionInput, today: string
   if (r.withdrawn) return { outcome: 'Permohonan sudah dicabut; putusan tidak dapat dicatat.' };
   if (!correcting && r.outcome) return { outcome: 'Permohonan sudah diputus. Gunakan "Koreksi putusan" untuk mengubahnya.' };
   if (correcting && !r.outcome) return { outcome: 'Permohonan belum diputus.' };
-  const e: Errors = {};
-  if (input.decidedOn < r.receivedOn) e.decidedOn = `Tanggal putusan tidak boleh sebelum tanggal diterima (${formatDate(r.receivedOn)}).`;
-  else if (r.extendedOn && input.decidedOn < r.extendedOn) e.decidedOn = `Tanggal putusan tidak boleh sebelum tanggal perpanjangan (${formatDate(r.extendedOn)}).`;
-  else if (input.decidedOn > today) e.decidedOn = 'Tanggal putusan tidak boleh di masa depan.';
+  const f = new Findings();
+  decisionRules(f, r, input, today);
+  if (correcting && input.correctionNote === '') f.refuse('correctionNote', 'Tuliskan alasan koreksi (tercatat di log audit).');
+  return f.errors;
+}
+
+/** The date of a decision (or of a withdrawal, which closes a request as one): in order, not in the future. */
+export function decisionDateRules(f: Findings, r: Pick<RequestRow, 'receivedOn' | 'extendedOn'>, input: Pick<DecisionInput, 'decidedOn'>, today: string): void {
+  if (input.decidedOn < r.receivedOn) f.refuse('decidedOn', `Tanggal putusan tidak boleh sebelum tanggal diterima (${formatDate(r.receivedOn)}).`);
+  else if (input.decidedOn > today) f.refuse('decidedOn', 'Tanggal putusan tidak boleh di masa depan.');
+  else if (r.extendedOn && input.decidedOn < r.extendedOn) f.demand('decidedOn', `Tanggal putusan tidak boleh sebelum tanggal perpanjangan (${formatDate(r.extendedOn)}).`);
+}
+
+type DecisionFacts = Pick<DecisionInput, 'decidedOn' | 'outcome' | 'reasons' | 'exemptionArticles' | 'reasonNote'>;
+
+/**
+ * The decision's own rules (Pasal 22 ayat 7), for a new decision and for a recorded one alike:
+ * its date in order, reasons that fit the outcome, Pasal 17 letters with an exemption, a note
+ * for "other".
+ */
+export function decisionRules(f: Findings, r: Pick<RequestRow, 'receivedOn' | 'extendedOn'>, input: DecisionFacts, today: string): void {
+  decisionDateRules(f, r, input, today);
   if (input.outcome === 'full') {
-    if (input.reasons.length) e.reasons = 'Permohonan yang dikabulkan sepenuhnya tidak memiliki alasan penolakan.';
+    if (input.reasons.length) f.demand('reasons', `Putusan "${OUTCOMES.full}" tidak memiliki alasan penolakan.`);
   } else if (input.reasons.length === 0) {
-    e.reasons = 'Pilih minimal satu alasan untuk putusan ini.';
+    f.demand('reasons', `Putusan "${OUTCOMES[input.outcome]}" tanpa alasan: pilih minimal satu alasan.`);
   }
   if (input.reasons.includes('exempt') && input.exemptionArticles.length === 0) {
-    e.exemptionArticles = 'Sebutkan huruf Pasal 17 yang menjadi dasar pengecualian.';
+    f.demand('exemptionArticles', 'Alasan "dikecualikan" tanpa huruf Pasal 17. Sebutkan huruf Pasal 17 yang menjadi dasar pengecualian.');
   }
   if (!input.reasons.includes('exempt') && input.exemptionArticles.length) {
-    e.exemptionArticles = 'Huruf Pasal 17 hanya diisi bila alasan "dikecualikan" dipilih.';
+    f.demand('exemptionArticles', 'Huruf Pasal 17 hanya diisi bila alasan "dikecualikan" dipilih.');
   }
-  if (input.reasons.includes('other') && input.reasonNote === '') e.reasonNote = 'Jelaskan alasan lainnya.';
-  if (correcting && input.correctionNote === '') e.correctionNote = 'Tuliskan alasan koreksi (tercatat di log audit).';
-  return e;
+  if (input.reasons.includes('other') && input.reasonNote === '') f.demand('reasonNote', 'Alasan "lainnya" tanpa keterangan: jelaskan alasan lainnya.');
 }
 
 export function checkWithdrawal(r: RequestRow, input: WithdrawalInput, today: string): Errors {

@@ -8,24 +8,15 @@ import { explainDeadline, urgencyOn, type Urgency } from './deadlines.js';
 import { stateLabel, stateOf } from './request-status.js';
 import {
   CHANNELS, DELIVERY_METHODS, EXEMPTION_ARTICLES, OBTAIN_METHODS, OUTCOMES, REASONS, REQUESTER_CATEGORIES,
-  REQUESTER_TYPES, VOID_REASONS, type ExemptionArticle, type Outcome, type Reason,
+  REQUESTER_TYPES, VOID_REASONS, type Outcome,
 } from './vocabulary.js';
 import { formatDate, formatLongDate } from '../shared/dates.js';
 import { formatRupiah } from '../shared/numbers.js';
+import { apiObject, articlesOf, reasonsOf } from './request-fields.js';
 
 const label = <T extends Record<string, string>>(labels: T, key: string): string => labels[key as keyof T] ?? key;
 
-export function reasonsOf(r: RequestRow): Reason[] {
-  const out: Reason[] = [];
-  if (r.reasonExempt) out.push('exempt');
-  if (r.reasonNotHeld) out.push('not_held');
-  if (r.reasonOther) out.push('other');
-  return out;
-}
-
-export function articlesOf(r: RequestRow): ExemptionArticle[] {
-  return r.exemptionArticles ? (r.exemptionArticles.split(',') as ExemptionArticle[]) : [];
-}
+export { articlesOf, reasonsOf };
 
 export interface Badge {
   css: 'open' | 'soon' | 'late' | 'granted' | 'rejected' | 'not-provided' | 'muted';
@@ -168,50 +159,22 @@ export function presentRequestForStaff(r: RequestRow, cal: WorkingCalendar, toda
 }
 export type StaffRequestView = ReturnType<typeof presentRequestForStaff>;
 
-/** The API's snake_case shape; `status` is stable and machine-readable. */
+/** The API's snake_case shape (the fields' API names from request-fields.ts); `status` is stable and machine-readable. */
 export function presentRequestForApi(r: RequestRow, cal: WorkingCalendar, today: string) {
   const urgency = urgencyOn(today, r, cal);
   return {
     id: r.id,
     registration_number: r.registrationNumber,
     access_code: r.accessCode,
-    received_on: r.receivedOn,
-    channel: r.channel,
-    requester: {
-      name: r.requesterName,
-      id_number: r.requesterIdNumber,
-      address: r.requesterAddress,
-      phone: r.requesterPhone,
-      email: r.requesterEmail,
-      occupation: r.requesterOccupation,
-      type: r.requesterType,
-      category: r.requesterCategory,
-      proxy_name: r.proxyName,
-    },
-    information_requested: r.informationRequested,
-    purpose: r.purpose,
-    obtain_method: r.obtainMethod,
-    delivery_method: r.deliveryMethod,
+    ...apiObject(r, 'request'),
     status: stateOf(r),
     urgency: urgency.kind,
     original_due_on: r.originalDueOn,
     due_on: r.dueOn,
-    extension: r.extendedOn ? { extended_on: r.extendedOn, days: r.extensionDays, reason: r.extensionReason } : null,
-    decision: r.outcome
-      ? {
-          decided_on: r.decidedOn,
-          outcome: r.outcome,
-          reasons: reasonsOf(r),
-          exemption_articles: articlesOf(r),
-          consequence_test: r.consequenceTest,
-          reason_note: r.reasonNote,
-          notice_note: r.noticeNote,
-          fee_rupiah: r.feeRupiah,
-          withdrawn: r.withdrawn,
-        }
-      : null,
+    extension: r.extendedOn ? apiObject(r, 'extension') : null,
+    decision: r.outcome ? apiObject(r, 'decision') : null,
     service_days: r.serviceDays,
-    voided: r.voidedOn ? { on: r.voidedOn, reason: r.voidReason, note: r.voidNote, by: r.voidedBy } : null,
+    voided: r.voidedOn ? { ...apiObject(r, 'void'), by: r.voidedBy } : null,
     version: r.version,
     created_at: r.createdAt,
     updated_at: r.updatedAt,

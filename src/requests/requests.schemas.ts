@@ -1,22 +1,24 @@
 /**
  * Input shapes of the request register. The forms post the domain's camelCase names; the API
- * takes snake_case with a nested requester, mapped onto the same domain input.
+ * takes snake_case with a nested requester, mapped onto the same domain input. The fields and
+ * their limits come from the field table (request-fields.ts); only action inputs that are not
+ * a request's fields (a withdrawal's date, a void's note, a correction's reason) are here.
  */
 import { z } from 'zod';
-import {
-  CHANNELS, REQUESTER_TYPES, REQUESTER_CATEGORIES, OBTAIN_METHODS, DELIVERY_METHODS, OUTCOMES, REASONS,
-  EXEMPTION_ARTICLES, VOID_REASONS,
-} from './vocabulary.js';
-import { MAX_EXTENSION_WORKING_DAYS } from './deadlines.js';
+import { CHANNELS, REQUESTER_CATEGORIES, VOID_REASONS } from './vocabulary.js';
+import { REQUEST_FIELDS, fieldsOf, getPath, type FieldGroup, type FieldSpec, type GroupValues } from './request-fields.js';
 import { STATUS_FILTERS } from './status-filters.js';
 import { EARLIEST_YEAR, latestYear } from '../shared/dates.js';
 import { checkboxList, formIntOr, isoDate, optionalFormInt, oneOf, optionalText, requiredText } from '../shared/validation.js';
 
+/** The e-mail rule: the forms refuse an address that is not one; the import keeps it with a warning. */
+export const INVALID_EMAIL = 'Alamat e-mail tidak valid.';
+export const isEmail = (v: string) => z.email().safeParse(v).success;
 const optionalEmail = z
   .string()
   .trim()
   .max(200)
-  .refine((v) => v === '' || z.email().safeParse(v).success, { message: 'Alamat e-mail tidak valid.' })
+  .refine((v) => v === '' || isEmail(v), { message: INVALID_EMAIL })
   .default('');
 /** The rule of PHONE_PATTERN in words (the message must say exactly what the pattern checks). */
 export const PHONE_RULE = 'Nomor telepon 6–40 karakter, hanya angka 0–9, spasi, tanda +, tanda - dan tanda kurung ( ); contoh: 0274 123456 atau +62 812-3456-7890.';
@@ -28,53 +30,84 @@ const phone = z
   .refine((v) => v === '' || PHONE_PATTERN.test(v), { message: PHONE_RULE })
   .default('');
 
-/** One validator per intake field, shared by the form and the API. */
-const intake = {
-  receivedOn: isoDate(),
-  channel: oneOf(CHANNELS),
-  requesterName: requiredText(200),
-  requesterIdNumber: optionalText(60),
-  requesterAddress: optionalText(500),
-  requesterPhone: phone,
-  requesterEmail: optionalEmail,
-  requesterOccupation: optionalText(120),
-  requesterType: oneOf(REQUESTER_TYPES),
-  requesterCategory: oneOf(REQUESTER_CATEGORIES),
-  proxyName: optionalText(200),
-  informationRequested: requiredText(5000),
-  purpose: optionalText(2000),
-  obtainMethod: oneOf(OBTAIN_METHODS),
-  deliveryMethod: oneOf(DELIVERY_METHODS),
-  /** "Tidak ingin dihubungi": no messages from the app (src/messages). A form's checkbox. */
-  requesterNoContact: z.preprocess((v) => (v === 'yes' || v === 'on' || v === true ? 'yes' : ''), z.enum(['', 'yes'])),
-};
+/**
+ * The validator of a declared field (src/requests/request-fields.ts), for the forms (strings,
+ * checkbox groups) or the API (JSON numbers and arrays).
+ */
+function validatorFor(f: FieldSpec, mode: 'form' | 'api'): z.ZodType {
+  switch (f.kind) {
+    case 'date':
+      return isoDate();
+    case 'enum':
+      return oneOf(f.vocabulary!);
+    case 'enumList':
+    case 'letters': {
+      const list = z.array(oneOf(f.vocabulary!)).max(f.max!);
+      return mode === 'form' ? checkboxList(oneOf(f.vocabulary!)).pipe(list) : list.default([]);
+    }
+    case 'int':
+      return mode === 'form' ? formIntOr(f.min!, f.intMax!, f.blank!) : z.number().int().min(f.min!).max(f.intMax!).default(f.blank!);
+    case 'bool':
+      return z.boolean().default(false);
+    default:
+      if (f.format === 'email') return optionalEmail;
+      if (f.format === 'phone') return phone;
+      return f.required ? requiredText(f.max!) : optionalText(f.max!);
+  }
+}
 
-export const intakeFormSchema = z.object(intake);
+type Shape<G extends FieldGroup> = { [K in keyof GroupValues<G>]: z.ZodType<GroupValues<G>[K], unknown> };
+
+/** The form fields of a group, each validated as declared. */
+function formShape<G extends FieldGroup, X extends keyof Shape<G> = never>(group: G, except: X[] = []): Omit<Shape<G>, X> {
+  return Object.fromEntries(
+    fieldsOf(group).filter((f) => !except.includes(f.key as X)).map((f) => [f.key, validatorFor(f, 'form')]),
+  ) as Omit<Shape<G>, X>;
+}
+
+/**
+ * The API's body for a group: the declared API names (snake_case, "requester.name" nested),
+ * plus `extra` body fields (API name → domain key and validator); unknown keys are refused.
+ * Returns the domain's input, named as the forms name it.
+ */
+function apiSchema<T>(fields: FieldSpec[], extra: Record<string, [string, z.ZodType]> = {}): z.ZodType<T, unknown> {
+  const shape: Record<string, z.ZodType | Record<string, z.ZodType>> = {};
+  const keys: [string, string][] = [];
+  for (const f of fields) {
+    const [head, leaf] = f.api.split('.');
+    if (leaf) ((shape[head] ??= {}) as Record<string, z.ZodType>)[leaf] = validatorFor(f, 'api');
+    else shape[head] = validatorFor(f, 'api');
+    keys.push([f.key, f.api]);
+  }
+  for (const [api, [key, validator]] of Object.entries(extra)) {
+    const [head, leaf] = api.split('.');
+    if (leaf) ((shape[head] ??= {}) as Record<string, z.ZodType>)[leaf] = validator;
+    else shape[head] = validator;
+    keys.push([key, api]);
+  }
+  const nested = Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, v instanceof z.ZodType ? v : z.strictObject(v)]));
+  return z.strictObject(nested).transform((v) => Object.fromEntries(keys.map(([key, api]) => [key, getPath(v, api)])) as T);
+}
+
+/**
+ * "Tidak ingin dihubungi": no messages from the app (src/messages). Not a register column (the
+ * office's sheets have none), so it is declared here beside the table's fields.
+ */
+const noContactForm = z.preprocess((v) => (v === 'yes' || v === 'on' || v === true ? 'yes' : ''), z.enum(['', 'yes']));
+const noContactApi = z.boolean().default(false).transform((b): '' | 'yes' => (b ? 'yes' : ''));
+
+export const intakeFormSchema = z.object({ ...formShape('request'), requesterNoContact: noContactForm });
 export type IntakeInput = z.infer<typeof intakeFormSchema>;
 
 /** Optimistic concurrency: the version the user saw (forms always send it; API may). */
 const version = optionalFormInt(1, Number.MAX_SAFE_INTEGER);
 
-export const extensionFormSchema = z.object({
-  extendedOn: isoDate(),
-  extensionDays: formIntOr(1, MAX_EXTENSION_WORKING_DAYS, MAX_EXTENSION_WORKING_DAYS),
-  extensionReason: requiredText(2000),
-  version,
-});
+export const extensionFormSchema = z.object({ ...formShape('extension'), version });
 export type ExtensionInput = z.infer<typeof extensionFormSchema>;
 
-export const decisionFormSchema = z.object({
-  decidedOn: isoDate(),
-  outcome: oneOf(OUTCOMES),
-  reasons: checkboxList(oneOf(REASONS)).pipe(z.array(oneOf(REASONS)).max(3)),
-  exemptionArticles: checkboxList(oneOf(EXEMPTION_ARTICLES)).pipe(z.array(oneOf(EXEMPTION_ARTICLES)).max(10)),
-  consequenceTest: optionalText(5000),
-  reasonNote: optionalText(2000),
-  noticeNote: optionalText(5000),
-  feeRupiah: formIntOr(0, 1_000_000_000, 0),
-  correctionNote: optionalText(2000),
-  version,
-});
+/** Why a decision was corrected (the audit log keeps it). */
+const correctionNote = optionalText(2000);
+export const decisionFormSchema = z.object({ ...formShape('decision', ['withdrawn']), correctionNote, version });
 export type DecisionInput = z.infer<typeof decisionFormSchema>;
 
 export const withdrawalFormSchema = z.object({
@@ -101,86 +134,16 @@ export type UnvoidInput = z.infer<typeof unvoidFormSchema>;
 
 // ---- API (snake_case) -------------------------------------------------------------------
 
-export const apiIntakeSchema = z
-  .strictObject({
-    received_on: intake.receivedOn,
-    channel: intake.channel,
-    requester: z.strictObject({
-      name: intake.requesterName,
-      id_number: intake.requesterIdNumber,
-      address: intake.requesterAddress,
-      phone: intake.requesterPhone,
-      email: intake.requesterEmail,
-      occupation: intake.requesterOccupation,
-      type: intake.requesterType,
-      category: intake.requesterCategory,
-      proxy_name: intake.proxyName,
-      no_contact: z.boolean().default(false),
-    }),
-    information_requested: intake.informationRequested,
-    purpose: intake.purpose,
-    obtain_method: intake.obtainMethod,
-    delivery_method: intake.deliveryMethod,
-  })
-  .transform(
-    (v): IntakeInput => ({
-      receivedOn: v.received_on,
-      channel: v.channel,
-      requesterName: v.requester.name,
-      requesterIdNumber: v.requester.id_number,
-      requesterAddress: v.requester.address,
-      requesterPhone: v.requester.phone,
-      requesterEmail: v.requester.email,
-      requesterOccupation: v.requester.occupation,
-      requesterType: v.requester.type,
-      requesterCategory: v.requester.category,
-      proxyName: v.requester.proxy_name,
-      informationRequested: v.information_requested,
-      purpose: v.purpose,
-      obtainMethod: v.obtain_method,
-      deliveryMethod: v.delivery_method,
-      requesterNoContact: v.requester.no_contact ? 'yes' : '',
-    }),
-  );
+export const apiIntakeSchema = apiSchema<IntakeInput>(fieldsOf('request'), { 'requester.no_contact': ['requesterNoContact', noContactApi] });
 
 const apiVersion = z.number().int().min(1).optional();
 
-export const apiExtensionSchema = z
-  .strictObject({
-    extended_on: intake.receivedOn,
-    days: z.number().int().min(1).max(MAX_EXTENSION_WORKING_DAYS).default(MAX_EXTENSION_WORKING_DAYS),
-    reason: requiredText(2000),
-    version: apiVersion,
-  })
-  .transform((v): ExtensionInput => ({ extendedOn: v.extended_on, extensionDays: v.days, extensionReason: v.reason, version: v.version }));
+export const apiExtensionSchema = apiSchema<ExtensionInput>(fieldsOf('extension'), { version: ['version', apiVersion] });
 
-export const apiDecisionSchema = z
-  .strictObject({
-    decided_on: isoDate(),
-    outcome: oneOf(OUTCOMES),
-    reasons: z.array(oneOf(REASONS)).max(3).default([]),
-    exemption_articles: z.array(oneOf(EXEMPTION_ARTICLES)).max(10).default([]),
-    consequence_test: optionalText(5000),
-    reason_note: optionalText(2000),
-    notice_note: optionalText(5000),
-    fee_rupiah: z.number().int().min(0).max(1_000_000_000).default(0),
-    correction_note: optionalText(2000),
-    version: apiVersion,
-  })
-  .transform(
-    (v): DecisionInput => ({
-      decidedOn: v.decided_on,
-      outcome: v.outcome,
-      reasons: v.reasons,
-      exemptionArticles: v.exemption_articles,
-      consequenceTest: v.consequence_test,
-      reasonNote: v.reason_note,
-      noticeNote: v.notice_note,
-      feeRupiah: v.fee_rupiah,
-      correctionNote: v.correction_note,
-      version: v.version,
-    }),
-  );
+export const apiDecisionSchema = apiSchema<DecisionInput>(
+  fieldsOf('decision').filter((f) => f.key !== 'withdrawn'),
+  { correction_note: ['correctionNote', correctionNote], version: ['version', apiVersion] },
+);
 
 export const apiWithdrawalSchema = z
   .strictObject({ withdrawn_on: isoDate(), note: optionalText(2000), version: apiVersion })
@@ -194,39 +157,15 @@ export const apiUnvoidSchema = z
   .strictObject({ note: optionalText(2000), version: apiVersion })
   .transform((v): UnvoidInput => ({ note: v.note, version: v.version }));
 
-/** Domain field → API path, so service errors name the field the API client sent. */
+/**
+ * Domain field → API path ("requester.name"), so service errors name the field the API client
+ * sent: every declared field but the void's (whose action takes `reason` and `note`), and the
+ * action inputs that are not fields.
+ */
 export const API_FIELD_NAMES: Record<string, string> = {
-  receivedOn: 'received_on',
-  channel: 'channel',
-  requesterName: 'requester.name',
-  requesterIdNumber: 'requester.id_number',
-  requesterAddress: 'requester.address',
-  requesterPhone: 'requester.phone',
-  requesterEmail: 'requester.email',
-  requesterOccupation: 'requester.occupation',
-  requesterType: 'requester.type',
-  requesterCategory: 'requester.category',
-  proxyName: 'requester.proxy_name',
-  requesterNoContact: 'requester.no_contact',
-  informationRequested: 'information_requested',
-  purpose: 'purpose',
-  obtainMethod: 'obtain_method',
-  deliveryMethod: 'delivery_method',
-  extendedOn: 'extended_on',
-  extensionDays: 'days',
-  extensionReason: 'reason',
-  decidedOn: 'decided_on',
-  outcome: 'outcome',
-  reasons: 'reasons',
-  exemptionArticles: 'exemption_articles',
-  consequenceTest: 'consequence_test',
-  reasonNote: 'reason_note',
-  noticeNote: 'notice_note',
-  feeRupiah: 'fee_rupiah',
+  ...Object.fromEntries(REQUEST_FIELDS.filter((f) => f.group !== 'void').map((f) => [f.key, f.api])),
   correctionNote: 'correction_note',
   withdrawnOn: 'withdrawn_on',
-  note: 'note',
-  version: 'version',
 };
 
 const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);

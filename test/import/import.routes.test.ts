@@ -226,7 +226,7 @@ describe('importing a register', () => {
     const res = await upload(app, db, csvOf(rows), 'register.csv');
     expect(res.status).toBe(200);
     expect(res.text).toContain('1 permohonan diimpor');
-    expect(res.text).toContain('Alasan &#34;dikecualikan&#34; tanpa huruf Pasal 17; dicatat apa adanya');
+    expect(res.text).toContain('Alasan &#34;dikecualikan&#34; tanpa huruf Pasal 17. Sebutkan huruf Pasal 17 yang menjadi dasar pengecualian. Dicatat apa adanya.');
     const partialWithoutReason = await upload(app, db, csvOf([row({ 'Nomor registrasi': '007/PPID/III/2022', Putusan: 'Dikabulkan sebagian', 'Tanggal putusan': '2022-03-10' })]), 'r2.csv');
     expect(partialWithoutReason.status).toBe(200);
     expect(partialWithoutReason.text).toMatch(/<td>2<\/td>\s*<td>Alasan<\/td>\s*<td><span class="badge badge-soon">Peringatan<\/span><\/td>\s*<td>Putusan &#34;Dikabulkan sebagian&#34; tanpa alasan/);
