@@ -34,6 +34,9 @@ import { uploadsApi } from './uploads/uploads.api.js';
 import { recapRoutes } from './recap/recap.routes.js';
 import { recapApi } from './recap/recap.api.js';
 import { submissionKeys } from './submissions/submissions.js';
+import { unitsRoutes } from './units/units.routes.js';
+import { dispositionsRoutes, unitHooks } from './units/dispositions.routes.js';
+import { unitsApi } from './units/units.api.js';
 
 export interface AppContext {
   db: Db;
@@ -170,6 +173,8 @@ export function buildApp(deps: { db: Db; config: AppConfig; logger?: Logger }): 
 function mountApi(api: express.Router, ctx: AppContext): void {
   // Idempotency-Key: a retried POST answers the first answer again (src/submissions).
   api.use(submissionKeys(ctx.db, { source: 'api' }));
+  // Before requestsApi: a unit's token gets "not found" under /requests/:id.
+  api.use(unitsApi(ctx));
   api.use(requestsApi(ctx));
   api.use(objectionsApi(ctx));
   api.use(uploadsApi(ctx));
@@ -178,6 +183,10 @@ function mountApi(api: express.Router, ctx: AppContext): void {
 
 function mountPages(app: Application, ctx: AppContext): void {
   app.use(objectionNavCounts(ctx));
+  // Before the request and recap pages: unit staff kept to their work, panels for the PPID.
+  app.use(unitHooks(ctx));
+  app.use(unitsRoutes(ctx));
+  app.use(dispositionsRoutes(ctx));
   app.use(authRoutes(ctx));
   app.use(publicRoutes(ctx));
   // Before requestsRoutes: its /requests/:id would take "export.csv" for an id.

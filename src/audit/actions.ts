@@ -21,6 +21,17 @@ export const AUDIT_ACTIONS = {
   'objection.create': 'Keberatan dicatat',
   'objection.respond': 'Keberatan ditanggapi',
   'objection.dispute': 'Sengketa informasi dicatat',
+  // Units and dispositions (src/units)
+  'unit.create': 'Unit dibuat',
+  'unit.update': 'Unit diubah',
+  'unit.delete': 'Unit dihapus',
+  'disposition.send': 'Disposisi dikirim ke unit',
+  'disposition.answer': 'Disposisi dijawab unit',
+  'disposition.reassign': 'Disposisi dialihkan ke unit lain',
+  'disposition.recall': 'Disposisi ditarik',
+  'disposition.remind': 'Unit diingatkan atas disposisi',
+  'request.forward': 'Penerusan ke badan publik lain dicatat',
+  'request.disposition': 'Disposisi atas permohonan',
   // Attachments
   'attachment.upload': 'Berkas diunggah',
   'attachment.rollback': 'Unggahan dibatalkan',

@@ -15,6 +15,8 @@ export const DEFAULT_SETTINGS = {
   objection_pattern: '{seq:3}/KEB/PPID/{year}',
   /** Name and position of the atasan PPID, printed on answers to objections. */
   supervisor_name: '',
+  /** Working days before the legal due date that a unit's answer to a disposition is due (0–10). */
+  unit_lead_days: '2',
 } as const;
 export type SettingKey = keyof typeof DEFAULT_SETTINGS;
 export type Settings = Record<SettingKey, string>;

@@ -11,6 +11,7 @@ export const SETTING_LABELS: Record<SettingKey, string> = {
   registration_pattern: 'Pola nomor registrasi permohonan',
   objection_pattern: 'Pola nomor registrasi keberatan',
   supervisor_name: 'Nama dan jabatan atasan PPID',
+  unit_lead_days: 'Tenggat internal disposisi (hari kerja sebelum tenggat)',
 };
 
 /** Every token formatRegistrationNumber understands: {seq}, {seq:N} (N 1–6), {month_roman}, {month}, {year}. */
@@ -45,5 +46,7 @@ export const settingsSchema = z.object({
   supervisor_name: optionalText(150),
   registration_pattern: numberPattern(),
   objection_pattern: numberPattern(),
+  // A form field: absent (an older form) keeps the default.
+  unit_lead_days: z.preprocess((v) => (v === undefined || v === '' ? '2' : v), z.string().trim().regex(/^(?:[0-9]|10)$/, { message: 'Angka 0–10.' })),
 });
 export type SettingsInput = z.infer<typeof settingsSchema>;
