@@ -59,8 +59,7 @@ export function unitsApi({ db, config }: AppContext): Router {
 
   r.post('/dispositions/:id/answer', requirePermission('disposition.answer'), (req, res) => {
     const id = idParam(req.params.id);
-    // Someone else's disposition is "not found" before the body is even looked at.
-    service.dispositionFor(db, id, viewer(req));
+    // The body first (a refusal says nothing about the disposition), then someone else's is "not found".
     const input = parseInput(apiAnswerSchema, req.body ?? {});
     const d = renameFields(API_FIELDS, () => service.answerDisposition({ db, actor: currentActor(req), zone: config.zone, input, id, viewer: viewer(req) }));
     res.json(present(d));
