@@ -37,6 +37,9 @@ import { recapApi } from './recap/recap.api.js';
 import { submissionKeys } from './submissions/submissions.js';
 import type { AppContext } from './context.js';
 import { messagesRoutes } from './messages/messages.routes.js';
+import { unitsRoutes } from './units/units.routes.js';
+import { dispositionsRoutes, unitHooks } from './units/dispositions.routes.js';
+import { unitsApi } from './units/units.api.js';
 
 /** POST routes that parse a multipart body themselves and then call ctx.csrfValid. */
 const MULTIPART_FORMS = [/^\/permohonan\/?$/i, /^\/requests\/[^/]+\/attachments\/?$/i, /^\/admin\/import\/?$/i];
@@ -164,6 +167,8 @@ export function buildApp(deps: { db: Db; config: AppConfig; logger?: Logger }): 
 function mountApi(api: express.Router, ctx: AppContext): void {
   // Idempotency-Key: a retried POST answers the first answer again (src/submissions).
   api.use(submissionKeys(ctx.db, { source: 'api' }));
+  // Before requestsApi: a unit's token gets "not found" under /requests/:id.
+  api.use(unitsApi(ctx));
   api.use(requestsApi(ctx));
   api.use(objectionsApi(ctx));
   api.use(uploadsApi(ctx));
@@ -172,6 +177,10 @@ function mountApi(api: express.Router, ctx: AppContext): void {
 
 function mountPages(app: Application, ctx: AppContext): void {
   app.use(objectionNavCounts(ctx));
+  // Before the request and recap pages: unit staff kept to their work, panels for the PPID.
+  app.use(unitHooks(ctx));
+  app.use(unitsRoutes(ctx));
+  app.use(dispositionsRoutes(ctx));
   app.use(authRoutes(ctx));
   app.use(publicRoutes(ctx));
   // Before requestsRoutes: its /requests/:id would take "export.csv" for an id.

@@ -13,6 +13,7 @@ import { auditCommands } from './audit/audit.cli.js';
 import { importCommands } from './import/import.cli.js';
 import { recapCommands } from './recap/recap.cli.js';
 import { backupCommands } from './backup/backup.cli.js';
+import { unitCommands } from './units/units.cli.js';
 import { rekeyLegacyChain } from './audit/audit.repo.js';
 import { anchorFile, readAnchors } from './audit/anchors.js';
 import type { CliCommand, CliIo } from './context.js';
@@ -22,7 +23,7 @@ import { applyTestClock } from './shared/test-clock.js';
  * Each domain exports its commands from its own `*.cli.ts` (typed by CliCommand from
  * context.ts) and they are listed here.
  */
-export const COMMANDS: CliCommand[] = [...holidayCommands, ...userCommands, ...auditCommands, ...importCommands, ...recapCommands, ...backupCommands];
+export const COMMANDS: CliCommand[] = [...holidayCommands, ...userCommands, ...auditCommands, ...importCommands, ...recapCommands, ...backupCommands, ...unitCommands];
 
 export async function runCli(argv: string[], db: Db, io: CliIo): Promise<number> {
   const command = COMMANDS.find((c) => c.words.every((w, i) => argv[i] === w));

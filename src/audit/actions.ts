@@ -23,6 +23,17 @@ export const AUDIT_ACTIONS = {
   'objection.dispute': 'Sengketa informasi dicatat',
   'objection.dispute_stage': 'Tahap sengketa informasi dicatat',
   'objection.requester_response': 'Tanggapan pemohon atas jawaban keberatan dicatat',
+  // Units and dispositions (src/units)
+  'unit.create': 'Unit dibuat',
+  'unit.update': 'Unit diubah',
+  'unit.delete': 'Unit dihapus',
+  'disposition.send': 'Disposisi dikirim ke unit',
+  'disposition.answer': 'Disposisi dijawab unit',
+  'disposition.reassign': 'Disposisi dialihkan ke unit lain',
+  'disposition.recall': 'Disposisi ditarik',
+  'disposition.remind': 'Unit diingatkan atas disposisi',
+  'request.forward': 'Penerusan ke badan publik lain dicatat',
+  'request.disposition': 'Disposisi atas permohonan',
   // Attachments
   'attachment.upload': 'Berkas diunggah',
   'attachment.rollback': 'Unggahan dibatalkan',

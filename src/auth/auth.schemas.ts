@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from './roles.js';
-import { anyIsoDate, oneOf, requiredText } from '../shared/validation.js';
+import { anyIsoDate, oneOf, optionalFormInt, requiredText } from '../shared/validation.js';
 
 export const username = z
   .string()
@@ -19,10 +19,12 @@ export const newUserSchema = z.object({
   displayName: requiredText(100),
   role: oneOf(ROLES),
   password,
+  /** The unit the user belongs to (src/units); required for the role `unit`. */
+  unitId: optionalFormInt(1, 1_000_000_000),
 });
 
 export const setupSchema = newUserSchema
-  .omit({ role: true })
+  .omit({ role: true, unitId: true })
   .extend({ passwordConfirm: z.string() })
   .refine((v) => v.password === v.passwordConfirm, { path: ['passwordConfirm'], message: 'Kata sandi tidak sama.' });
 
@@ -36,6 +38,7 @@ export const editUserSchema = z.object({
   displayName: requiredText(100),
   role: oneOf(ROLES),
   active: checkbox,
+  unitId: optionalFormInt(1, 1_000_000_000),
   password: z.preprocess((v) => (v === '' ? undefined : v), password.optional()),
 });
 export type EditUserInput = z.infer<typeof editUserSchema>;

@@ -10,6 +10,22 @@ import { hashPassword, verifyPassword, DUMMY_HASH } from './passwords.js';
 import * as repo from './users.repo.js';
 import type { NewUserInput } from './auth.schemas.js';
 import type { Role } from './roles.js';
+import { findUnit } from '../units/units.repo.js';
+import type { Tx } from '../db/client.js';
+
+/**
+ * A user's unit must exist and be active (an inactive one keeps its members, but takes no new
+ * ones); staff of the role `unit` must have one, since they see only their unit's work.
+ */
+function checkUnit(tx: Tx, role: string, unitId: number | null | undefined, keeping: number | null = null): void {
+  if (unitId == null) {
+    if (role === 'unit') throw invalid({ unitId: 'Staf unit kerja harus terhubung ke sebuah unit.' });
+    return;
+  }
+  const unit = findUnit(tx, unitId);
+  if (!unit) throw invalid({ unitId: 'Unit tidak ditemukan.' });
+  if (!unit.active && unit.id !== keeping) throw invalid({ unitId: `Unit ${unit.code} tidak aktif.` });
+}
 
 export { MAX_FAILED_LOGINS, LOCK_MINUTES } from './login-throttle.js';
 
@@ -38,8 +54,9 @@ export async function createUser(db: Db, actor: Actor, input: NewUserInput): Pro
   const passwordHash = await hashPassword(input.password);
   return db.transaction((tx) => {
     if (repo.findUserByUsername(db, input.username)) throw invalid({ username: 'Nama pengguna sudah dipakai.' });
+    checkUnit(tx, input.role, input.unitId);
     const user = repo.insertUser(tx, {
-      username: input.username, displayName: input.displayName, role: input.role, passwordHash, createdAt: nowInstant(),
+      username: input.username, displayName: input.displayName, role: input.role, passwordHash, createdAt: nowInstant(), unitId: input.unitId ?? null,
     });
     recordEvent(tx, actor, {
       action: 'user.create', entityType: 'user', entityId: user.id, summary: `Pengguna ${user.username} dibuat`, after: publicUser(user),
@@ -53,6 +70,8 @@ export interface UserChange {
   role?: Role;
   active?: boolean;
   password?: string;
+  /** null: no unit; undefined: unchanged. */
+  unitId?: number | null;
 }
 
 export async function updateUser(db: Db, actor: Actor, id: number, change: UserChange): Promise<UserRow> {
@@ -63,10 +82,12 @@ export async function updateUser(db: Db, actor: Actor, id: number, change: UserC
     if (before.id === actor.userId && (change.active === false || (change.role && change.role !== before.role))) {
       throw invalid({ role: 'Anda tidak dapat menonaktifkan atau mengubah peran akun sendiri.' });
     }
+    checkUnit(tx, change.role ?? before.role, change.unitId === undefined ? before.unitId : change.unitId, before.unitId);
     const after = repo.updateUser(tx, id, {
       displayName: change.displayName,
       role: change.role,
       active: change.active,
+      unitId: change.unitId,
       ...(passwordHash ? { passwordHash, failedLogins: 0, lockedUntil: null } : {}),
     });
     if (change.active === false || passwordHash) repo.deleteSessionsOfUser(tx, id);
@@ -187,5 +208,5 @@ export function systemActor(): Actor {
 }
 
 function publicUser(u: UserRow) {
-  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, active: u.active };
+  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, active: u.active, unitId: u.unitId };
 }

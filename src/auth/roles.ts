@@ -6,6 +6,8 @@ export const ROLES = {
   officer: 'Petugas PPID',
   supervisor: 'Atasan PPID',
   auditor: 'Auditor',
+  /** Staff of a unit that holds information: sees only the work sent to its unit (src/units). */
+  unit: 'Staf unit kerja',
 } as const;
 export type Role = keyof typeof ROLES;
 
@@ -24,14 +26,20 @@ export type Permission =
   | 'admin.tokens'
   | 'admin.import' // load an existing register from CSV/XLSX (one transaction, audited)
   | 'attachment.purge' // remove a deleted file from disk for good
-  | 'admin.messages'; // the outbox (read, resend, .eml) and the message templates
+  | 'admin.messages' // the outbox (read, resend, .eml) and the message templates
+  | 'admin.units' // the tree of units (PPID Utama, PPID Pelaksana, unit kerja)
+  | 'disposition.send' // send a request to units, reassign, recall, remind; record forwarding
+  | 'disposition.answer' // answer a disposition (a unit's own; officers on a unit's behalf)
+  | 'unit.queue'; // a unit's own queue of dispositions, and only that
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   // The admin runs the system; registering and deciding requests is PPID work, not theirs.
-  admin: ['request.read', 'audit.read', 'export', 'admin.users', 'admin.holidays', 'admin.settings', 'admin.tokens', 'admin.import', 'attachment.purge', 'admin.messages'],
-  officer: ['request.read', 'request.write', 'objection.file'],
-  supervisor: ['request.read', 'request.write', 'request.unvoid', 'objection.file', 'objection.respond'],
+  admin: ['request.read', 'audit.read', 'export', 'admin.users', 'admin.holidays', 'admin.settings', 'admin.tokens', 'admin.import', 'attachment.purge', 'admin.messages', 'admin.units'],
+  officer: ['request.read', 'request.write', 'objection.file', 'disposition.send', 'disposition.answer'],
+  supervisor: ['request.read', 'request.write', 'request.unvoid', 'objection.file', 'objection.respond', 'disposition.send', 'disposition.answer'],
   auditor: ['request.read', 'audit.read', 'export'],
+  // Never request.read: no register, no requester's identity or contacts.
+  unit: ['unit.queue', 'disposition.answer'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

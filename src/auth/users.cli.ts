@@ -7,6 +7,7 @@ import { fieldErrors } from '../shared/validation.js';
 import { newTokenSchema, newUserSchema } from './auth.schemas.js';
 import { createToken, createUser } from './auth.service.js';
 import { ROLES, type Role } from './roles.js';
+import { findUnitByCode } from '../units/units.repo.js';
 
 const CLI_ACTOR: Actor = { userId: null, label: 'cli' };
 
@@ -17,6 +18,7 @@ const FIELD_LABELS: Record<string, string> = {
   password: 'Kata sandi (stdin)',
   name: 'Nama token (--name)',
   expiresOn: 'Berlaku sampai (--expires)',
+  unitId: 'Unit (--unit)',
 };
 
 function printErrors(io: CliIo, fields: Record<string, string>, message: string): void {
@@ -39,9 +41,9 @@ async function reporting(io: CliIo, action: () => Promise<number> | number): Pro
 }
 
 const userAdd: CliCommand = {
-  usage: 'user add <username> --role <admin|officer|supervisor|auditor> [--name "Nama Lengkap"]   (kata sandi: baris pertama stdin)',
+  usage: 'user add <username> --role <admin|officer|supervisor|auditor|unit> [--name "Nama Lengkap"] [--unit <kode>]   (kata sandi: baris pertama stdin)',
   words: ['user', 'add'],
-  options: { role: { type: 'string' }, name: { type: 'string' } },
+  options: { role: { type: 'string' }, name: { type: 'string' }, unit: { type: 'string' } },
   async run(db, { positionals, values }, io) {
     if (positionals.length !== 1 || typeof values.role !== 'string') {
       io.err(`Pemakaian: npm run ppid -- ${userAdd.usage}`);
@@ -53,8 +55,17 @@ const userAdd: CliCommand = {
       io.err(`Galat: kata sandi kosong. Kirim lewat stdin, misalnya: printf '%s\\n' "$SANDI" | npm run ppid -- user add ${username} --role ${values.role}`);
       return 1;
     }
+    let unitId: number | undefined;
+    if (typeof values.unit === 'string') {
+      const unit = findUnitByCode(db, values.unit);
+      if (!unit) {
+        io.err(`Galat: Unit (--unit): ${values.unit} tidak ditemukan. Lihat daftar unit: npm run ppid -- unit list`);
+        return 1;
+      }
+      unitId = unit.id;
+    }
     const parsed = newUserSchema.safeParse({
-      username, role: values.role, password, displayName: typeof values.name === 'string' ? values.name : username,
+      username, role: values.role, password, displayName: typeof values.name === 'string' ? values.name : username, unitId,
     });
     if (!parsed.success) {
       printErrors(io, fieldErrors(parsed.error), '');

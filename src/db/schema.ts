@@ -3,7 +3,7 @@
  * of the lists in src/requests/vocabulary.ts or src/auth/roles.ts without a data migration.
  */
 import { sql } from 'drizzle-orm';
-import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, index, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 export const users = sqliteTable('users', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -15,6 +15,8 @@ export const users = sqliteTable('users', {
   failedLogins: integer('failed_logins').notNull().default(0),
   lockedUntil: text('locked_until'),
   createdAt: text('created_at').notNull(),
+  /** The unit the user belongs to (src/units); required in practice for the role `unit`. */
+  unitId: integer('unit_id').references((): AnySQLiteColumn => units.id),
 });
 
 export const sessions = sqliteTable(
@@ -388,7 +390,93 @@ export type OutboxRow = typeof outbox.$inferSelect;
 export type MessageTemplateRow = typeof messageTemplates.$inferSelect;
 export type MessageSubscriptionRow = typeof messageSubscriptions.$inferSelect;
 
+/**
+ * The office's units (src/units): PPID Utama, PPID Pelaksana and the units that hold the
+ * information (unit kerja). `kind` is one of UNIT_KINDS (src/units/vocabulary.ts): persisted.
+ */
+export const units = sqliteTable(
+  'units',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    parentId: integer('parent_id').references((): AnySQLiteColumn => units.id),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    version: integer('version').notNull().default(1),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('units_code_nocase_idx').on(sql`${t.code} collate nocase`)],
+);
+
+/**
+ * A request sent to a unit (disposisi) with an internal due date, and the unit's answer. The
+ * decision stays the PPID's. `status` and `result` are DISPOSITION_STATUSES / ANSWER_RESULTS
+ * (src/units/vocabulary.ts): persisted.
+ */
+export const dispositions = sqliteTable(
+  'dispositions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    requestId: integer('request_id')
+      .notNull()
+      .references(() => requests.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    sentOn: text('sent_on').notNull(),
+    /** The internal due date (may lie after the legal due date: allowed, with a warning). */
+    dueOn: text('due_on').notNull(),
+    note: text('note').notNull().default(''),
+    status: text('status').notNull().default('open'),
+    /** When reassigned: the disposition it was moved from. */
+    previousId: integer('previous_id').references((): AnySQLiteColumn => dispositions.id),
+    answeredOn: text('answered_on'),
+    result: text('result'),
+    answerNote: text('answer_note').notNull().default(''),
+    /** For not_held: who holds the information, if the unit knows. */
+    holder: text('holder').notNull().default(''),
+    /** For possibly_exempt: proposed Pasal 17 letters, comma-separated, and the grounds. */
+    exemptionArticles: text('exemption_articles').notNull().default(''),
+    consequenceTest: text('consequence_test').notNull().default(''),
+    answeredBy: integer('answered_by').references(() => users.id),
+    closedOn: text('closed_on'),
+    closeNote: text('close_note').notNull().default(''),
+    remindedOn: text('reminded_on'),
+    reminders: integer('reminders').notNull().default(0),
+    version: integer('version').notNull().default(1),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    index('dispositions_request_idx').on(t.requestId),
+    index('dispositions_unit_idx').on(t.unitId, t.status, t.dueOn),
+    index('dispositions_sent_idx').on(t.sentOn),
+  ],
+);
+
+/** Pasal 22 ayat 7 huruf b: the information is held by another public body, told to the requester. */
+export const forwardings = sqliteTable('forwardings', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  requestId: integer('request_id')
+    .notNull()
+    .unique()
+    .references(() => requests.id),
+  body: text('body').notNull(),
+  forwardedOn: text('forwarded_on').notNull(),
+  contact: text('contact').notNull().default(''),
+  note: text('note').notNull().default(''),
+  version: integer('version').notNull().default(1),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
 export type UserRow = typeof users.$inferSelect;
+export type UnitRow = typeof units.$inferSelect;
+export type DispositionRow = typeof dispositions.$inferSelect;
+export type ForwardingRow = typeof forwardings.$inferSelect;
 export type RequestRow = typeof requests.$inferSelect;
 export type HolidayRow = typeof holidays.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;

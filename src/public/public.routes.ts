@@ -53,7 +53,8 @@ export function publicRoutes({ db, config, logger, csrfValid }: AppContext): Rou
   const onceOnly = submissionKeys(db, { source: 'form', multipart: true });
 
   r.get('/', (req, res) => {
-    if (req.user) return res.redirect('/requests');
+    // A unit's staff have no register: their queue of dispositions.
+    if (req.user) return res.redirect(req.user.role === 'unit' ? '/dispositions' : '/requests');
     if (needsSetup(db)) return res.redirect('/setup');
     res.render('public/home', { title: 'Layanan informasi publik', settings: getSettings(db) });
   });

@@ -19,6 +19,8 @@ export const DEFAULT_SETTINGS = {
    * keep working on it); '0' (default): it does not, as the SKB 3 Menteri reads.
    */
   collective_leave_is_working_day: '0',
+  /** Working days before the legal due date that a unit's answer to a disposition is due (0–10). */
+  unit_lead_days: '2',
 } as const;
 export type SettingKey = keyof typeof DEFAULT_SETTINGS;
 export type Settings = Record<SettingKey, string>;

@@ -12,6 +12,7 @@ export const SETTING_LABELS: Record<SettingKey, string> = {
   objection_pattern: 'Pola nomor registrasi keberatan',
   supervisor_name: 'Nama dan jabatan atasan PPID',
   collective_leave_is_working_day: 'Cuti bersama dihitung sebagai hari kerja',
+  unit_lead_days: 'Tenggat internal disposisi (hari kerja sebelum tenggat)',
 };
 
 /** Every token formatRegistrationNumber understands: {seq}, {seq:N} (N 1–6), {month_roman}, {month}, {year}. */
@@ -48,5 +49,7 @@ export const settingsSchema = z.object({
   objection_pattern: numberPattern(),
   /** A checkbox: absent when unticked. */
   collective_leave_is_working_day: z.preprocess((v) => (v === '1' || v === 'on' || v === true ? '1' : v === undefined || v === '' || v === '0' ? '0' : v), z.enum(['0', '1'])),
+  // A form field: absent (an older form) keeps the default.
+  unit_lead_days: z.preprocess((v) => (v === undefined || v === '' ? '2' : v), z.string().trim().regex(/^(?:[0-9]|10)$/, { message: 'Angka 0–10.' })),
 });
 export type SettingsInput = z.infer<typeof settingsSchema>;

@@ -16,6 +16,7 @@ const SRC = path.resolve(import.meta.dirname, '../../src');
  */
 const KNOWN_UPWARD = new Set([
   'audit -> auth', // audit.routes.ts uses the guards; auth records audit events
+  'auth -> units', // a user belongs to a unit: the user forms, `user add --unit` and the account check look units up
   'settings -> holidays', // settings.service.ts: the cuti bersama switch recomputes deadlines as a holiday change does
   'settings -> requests', // settings.routes.ts validates the number pattern with requests/registration-number.ts
   'requests -> objections', // the request page lists its objections

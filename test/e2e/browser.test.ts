@@ -22,6 +22,7 @@ import { decisionFormSchema } from '../../src/requests/requests.schemas.js';
 import { filingFormSchema, responseFormSchema } from '../../src/objections/objections.schemas.js';
 import { setSetting } from '../../src/settings/settings.repo.js';
 import { intakeInput } from '../helpers/factories.js';
+import { createUnit } from '../../src/units/units.service.js';
 
 const PASSWORD = 'password-123456';
 let server: ChildProcess | undefined;
@@ -348,4 +349,89 @@ describe('in a real browser, at a phone\'s and a desk\'s width', () => {
 
     expect(errors).toEqual([]);
   }, 180_000);
+});
+
+/**
+ * Issue 15: the PPID sends a request to the unit that holds the information, the unit's staff
+ * answer it (on a phone, seeing nothing of the requester), and the officer decides.
+ */
+describe('in a real browser: a disposition to a unit', () => {
+  let unitServer: ChildProcess | undefined;
+  let unitBrowser: Browser | undefined;
+  afterAll(async () => {
+    await unitBrowser?.close();
+    unitServer?.kill('SIGKILL');
+  });
+
+  it('an officer sends a request to a unit, the unit answers, the officer sees the answer and decides', async () => {
+    const executablePath = chromiumPath();
+    expect(executablePath, 'Chromium not found: install Debian\'s chromium (apt-get install -y chromium)').toBeTruthy();
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ppid-e2e-units-'));
+    const db = openDb(path.join(dataDir, 'ppid.db'));
+    migrateDb(db);
+    seedDatabase(db);
+    const actor = { userId: null, label: 'test' };
+    const zone = 'Asia/Jakarta';
+    const today = FIXED_TODAY;
+    const pk3 = createUnit({ db, actor, input: { code: 'PK.3', name: 'Direktorat Dana Transfer Khusus', kind: 'unit', active: true } });
+    await createUser(db, actor, { username: 'petugas', displayName: 'Petugas', role: 'officer', password: PASSWORD });
+    await createUser(db, actor, { username: 'staf.pk3', displayName: 'Staf DTK', role: 'unit', password: PASSWORD, unitId: pk3.id });
+    const r = registerRequest({ db, actor, zone, input: intakeInput({ receivedOn: today, requesterName: 'Dewi Rahasia Sekali', requesterEmail: 'dewi@rahasia.id', informationRequested: 'Realisasi DAK fisik 2025 per kabupaten' }) });
+    db.$client.close();
+    const port = await freePort();
+    unitServer = await startServer(dataDir, port, fixedTodayEnv);
+    const base = `http://127.0.0.1:${port}`;
+    unitBrowser = await chromium.launch({
+      executablePath: executablePath!,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    const errors: string[] = [];
+    const pageAt = async (viewport: { width: number; height: number }) => {
+      const page = await (await unitBrowser!.newContext({ viewport })).newPage();
+      page.on('pageerror', (e) => errors.push(e.message));
+      return page;
+    };
+
+    // Officer: send to PK.3 from the request page.
+    const officer = await pageAt({ width: 1366, height: 768 });
+    await login(officer, base, 'petugas');
+    await officer.goto(`${base}/requests/${r.id}`);
+    await Promise.all([officer.waitForURL(`${base}/requests/${r.id}/dispositions/new`), officer.click('a[href$="/dispositions/new"]')]);
+    await officer.check(`input[name=unitIds][value="${pk3.id}"]`);
+    await officer.fill('textarea[name=note]', 'Mohon data per kabupaten');
+    await submit(officer);
+    expect(officer.url()).toBe(`${base}/requests/${r.id}`);
+    expect(await officer.locator('#dispositions').innerText()).toContain('PK.3');
+
+    // The unit's staff, on a phone: their queue, their disposition, nothing of the requester.
+    const staff = await pageAt({ width: 390, height: 844 });
+    await staff.goto(`${base}/login`);
+    await staff.fill('input[name=username]', 'staf.pk3');
+    await staff.fill('input[name=password]', PASSWORD);
+    await submit(staff);
+    await staff.waitForURL(`${base}/dispositions`);
+    await Promise.all([staff.waitForURL(/\/dispositions\/\d+$/), staff.click(`a:has-text("${r.registrationNumber}")`)]);
+    const text = await staff.locator('body').innerText();
+    expect(text).toContain('Realisasi DAK fisik 2025 per kabupaten');
+    expect(text).not.toContain('Dewi Rahasia Sekali');
+    expect(text).not.toContain('dewi@rahasia.id');
+    const { scrollWidth, innerWidth } = await staff.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+    expect(scrollWidth, 'the disposition page fits a phone').toBeLessThanOrEqual(innerWidth);
+    await staff.check('input[name=result][value=provided]');
+    await staff.fill('textarea[name=note]', 'Berkas siap diambil di ruang arsip DTK');
+    await submit(staff, 'form[action$="/answer"] button[type=submit]');
+    expect(await staff.locator('body').innerText()).toContain('Jawaban dicatat');
+
+    // Officer: the answer on the request page; the decision is the officer's.
+    await officer.goto(`${base}/requests/${r.id}`);
+    const panel = await officer.locator('#dispositions').innerText();
+    expect(panel).toContain('Informasi tersedia');
+    expect(panel).toContain('Berkas siap diambil di ruang arsip DTK');
+    await officer.goto(`${base}/requests/${r.id}/decide`);
+    await officer.selectOption('select[name=outcome]', 'full');
+    await submit(officer);
+    expect(await officer.locator('body').innerText()).toContain('Dikabulkan sepenuhnya');
+    expect(errors).toEqual([]);
+  });
 });

@@ -17,6 +17,9 @@ import type { Application } from 'express';
 import { buildTestApp } from '../helpers/build-test-app.js';
 import { csrfFrom, makeUser, TEST_PASSWORD } from '../helpers/login-as.js';
 import { makeRequest, testActor } from '../helpers/factories.js';
+import { testUnit } from '../helpers/login-as.js';
+import { createUnit } from '../../src/units/units.service.js';
+import { sendDispositions } from '../../src/units/dispositions.service.js';
 import type { Db } from '../../src/db/client.js';
 import type { Role } from '../../src/auth/roles.js';
 import { createToken, revokeToken } from '../../src/auth/auth.service.js';
@@ -32,13 +35,13 @@ import {
 
 /** Browser principals: nobody, a requester who passed the status lookup for request A, staff. */
 type Who = 'anonymous' | 'requester' | Role;
-const WHO: readonly Who[] = ['anonymous', 'requester', 'officer', 'supervisor', 'auditor', 'admin'];
-const STAFF: readonly Role[] = ['officer', 'supervisor', 'auditor', 'admin'];
+const WHO: readonly Who[] = ['anonymous', 'requester', 'officer', 'supervisor', 'auditor', 'admin', 'unit'];
+const STAFF: readonly Role[] = ['officer', 'supervisor', 'auditor', 'admin', 'unit'];
 const isStaff = (w: Who): w is Role => (STAFF as readonly string[]).includes(w);
 
 /** API principals: no token, a revoked token, a browser session cookie (no token), and tokens per role. */
 type ApiWho = 'no token' | 'revoked token' | 'session cookie' | Role;
-const API_WHO: readonly ApiWho[] = ['no token', 'revoked token', 'session cookie', 'officer', 'supervisor', 'auditor', 'admin'];
+const API_WHO: readonly ApiWho[] = ['no token', 'revoked token', 'session cookie', 'officer', 'supervisor', 'auditor', 'admin', 'unit'];
 
 // ---- the specification -------------------------------------------------------------------------
 
@@ -54,6 +57,12 @@ const RESTORE: readonly Role[] = ['supervisor'];
 const AUDIT: readonly Role[] = ['auditor', 'admin'];
 const EXPORT: readonly Role[] = ['auditor', 'admin'];
 const ADMIN: readonly Role[] = ['admin'];
+// README "Unit kerja dan disposisi": a unit's staff (role `unit`) see their unit's queue and
+// dispositions and answer them; officers and supervisors send, reassign, recall and remind (and
+// may record a unit's answer on its behalf); every staff reader sees every queue. A unit's staff
+// get "not found" for anything under /requests/ (numbers do not leak): see judgePage.
+const QUEUE: readonly Role[] = [...READ, 'unit'];
+const ANSWER: readonly Role[] = [...WRITE, 'unit'];
 
 /**
  * gate 'staff': anonymous (and the requester) are sent to /login?next=…, a logged-in role not in
@@ -73,7 +82,7 @@ interface PageRow {
 const EVERYONE = WHO;
 const PAGES: PageRow[] = [
   // public side
-  { m: 'GET', route: '/', path: '/', gate: 'public', allow: EVERYONE, ok: (w) => (isStaff(w) ? [302, '/requests'] : [200]) },
+  { m: 'GET', route: '/', path: '/', gate: 'public', allow: EVERYONE, ok: (w) => (w === 'unit' ? [302, '/dispositions'] : isStaff(w) ? [302, '/requests'] : [200]) },
   { m: 'GET', route: '/login', path: '/login', gate: 'public', allow: EVERYONE, ok: (w) => (isStaff(w) ? [302, '/'] : [200]) },
   { m: 'POST', route: '/login', path: '/login', gate: 'public', allow: EVERYONE, ok: () => [400] },
   // Setup is gone once an account exists.
@@ -154,6 +163,23 @@ const PAGES: PageRow[] = [
   { m: 'GET', route: '/audit/verify', path: '/audit/verify', gate: 'staff', allow: AUDIT },
   { m: 'GET', route: '/audit/export.csv', path: '/audit/export.csv', gate: 'staff', allow: AUDIT },
 
+  // units and dispositions (D: a disposition of request C to the unit user's unit)
+  { m: 'GET', route: '/dispositions', path: '/dispositions', gate: 'staff', allow: QUEUE },
+  { m: 'GET', route: '/dispositions/:id', path: '/dispositions/{D}', gate: 'staff', allow: QUEUE },
+  { m: 'POST', route: '/dispositions/:id/answer', path: '/dispositions/{D}/answer', gate: 'staff', allow: ANSWER, ok: () => [400] },
+  { m: 'POST', route: '/dispositions/:id/reassign', path: '/dispositions/{D}/reassign', gate: 'staff', allow: WRITE, ok: () => [400] },
+  { m: 'POST', route: '/dispositions/:id/recall', path: '/dispositions/{D}/recall', gate: 'staff', allow: WRITE, ok: () => [400] },
+  { m: 'POST', route: '/dispositions/:id/remind', path: '/dispositions/{D}/remind', gate: 'staff', allow: WRITE, ok: () => [302] },
+  { m: 'GET', route: '/requests/:id/dispositions/new', path: '/requests/{B}/dispositions/new', gate: 'staff', allow: WRITE },
+  { m: 'POST', route: '/requests/:id/dispositions', path: '/requests/{B}/dispositions', gate: 'staff', allow: WRITE, ok: () => [400] },
+  { m: 'GET', route: '/requests/:id/forward', path: '/requests/{B}/forward', gate: 'staff', allow: WRITE },
+  { m: 'POST', route: '/requests/:id/forward', path: '/requests/{B}/forward', gate: 'staff', allow: WRITE, ok: () => [400] },
+  { m: 'GET', route: '/admin/units', path: '/admin/units', gate: 'staff', allow: ADMIN },
+  { m: 'POST', route: '/admin/units', path: '/admin/units', gate: 'staff', allow: ADMIN, ok: () => [400] },
+  { m: 'GET', route: '/admin/units/:id/edit', path: '/admin/units/{spareUnit}/edit', gate: 'staff', allow: ADMIN },
+  { m: 'POST', route: '/admin/units/:id', path: '/admin/units/{spareUnit}', gate: 'staff', allow: ADMIN, ok: () => [400] },
+  { m: 'POST', route: '/admin/units/:id/delete', path: '/admin/units/{unusedUnit}/delete', gate: 'staff', allow: ADMIN, ok: () => [302, '/admin/units'] },
+
   // administration
   { m: 'GET', route: '/admin/users', path: '/admin/users', gate: 'staff', allow: ADMIN },
   { m: 'GET', route: '/admin/users/new', path: '/admin/users/new', gate: 'staff', allow: ADMIN },
@@ -186,8 +212,8 @@ const PAGES: PageRow[] = [
   { m: 'GET', route: '/admin/templates/:kind', path: '/admin/templates/request.receipt', gate: 'staff', allow: ADMIN },
   // An empty template is refused.
   { m: 'POST', route: '/admin/templates/:kind', path: '/admin/templates/request.receipt', gate: 'staff', allow: ADMIN, ok: () => [400] },
-  { m: 'GET', route: '/profil', path: '/profil', gate: 'staff', allow: READ },
-  { m: 'POST', route: '/profil', path: '/profil', gate: 'staff', allow: READ, ok: () => [302, '/profil'] },
+  { m: 'GET', route: '/profil', path: '/profil', gate: 'staff', allow: [...READ, 'unit'] },
+  { m: 'POST', route: '/profil', path: '/profil', gate: 'staff', allow: [...READ, 'unit'], ok: () => [302, '/profil'] },
 ];
 /** Last of all: it ends the sessions the other rows use. */
 const LOGOUT: PageRow = { m: 'POST', route: '/logout', path: '/logout', gate: 'public', allow: EVERYONE, ok: () => [302, '/login'] };
@@ -218,6 +244,11 @@ const API: ApiRow[] = [
   { m: 'GET', route: '/api/v1/attachments/:id', path: '/api/v1/attachments/{letter}', allow: READ },
   { m: 'GET', route: '/api/v1/recap/:year', path: '/api/v1/recap/2022', allow: READ },
   { m: 'GET', route: '/api/v1/reports/monthly/:year/:month', path: '/api/v1/reports/monthly/2022/3', allow: READ },
+  { m: 'GET', route: '/api/v1/units', path: '/api/v1/units', allow: QUEUE },
+  { m: 'GET', route: '/api/v1/units/stats', path: '/api/v1/units/stats?year=2022', allow: READ },
+  { m: 'POST', route: '/api/v1/requests/:id/dispositions', path: '/api/v1/requests/{B}/dispositions', allow: WRITE },
+  { m: 'POST', route: '/api/v1/dispositions/:id/answer', path: '/api/v1/dispositions/{D}/answer', allow: ANSWER },
+  { m: 'GET', route: '/api/v1/dispositions', path: '/api/v1/dispositions', allow: QUEUE },
 ];
 
 // ---- the world the tables run against ----------------------------------------------------------
@@ -293,6 +324,10 @@ async function buildWorld(): Promise<World> {
   const o = fileObjection({ db, actor: testActor, zone: 'Asia/Jakarta', requestId: a.id, input: {
     filedOn: '2022-03-20', grounds: ['a'], statement: PRIVATE_TEXT[0], filedBy: 'proxy', proxyName: PRIVATE_TEXT[1], lateNote: '' } });
   const b = makeRequest(db, { receivedOn: '2022-04-04', requesterName: 'Pemohon Kedua' });
+  // C: sent to the unit of the `unit` user (D); A and B are not, so that user gets 404 there.
+  const c = makeRequest(db, { receivedOn: '2023-05-02', requesterName: 'Pemohon Ketiga' });
+  const d = sendDispositions({ db, actor: testActor, zone: 'Asia/Jakarta', requestId: c.id, input: { unitIds: [testUnit(db)], note: '', dueOn: '2030-01-02' } }).rows[0];
+  const unitInput = (code: string) => ({ code, name: `Unit ${code}`, kind: 'unit' as const, active: true });
 
   const officerToken = await tokenOf(db, 'officer');
   const upload = async (requestId: number, kind: string, target: string, name: string) => {
@@ -302,7 +337,9 @@ async function buildWorld(): Promise<World> {
     return res.body.items[0].id as number;
   };
   const ids: Record<string, number> = {
-    A: a.id, B: b.id, O: o.id,
+    A: a.id, B: b.id, O: o.id, D: d.id,
+    spareUnit: createUnit({ db, actor: testActor, input: unitInput('SPARE') }).id,
+    unusedUnit: createUnit({ db, actor: testActor, input: unitInput('UNUSED') }).id,
     notice: await upload(a.id, 'written_notice', 'decision', 'pemberitahuan.pdf'),
     letter: await upload(a.id, 'request_letter', 'request', 'surat-permohonan.pdf'),
     toDelete: await upload(a.id, 'other', 'request', 'hapus-saya.pdf'),
@@ -333,6 +370,7 @@ async function buildWorld(): Promise<World> {
     supervisor: await staff(server, db, 'supervisor'),
     auditor: await staff(server, db, 'auditor'),
     admin: await staff(server, db, 'admin'),
+    unit: await staff(server, db, 'unit'),
   };
   const tokens = {
     'revoked token': revoked.token,
@@ -340,6 +378,7 @@ async function buildWorld(): Promise<World> {
     supervisor: await tokenOf(db, 'supervisor'),
     auditor: await tokenOf(db, 'auditor'),
     admin: await tokenOf(db, 'admin'),
+    unit: await tokenOf(db, 'unit'),
   };
   return { app, db, server, ids, numberA: a.registrationNumber, accessCodeA: a.accessCode, pages, tokens };
 }
@@ -380,6 +419,8 @@ function judgePage(row: PageRow, who: Who, path: string, res: request.Response):
     return res.status === 302 && location === want ? null : `expected 302 → ${want}, got ${got}`;
   }
   if (row.gate === 'holder' && !allowed) return res.status === 404 ? null : `expected 404, got ${got}`;
+  // A unit's staff: anything under /requests/ is "not found", so numbers do not leak.
+  if (who === 'unit' && !allowed && row.route.startsWith('/requests/')) return res.status === 404 ? null : `expected 404, got ${got}`;
   if (!allowed) return res.status === 403 ? null : `expected 403, got ${got}`;
   // Allowed.
   const exact = row.ok?.(who) ?? (row.m === 'GET' ? [200] : undefined);
@@ -411,6 +452,9 @@ function judgeApi(row: ApiRow, who: ApiWho, res: request.Response): string | nul
   }
   if (who === 'no token' || who === 'revoked token' || who === 'session cookie') {
     return res.status === 401 && res.body.error.code === 'unauthenticated' ? null : `expected 401 unauthenticated, got ${got}`;
+  }
+  if (who === 'unit' && !row.allow.includes(who) && row.route.startsWith('/api/v1/requests/:id')) {
+    return res.status === 404 && res.body.error.code === 'not_found' ? null : `expected 404 not_found, got ${got}`;
   }
   if (!row.allow.includes(who)) return res.status === 403 && res.body.error.code === 'forbidden' ? null : `expected 403 forbidden, got ${got}`;
   if (row.m === 'GET') return res.status === 200 ? null : `expected 200, got ${got}`;

@@ -32,6 +32,9 @@ import { findUserByUsername } from '../../src/auth/users.repo.js';
 import { decideRequest, getRequest, voidRequest } from '../../src/requests/requests.service.js';
 import { fileObjection, recordDispute, respondToObjection } from '../../src/objections/objections.service.js';
 import { baseUrl, close, fingerprint, freshAddress, listen } from './support.js';
+import { createUnit, findUnitByCode } from '../../src/units/units.service.js';
+import { sendDispositions } from '../../src/units/dispositions.service.js';
+import { todayIn } from '../../src/shared/dates.js';
 
 // ---- generators ------------------------------------------------------------------------------------
 
@@ -329,6 +332,17 @@ function answeredObjection(db: Db) {
     respondedOn: '2022-03-25', result: 'rejected', reasoning: 'Tetap', followUp: '', informationGivenOn: null, responderName: '' } });
 }
 
+/** Unit PK.1, made once per world. */
+function unitPk1(db: Db): number {
+  return findUnitByCode(db, 'PK.1')?.id ?? createUnit({ db, actor: testActor, input: { code: 'PK.1', name: 'Sekretariat', kind: 'unit', active: true } }).id;
+}
+/** An open disposition of a fresh request to PK.1, sent today. */
+function openDisposition(db: Db) {
+  return sendDispositions({ db, actor: testActor, zone: Z, requestId: openRequest(db).id, input: { unitIds: [unitPk1(db)], note: '' } }).rows[0];
+}
+/** Today in the office zone: a unit answers on or after the day sent, never later than today. */
+const TODAY = todayIn(Z);
+
 /**
  * The target of one run, made on demand and kept while runs are refused: a refusal leaves it as it
  * was (the very thing the properties check), so only a success uses it up.
@@ -370,6 +384,8 @@ const API_DATE_FIELDS: Record<string, string[]> = {
   'POST /api/v1/requests/:id/objections': ['filed_on'],
   'POST /api/v1/objections/:id/response': ['responded_on', 'information_given_on'],
   'POST /api/v1/objections/:id/dispute-stages': ['decided_on'],
+  'POST /api/v1/requests/:id/dispositions': ['due_on'],
+  'POST /api/v1/dispositions/:id/answer': ['answered_on'],
 };
 
 const API_BODIES: ApiBodyTarget[] = [
@@ -414,6 +430,15 @@ const API_BODIES: ApiBodyTarget[] = [
     name: 'POST /api/v1/objections/:id/dispute-stages', method: 'post', path: (db) => `/api/v1/objections/${disputedObjection(db).id}/dispute-stages`,
     valid: { stage: 'adjudication', decided_on: '2022-06-01', result: 'partly_granted', case_number: '12/KIP/2022', note: 'Putusan dibacakan' },
     role: 'supervisor', ok: [201],
+  },
+  {
+    name: 'POST /api/v1/requests/:id/dispositions', method: 'post', path: (db) => { unitPk1(db); return `/api/v1/requests/${openRequest(db).id}/dispositions`; },
+    valid: { unit_code: 'PK.1', due_on: `${Number(TODAY.slice(0, 4)) + 1}-01-05`, note: 'Mohon data per kabupaten' }, role: 'officer', ok: [201],
+  },
+  {
+    name: 'POST /api/v1/dispositions/:id/answer', method: 'post', path: (db) => `/api/v1/dispositions/${openDisposition(db).id}/answer`,
+    valid: { answered_on: TODAY, result: 'possibly_exempt', note: 'Ada di bagian anggaran', holder: '', exemption_articles: ['h'], consequence_test: 'Memuat NIK', version: 1 },
+    role: 'officer', ok: [200],
   },
 ];
 
@@ -474,6 +499,8 @@ describe('API queries and path parameters: never a 5xx, never a write', () => {
     { name: 'GET /api/v1/objections?…', url: queryOf(['year', 'status']).map((q) => `/api/v1/objections?${q}`), ok: [200] },
     { name: 'GET /api/v1/recap/:year', url: fc.tuple(segment, queryOf(['year'])).map(([y, q]) => `/api/v1/recap/${y}?${q}`), ok: [200] },
     { name: 'GET /api/v1/reports/monthly/:year/:month', url: fc.tuple(segment, segment).map(([y, m]) => `/api/v1/reports/monthly/${y}/${m}`), ok: [200] },
+    { name: 'GET /api/v1/dispositions?…', url: queryOf(['unit', 'status']).map((q) => `/api/v1/dispositions?${q}`), ok: [200] },
+    { name: 'GET /api/v1/units/stats?…', url: queryOf(['year', 'month']).map((q) => `/api/v1/units/stats?${q}`), ok: [200] },
     { name: 'GET /api/v1/requests/:id and /objections/:id', url: fc.tuple(fc.constantFrom('requests', 'objections'), segment).map(([k, id]) => `/api/v1/${k}/${id}`), ok: [200] },
   ];
   for (const t of GETS) {
@@ -573,7 +600,7 @@ describe('API bodies the parser refuses', () => {
   const ENDPOINTS: [string, string][] = [
     ['post', '/api/v1/requests'], ['post', '/api/v1/requests/1/extension'], ['post', '/api/v1/requests/1/decision'],
     ['put', '/api/v1/requests/1/decision'], ['post', '/api/v1/requests/1/withdrawal'], ['post', '/api/v1/requests/1/objections'],
-    ['post', '/api/v1/objections/1/response'],
+    ['post', '/api/v1/objections/1/response'], ['post', '/api/v1/requests/1/dispositions'], ['post', '/api/v1/dispositions/1/answer'],
   ];
 
   it('over 100 KB → 413 payload_too_large; malformed JSON → 400; text/plain, XML, form, odd charsets and encodings → 400, never 500', async () => {
@@ -772,6 +799,19 @@ const FORMS: FormTarget[] = [
     valid: (db) => { const r = getRequest(db, 1); return asForm({ number: r.registrationNumber, code: r.accessCode }); }, validStatus: 200,
   },
   {
+    name: 'send to units POST /requests/:id/dispositions', as: 'officer', path: (db) => `/requests/${openRequest(db).id}/dispositions`,
+    valid: (db) => asForm({ unitIds: [String(unitPk1(db))], dueOn: '', note: 'Mohon data' }),
+  },
+  {
+    name: 'unit answer POST /dispositions/:id/answer', as: 'officer', path: (db) => `/dispositions/${openDisposition(db).id}/answer`,
+    valid: () => asForm({ answeredOn: TODAY, result: 'not_held', note: 'Bukan data kami', holder: 'BPS', consequenceTest: '', version: 1 }),
+  },
+  {
+    name: 'forwarding POST /requests/:id/forward', as: 'officer', path: (db) => `/requests/${openRequest(db).id}/forward`,
+    valid: () => asForm({ body: 'Kementerian Dalam Negeri', forwardedOn: TODAY, contact: 'ppid@kemendagri.go.id', note: '' }),
+  },
+  { name: 'new unit POST /admin/units', as: 'admin', path: () => '/admin/units', valid: () => asForm({ code: 'PK.7', name: 'Unit Baru', kind: 'unit', parentId: '' }) },
+  {
     name: 'online request POST /permohonan', as: 'anonymous', path: () => '/permohonan',
     valid: () => { const { receivedOn: _r, channel: _c, ...rest } = intakeInput(); return asForm({ ...rest, agree: 'yes', website: '' }); },
   },
@@ -840,7 +880,7 @@ describe('page forms: never a 5xx or a stack trace, nothing written on a refusal
     const w = await world();
     openObjection(w.db);
     const b = await browserAs(w, 'admin');
-    const pages = ['/requests', '/objections', '/audit', '/recap', '/reports/monthly', '/rekap', '/admin/holidays', '/requests/export.csv', '/login', '/status', '/permohonan'];
+    const pages = ['/requests', '/objections', '/audit', '/recap', '/reports/monthly', '/rekap', '/admin/holidays', '/requests/export.csv', '/login', '/status', '/permohonan', '/dispositions', '/admin/units'];
     const keys = ['year', 'month', 'status', 'channel', 'category', 'q', 'page', 'action', 'entity', 'actor', 'from', 'to', 'next'];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...pages), queryOf(keys), async (p, q) => {
@@ -915,6 +955,9 @@ const FORM_DATE_FIELDS: Record<string, string[]> = {
   'request-less objection POST /objections': ['filedOn'],
   'add holiday POST /admin/holidays': ['date'],
   'edit holiday POST /admin/holidays/:id/edit': ['date'],
+  'send to units POST /requests/:id/dispositions': ['dueOn'],
+  'unit answer POST /dispositions/:id/answer': ['answeredOn'],
+  'forwarding POST /requests/:id/forward': ['forwardedOn'],
 };
 
 describe('old and far dates are refused wherever a date enters (issue 10: one date froze every page)', () => {
