@@ -6,7 +6,7 @@ import { AppError } from '../shared/errors.js';
 import { fieldErrors } from '../shared/validation.js';
 import { newTokenSchema, newUserSchema } from './auth.schemas.js';
 import { createToken, createUser } from './auth.service.js';
-import { ROLES, type Role } from './roles.js';
+import { ROLES } from './roles.js';
 
 const CLI_ACTOR: Actor = { userId: null, label: 'cli' };
 
@@ -62,7 +62,7 @@ const userAdd: CliCommand = {
     }
     return reporting(io, async () => {
       const user = await createUser(db, CLI_ACTOR, parsed.data);
-      io.out(`Pengguna ${user.username} (${ROLES[user.role as Role]}) dibuat.`);
+      io.out(`Pengguna ${user.username} (${ROLES[user.role]}) dibuat.`);
       return 0;
     });
   },

@@ -4,7 +4,6 @@ import { currentActor, flash, handleForm, idParam, requirePermission, requireUse
 import { parseInput } from '../shared/validation.js';
 import { formatLongDate, todayIn } from '../shared/dates.js';
 import type { HolidayRow } from '../db/schema.js';
-import type { HolidayKind } from './working-days.js';
 import * as service from './holidays.service.js';
 import { holidayFormSchema, yearParamSchema } from './holidays.schemas.js';
 import { describeRecomputed, type Recomputed } from '../requests/deadlines.service.js';
@@ -15,7 +14,7 @@ function presentHoliday(h: HolidayRow) {
     id: h.id,
     date: h.date,
     dateLabel: formatLongDate(h.date),
-    kindLabel: service.HOLIDAY_KINDS[h.kind as HolidayKind] ?? h.kind,
+    kindLabel: service.HOLIDAY_KINDS[h.kind],
     name: h.name,
   };
 }

@@ -17,6 +17,8 @@ import * as objectionsRepo from '../objections/objections.repo.js';
 import { FILING_WORKING_DAYS, objectionDates, type ObjectionDates } from '../objections/objection-rules.js';
 import type { ParsedObjection, ParsedRequest, ParseResult } from './parsed-values.js';
 import { parseRegistrationNumber } from './number-pattern.js';
+import { codeOrNull } from '../vocabulary/keys.js';
+import { OUTCOMES } from '../vocabulary/requests.js';
 import { COLUMN_BY_KEY } from './register-columns.js';
 import type { ProblemLog } from './problems.js';
 
@@ -150,7 +152,7 @@ function planRequest(
   if (!v.outcome && deadlines.dueOn < today) {
     warn(p.row, L('outcome'), `Belum diputus dan tenggatnya (${formatDate(deadlines.dueOn)}) sudah lewat: akan tampil "lewat tenggat" di register sampai putusannya dicatat.`);
   }
-  const facts = { receivedOn: v.receivedOn, dueOn: deadlines.dueOn, outcome: v.outcome, decidedOn: v.decidedOn, reasonExempt: v.reasonExempt, withdrawn: v.withdrawn };
+  const facts = { receivedOn: v.receivedOn, dueOn: deadlines.dueOn, outcome: codeOrNull(OUTCOMES, v.outcome), decidedOn: v.decidedOn, reasonExempt: v.reasonExempt, withdrawn: v.withdrawn };
   const objections: PlannedObjection[] = [];
   for (const o of p.objections) {
     const ov = o.values;

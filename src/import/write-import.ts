@@ -9,6 +9,9 @@ import { formatRegistrationNumber, newAccessCode } from '../requests/registratio
 import * as requestsRepo from '../requests/requests.repo.js';
 import * as objectionsRepo from '../objections/objections.repo.js';
 import type { ObjectionValues, RequestValues } from './parsed-values.js';
+import { codeOf, codeOrNull } from '../vocabulary/keys.js';
+import { CHANNELS, DELIVERY_METHODS, OBTAIN_METHODS, OUTCOMES, REQUESTER_CATEGORIES, REQUESTER_TYPES, VOID_REASONS } from '../vocabulary/requests.js';
+import { DISPUTE_RESULTS, FILED_BY, OBJECTION_RESULTS } from '../vocabulary/objections.js';
 import { COLUMN_BY_KEY } from './register-columns.js';
 import type { ProblemLog } from './problems.js';
 import type { PlannedObjection, PlannedRequest } from './plan-import.js';
@@ -92,24 +95,24 @@ function requestInsert(plan: PlannedRequest, accessCode: string, now: string, ac
   const createdBy = actor.userId;
   return {
     receivedOn: v.receivedOn,
-    channel: v.channel,
+    channel: codeOf(CHANNELS, v.channel),
     requesterName: v.requesterName,
     requesterIdNumber: v.requesterIdNumber,
     requesterAddress: v.requesterAddress,
     requesterPhone: v.requesterPhone,
     requesterEmail: v.requesterEmail,
     requesterOccupation: v.requesterOccupation,
-    requesterType: v.requesterType,
-    requesterCategory: v.requesterCategory,
+    requesterType: codeOf(REQUESTER_TYPES, v.requesterType),
+    requesterCategory: codeOf(REQUESTER_CATEGORIES, v.requesterCategory),
     proxyName: v.proxyName,
     informationRequested: v.informationRequested,
     purpose: v.purpose,
-    obtainMethod: v.obtainMethod,
-    deliveryMethod: v.deliveryMethod,
+    obtainMethod: codeOf(OBTAIN_METHODS, v.obtainMethod),
+    deliveryMethod: codeOf(DELIVERY_METHODS, v.deliveryMethod),
     extendedOn: v.extendedOn,
     extensionDays: v.extensionDays,
     extensionReason: v.extensionReason,
-    outcome: v.outcome,
+    outcome: codeOrNull(OUTCOMES, v.outcome),
     decidedOn: v.decidedOn,
     reasonExempt: v.reasonExempt,
     reasonNotHeld: v.reasonNotHeld,
@@ -121,7 +124,7 @@ function requestInsert(plan: PlannedRequest, accessCode: string, now: string, ac
     feeRupiah: v.feeRupiah,
     withdrawn: v.withdrawn,
     voidedOn: v.voidedOn,
-    voidReason: v.voidReason,
+    voidReason: codeOrNull(VOID_REASONS, v.voidReason),
     voidNote: v.voidNote,
     voidedBy: v.voidedOn ? actor.label : null,
     registrationNumber: plan.parsed.number,
@@ -153,18 +156,18 @@ function objectionInsert(
     filedOn: v.filedOn,
     grounds: v.grounds,
     statement: v.statement,
-    filedBy: v.filedBy,
+    filedBy: codeOf(FILED_BY, v.filedBy),
     proxyName: v.proxyName,
     lateNote: v.lateNote,
     respondedOn: v.respondedOn,
-    result: v.result,
+    result: codeOrNull(OBJECTION_RESULTS, v.result),
     reasoning: v.reasoning,
     followUp: v.followUp,
     informationGivenOn: v.informationGivenOn,
     responderName: v.responderName,
     disputeRegisteredOn: v.disputeRegisteredOn,
     disputeCaseNumber: v.disputeCaseNumber,
-    disputeResult: v.disputeResult,
+    disputeResult: codeOrNull(DISPUTE_RESULTS, v.disputeResult),
     disputeDecidedOn: v.disputeDecidedOn,
     disputeNote: v.disputeNote,
     requestId,

@@ -1,5 +1,5 @@
 import { Router, type RequestHandler, type Response } from 'express';
-import { can, type Role } from '../auth/roles.js';
+import { can } from '../auth/roles.js';
 import type { AppContext } from '../app.js';
 import { currentActor, flash, handleForm, idParam, requirePermission, requireUser } from '../shared/http.js';
 import { parseInput } from '../shared/validation.js';
@@ -55,7 +55,7 @@ export function objectionPageLocals({ db, config }: Pick<AppContext, 'db' | 'con
  */
 export function objectionNavCounts({ db, config }: Pick<AppContext, 'db' | 'config'>): RequestHandler {
   return (req, res, next) => {
-    if (req.user && can(req.user.role as Role, 'objection.respond')) {
+    if (req.user && can(req.user.role, 'objection.respond')) {
       let counts: ReturnType<typeof service.openObjectionCounts> | undefined;
       res.locals.objectionCounts = () => (counts ??= service.openObjectionCounts(db, config.zone));
     }

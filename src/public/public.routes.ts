@@ -18,7 +18,8 @@ import { onlineRequestSchema, statusLookupSchema } from './public.schemas.js';
 import { uploadMiddleware, uploadedFiles } from '../uploads/multer.js';
 import { csrfAfterUpload, withTempFiles } from '../uploads/transfer.js';
 import { placeFiles, prepareFiles, recordAttachments } from '../uploads/attachments.service.js';
-import { WEB_FORM_KINDS, type AttachmentKind } from '../uploads/vocabulary.js';
+import { WEB_FORM_KINDS } from '../uploads/vocabulary.js';
+import { keysOf } from '../vocabulary/keys.js';
 import { submissionKeys, withSubmission } from '../submissions/submissions.js';
 import { AcceptedSubmissionLimit } from './submission-limit.js';
 
@@ -105,8 +106,8 @@ export function publicRoutes({ db, config, logger, csrfValid }: AppContext): Rou
           const actor = withSubmission(req, WEB_ACTOR);
           // The request and its papers are one action: check the files first, then write both in
           // one transaction, then move the files into place.
-          const uploads = Object.entries(WEB_FORM_KINDS).flatMap(([kind, field]) =>
-            fileFields(req, field).map((f) => ({ kind: kind as AttachmentKind, file: f })));
+          const uploads = keysOf(WEB_FORM_KINDS).flatMap((kind) =>
+            fileFields(req, WEB_FORM_KINDS[kind]).map((f) => ({ kind, file: f })));
           const prepared = await prepareFiles(uploads.map((u) => u.file));
           const { row, attachments } = db.transaction((tx) => {
             const created = registerRequest({

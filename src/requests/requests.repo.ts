@@ -7,6 +7,7 @@ import { perConnection, preparedStatement } from '../db/client.js';
 import { insertInChunks, selectInChunks } from '../db/bulk.js';
 import type { Deadlines } from './deadlines.js';
 import { STATUS_FILTERS } from './status-filters.js';
+import type { Channel, RequesterCategory } from '../vocabulary/requests.js';
 
 export type NewRequestRow = typeof requests.$inferInsert;
 
@@ -112,8 +113,8 @@ export interface RequestFilter {
   year?: number;
   month?: number;
   status?: string;
-  channel?: string;
-  category?: string;
+  channel?: Channel;
+  category?: RequesterCategory;
   q?: string;
   /** Office-zone today and the last day counted as "due soon", for the time-based statuses. */
   today: string;

@@ -19,7 +19,7 @@ import {
   checkDecision, checkExtension, checkIntake, checkIntakeCorrection, checkUnvoid, checkVoid, checkWithdrawal,
 } from './request-status.js';
 import type { DecisionInput, ExtensionInput, IntakeInput, UnvoidInput, VoidInput, WithdrawalInput } from './requests.schemas.js';
-import { OUTCOMES, VOID_REASONS, WITHDRAWN_NOTE } from './vocabulary.js';
+import { OUTCOMES, VOID_REASONS, WITHDRAWN_NOTE, type RequestSource } from './vocabulary.js';
 import { objectionsOfRequest } from '../objections/objections.repo.js';
 import { can, type Role } from '../auth/roles.js';
 
@@ -48,7 +48,7 @@ function save(tx: Tx, r: RequestRow, values: Partial<repo.NewRequestRow>): Reque
  * Registers a request (UU 14/2008 Pasal 22 ayat 1–4): gives it the next registration number of
  * its year and an access code, and fixes the 10-working-day due date.
  */
-export type RequestSource = 'staff' | 'web' | 'api' | 'import';
+export type { RequestSource };
 
 export function registerRequest({ db, actor, zone, input, source = 'staff' }: UseCase<IntakeInput> & { source?: RequestSource }): RequestRow {
   refuseIf(checkIntake(input, todayIn(zone)));

@@ -43,7 +43,7 @@ export const requireUser: RequestHandler = (req, res, next) => {
 export function requirePermission(permission: Permission): RequestHandler {
   return (req, _res, next) => {
     const user = currentUser(req);
-    next(can(user.role as never, permission) ? undefined : forbidden());
+    next(can(user.role, permission) ? undefined : forbidden());
   };
 }
 

@@ -1,0 +1,11 @@
+/**
+ * Roles. Persisted in users.role, which refuses any other value (CHECK in src/db/schema.ts):
+ * never rename one. What each may do: src/auth/roles.ts.
+ */
+export const ROLES = {
+  admin: 'Admin',
+  officer: 'Petugas PPID',
+  supervisor: 'Atasan PPID',
+  auditor: 'Auditor',
+} as const;
+export type Role = keyof typeof ROLES;
