@@ -14,8 +14,7 @@ import type { Db } from '../db/client.js';
 import { recordEvent, type Actor } from '../audit/audit.repo.js';
 import { todayIn } from '../shared/dates.js';
 import { loadCalendar } from '../calendar/holidays.service.js';
-import { addWorkingDays } from '../calendar/working-days.js';
-import { DUE_SOON_WORKING_DAYS } from '../requests/deadlines.js';
+import { dueSoonWindow } from '../requests/deadlines.js';
 import { countRequests, iterateRequests, type RequestFilter } from '../requests/requests.repo.js';
 import { objectionsOfRequests } from '../objections/objections.repo.js';
 import { STATUS_FILTERS } from '../requests/status-filters.js';
@@ -61,8 +60,7 @@ export interface RegisterExport {
 
 /** Opens an export: records it in the audit log with its filters and size, then yields its rows. */
 export function startRegisterExport({ db, actor, zone, filter, format, dialect = 'standard' }: { db: Db; actor: Actor; zone: string; filter: RegisterFilter; format: ExportFormat; dialect?: CsvDialect }): RegisterExport {
-  const today = todayIn(zone);
-  const full: RequestFilter = { ...filter, today, dueSoonUntil: addWorkingDays(today, DUE_SOON_WORKING_DAYS, loadCalendar(db)) };
+  const full: RequestFilter = { ...filter, ...dueSoonWindow(todayIn(zone), loadCalendar(db)) };
   const count = countRequests(db, full);
   const used = describeFilter(filter);
   db.transaction((tx) => {

@@ -5,7 +5,8 @@
 import type { Actor, Tx } from '../audit/audit.repo.js';
 import { nowInstant } from '../shared/dates.js';
 import type { Settings } from '../settings/settings.repo.js';
-import { formatRegistrationNumber, newAccessCode } from '../requests/registration-number.js';
+import { newAccessCode } from '../requests/access-code.js';
+import { firstFreeNumber, formatNumber, nextInSequence } from '../numbering/numbering.js';
 import * as requestsRepo from '../requests/requests.repo.js';
 import * as objectionsRepo from '../objections/objections.repo.js';
 import type { ObjectionValues, RequestValues } from './parsed-values.js';
@@ -45,11 +46,11 @@ export function writePlans(tx: Tx, actor: Actor, plans: PlannedRequest[], settin
     }
     objectionsRepo.insertObjections(tx, numbered);
   }
-  // Numbers for the rest, as nextObjectionSequence and findObjectionByNumber would give them
+  // Numbers for the rest, as objections.service (numbering nextNumber) would give them
   // one insert at a time: the sequence continues after the last number given in this loop.
   const generated: objectionsRepo.NewObjectionRow[] = [];
   const nextSeq = new Map<number, number>();
-  for (const { o } of unnumbered) if (!nextSeq.has(o.year)) nextSeq.set(o.year, objectionsRepo.nextObjectionSequence(tx, o.year));
+  for (const { o } of unnumbered) if (!nextSeq.has(o.year)) nextSeq.set(o.year, nextInSequence(objectionsRepo.highestObjectionSequence(tx, o.year)));
   // Whether the database holds a number: the numbers the loop tries first (those it gives when
   // nothing is in the way) are looked up together; any other it meets is asked on its own.
   const inDatabase = new Map<string, boolean>();
@@ -57,7 +58,7 @@ export function writePlans(tx: Tx, actor: Actor, plans: PlannedRequest[], settin
   const firstTries = unnumbered.map(({ o }) => {
     const seq = expected.get(o.year)!;
     expected.set(o.year, seq + 1);
-    return formatRegistrationNumber(settings.objection_pattern, seq, o.parsed.values.filedOn);
+    return formatNumber(settings.objection_pattern, seq, o.parsed.values.filedOn);
   });
   const found = objectionsRepo.existingObjectionNumbers(tx, firstTries);
   for (const number of firstTries) inDatabase.set(number, found.has(number));
@@ -69,12 +70,7 @@ export function writePlans(tx: Tx, actor: Actor, plans: PlannedRequest[], settin
     return held;
   };
   for (const { requestId, o } of unnumbered) {
-    let seq = nextSeq.get(o.year)!;
-    let number = formatRegistrationNumber(settings.objection_pattern, seq, o.parsed.values.filedOn);
-    while (taken(number)) {
-      seq++;
-      number = formatRegistrationNumber(settings.objection_pattern, seq, o.parsed.values.filedOn);
-    }
+    const { number, seq } = firstFreeNumber(settings.objection_pattern, o.parsed.values.filedOn, nextSeq.get(o.year)!, taken);
     given.add(number);
     nextSeq.set(o.year, seq + 1);
     generated.push(objectionRow(requestId, o, number, seq));

@@ -10,11 +10,11 @@ import { AppError, notFound, outdated, refuseIf } from '../shared/errors.js';
 import { changedFields } from '../audit/changes.js';
 import { formatDate, nowInstant, todayIn } from '../shared/dates.js';
 import { loadCalendar } from '../calendar/holidays.service.js';
-import { addWorkingDays, type WorkingCalendar } from '../calendar/working-days.js';
+import type { WorkingCalendar } from '../calendar/working-days.js';
 import { getSettings } from '../settings/settings.repo.js';
 import { findRequest } from '../requests/requests.repo.js';
-import { formatRegistrationNumber } from '../requests/registration-number.js';
-import { DUE_SOON_WORKING_DAYS } from '../requests/deadlines.js';
+import { nextNumber } from '../numbering/numbering.js';
+import { dueSoonWindow } from '../requests/deadlines.js';
 import * as repo from './objections.repo.js';
 import { checkDispute, checkFiling, checkResponse, objectionDates } from './objection-rules.js';
 import { checkNotVoided } from '../requests/request-status.js';
@@ -65,9 +65,7 @@ export function fileObjection({ db, actor, zone, input, requestId }: UseCase<Fil
     const cal = loadCalendar(db);
     const open = repo.objectionsOfRequest(tx, requestId).filter((o) => !o.respondedOn);
     refuseIf(checkFiling(r, open, input, todayIn(zone), cal));
-    const year = Number(input.filedOn.slice(0, 4));
-    const seq = repo.nextObjectionSequence(tx, year);
-    const number = formatRegistrationNumber(getSettings(tx).objection_pattern, seq, input.filedOn);
+    const { number, year, seq } = nextNumber(getSettings(tx).objection_pattern, input.filedOn, (y) => repo.highestObjectionSequence(tx, y));
     const now = nowInstant();
     const o = repo.insertObjection(tx, {
       requestId,
@@ -139,14 +137,12 @@ export function objectionsOfRequest(db: Db, requestId: number): ObjectionRow[] {
 }
 
 export function browseObjections(db: Db, zone: string, filter: Pick<repo.ObjectionFilter, 'year' | 'status'>, cal: WorkingCalendar = loadCalendar(db)) {
-  const today = todayIn(zone);
-  return repo.listObjections(db, { ...filter, today, dueSoonUntil: addWorkingDays(today, DUE_SOON_WORKING_DAYS, cal) });
+  return repo.listObjections(db, { ...filter, ...dueSoonWindow(todayIn(zone), cal) });
 }
 
 /** Counts of the unanswered objections: open, due soon (at most 2 working days left), overdue. */
 export function openObjectionCounts(db: Db, zone: string, cal: WorkingCalendar = loadCalendar(db)) {
-  const today = todayIn(zone);
-  return repo.openObjectionCounts(db, today, addWorkingDays(today, DUE_SOON_WORKING_DAYS, cal));
+  return repo.openObjectionCounts(db, dueSoonWindow(todayIn(zone), cal));
 }
 
 export const yearsWithObjections = (db: Db): number[] => repo.yearsWithObjections(db);

@@ -13,8 +13,22 @@ import {
 export const NOTICE_WORKING_DAYS = 10;
 /** Pasal 22 ayat 8: one extension of at most 7 working days. */
 export const MAX_EXTENSION_WORKING_DAYS = 7;
-/** Days left at or under which an open request is "due soon". */
+/** Days left at or under which an open request (or an unanswered objection) is "due soon". */
 export const DUE_SOON_WORKING_DAYS = 2;
+
+/** Today and the last day counted as "due soon": what the register and objection queries filter by. */
+export interface DueSoonWindow {
+  today: string;
+  dueSoonUntil: string;
+}
+
+/**
+ * The "due soon" window from `today` (office zone): a deadline from today up to `dueSoonUntil`
+ * is due soon, the same rule urgencyOn applies to one request when it is shown.
+ */
+export function dueSoonWindow(today: string, cal: WorkingCalendar): DueSoonWindow {
+  return { today, dueSoonUntil: addWorkingDays(today, DUE_SOON_WORKING_DAYS, cal) };
+}
 
 export interface DeadlineInput {
   receivedOn: string;

@@ -5,12 +5,11 @@ import { currentActor, idParam, requirePermission } from '../shared/http.js';
 import { parseInput } from '../shared/validation.js';
 import { todayIn } from '../shared/dates.js';
 import { loadCalendar } from '../calendar/holidays.service.js';
-import { addWorkingDays } from '../calendar/working-days.js';
 import type { RequestRow } from '../db/schema.js';
 import * as service from './requests.service.js';
 import { listRequests } from './requests.repo.js';
 import { presentRequestForApi } from './requests.presenter.js';
-import { DUE_SOON_WORKING_DAYS } from './deadlines.js';
+import { dueSoonWindow } from './deadlines.js';
 import {
   API_FIELD_NAMES, apiDecisionSchema, apiExtensionSchema, apiIntakeSchema, apiListQuerySchema, apiUnvoidSchema, apiVoidSchema,
   apiWithdrawalSchema,
@@ -36,7 +35,7 @@ export function requestsApi({ db, config }: AppContext): Router {
     const { page, ...filter } = parseInput(apiListQuerySchema, req.query);
     const cal = loadCalendar(db);
     const today = todayIn(config.zone);
-    const { rows, total, totalCapped } = listRequests(db, { ...filter, today, dueSoonUntil: addWorkingDays(today, DUE_SOON_WORKING_DAYS, cal) }, page, API_PAGE_SIZE);
+    const { rows, total, totalCapped } = listRequests(db, { ...filter, ...dueSoonWindow(today, cal) }, page, API_PAGE_SIZE);
     res.json({ page, page_size: API_PAGE_SIZE, total, total_more: totalCapped, items: rows.map((row) => presentRequestForApi(row, cal, today)) });
   });
 

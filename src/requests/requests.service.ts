@@ -10,10 +10,10 @@ import { changedFields } from '../audit/changes.js';
 import { formatDate, nowInstant, todayIn } from '../shared/dates.js';
 import { loadCalendar } from '../calendar/holidays.service.js';
 import { getSettings } from '../settings/settings.repo.js';
-import { computeDeadlines, DUE_SOON_WORKING_DAYS } from './deadlines.js';
-import { addWorkingDays } from '../calendar/working-days.js';
+import { computeDeadlines, dueSoonWindow } from './deadlines.js';
 import { presentRegisterRow } from './requests.presenter.js';
-import { formatRegistrationNumber, newAccessCode } from './registration-number.js';
+import { newAccessCode } from './access-code.js';
+import { nextNumber } from '../numbering/numbering.js';
 import * as repo from './requests.repo.js';
 import {
   checkDecision, checkExtension, checkIntake, checkIntakeCorrection, checkUnvoid, checkVoid, checkWithdrawal,
@@ -55,9 +55,7 @@ export function registerRequest({ db, actor, zone, input, source = 'staff' }: Us
   return db.transaction((tx) => {
     const cal = loadCalendar(db);
     const { registration_pattern } = getSettings(tx);
-    const year = Number(input.receivedOn.slice(0, 4));
-    const seq = repo.nextSequence(tx, year);
-    const registrationNumber = formatRegistrationNumber(registration_pattern, seq, input.receivedOn);
+    const { number: registrationNumber, year, seq } = nextNumber(registration_pattern, input.receivedOn, (y) => repo.highestSequence(tx, y));
     if (repo.registrationNumberTaken(tx, registrationNumber)) {
       throw new AppError('conflict', `Nomor registrasi ${registrationNumber} sudah dipakai. Periksa pola nomor di Pengaturan.`);
     }
@@ -239,10 +237,10 @@ export const REGISTER_PAGE_SIZE = 25;
 export function browseRegister({ db, zone, filter, page }: { db: Db; zone: string; filter: Omit<repo.RequestFilter, 'today' | 'dueSoonUntil'> | null; page: number }) {
   const cal = loadCalendar(db);
   const today = todayIn(zone);
-  const dueSoonUntil = addWorkingDays(today, DUE_SOON_WORKING_DAYS, cal);
+  const window = dueSoonWindow(today, cal);
   // A refused filter (null) lists nothing: listing everything would pass for a match.
   const { rows, total, totalCapped } = filter
-    ? repo.listRequests(db, { ...filter, today, dueSoonUntil }, page, REGISTER_PAGE_SIZE)
+    ? repo.listRequests(db, { ...filter, ...window }, page, REGISTER_PAGE_SIZE)
     : { rows: [], total: 0, totalCapped: false };
   return {
     rows: rows.map((r) => presentRegisterRow(r, cal, today)),
@@ -251,7 +249,7 @@ export function browseRegister({ db, zone, filter, page }: { db: Db; zone: strin
     page,
     // Past the count cap the last page is not known: offer the next one while this one is full.
     pages: totalCapped ? Math.max(page + (rows.length === REGISTER_PAGE_SIZE ? 1 : 0), Math.ceil(total / REGISTER_PAGE_SIZE)) : Math.max(1, Math.ceil(total / REGISTER_PAGE_SIZE)),
-    workload: repo.workloadCounts(db, today, dueSoonUntil),
+    workload: repo.workloadCounts(db, window),
     years: repo.yearsWithRequests(db),
   };
 }
