@@ -3,7 +3,7 @@
  * server (PPID_DATA_DIR), migrated and seeded.
  */
 import { parseArgs } from 'node:util';
-import { loadConfig } from './config.js';
+import { loadConfig, type AppConfig } from './config.js';
 import { openDb, type Db } from './db/client.js';
 import { migrateDb } from './db/migrate.js';
 import { seedDatabase } from './db/seed.js';
@@ -23,13 +23,19 @@ export interface CliIo {
   readStdin: () => Promise<string>;
 }
 
+/** What every command gets: the database and the configuration, loaded once by the CLI. */
+export interface CliContext {
+  db: Db;
+  config: AppConfig;
+}
+
 export interface CliCommand {
   /** e.g. "user add <username> --role <role>" */
   usage: string;
   /** Words that select the command, e.g. ["user", "add"]. */
   words: string[];
   options?: NonNullable<Parameters<typeof parseArgs>[0]>['options'];
-  run: (db: Db, args: { positionals: string[]; values: Record<string, unknown> }, io: CliIo) => Promise<number> | number;
+  run: (ctx: CliContext, args: { positionals: string[]; values: Record<string, unknown> }, io: CliIo) => Promise<number> | number;
 }
 
 /**
@@ -38,7 +44,7 @@ export interface CliCommand {
  */
 export const COMMANDS: CliCommand[] = [...holidayCommands, ...userCommands, ...auditCommands, ...importCommands, ...recapCommands, ...backupCommands];
 
-export async function runCli(argv: string[], db: Db, io: CliIo): Promise<number> {
+export async function runCli(argv: string[], ctx: CliContext, io: CliIo): Promise<number> {
   const command = COMMANDS.find((c) => c.words.every((w, i) => argv[i] === w));
   if (!command) {
     io.err('Perintah tidak dikenal. Tersedia:');
@@ -52,7 +58,7 @@ export async function runCli(argv: string[], db: Db, io: CliIo): Promise<number>
     io.err(`${(e as Error).message}\nPemakaian: npm run ppid -- ${command.usage}`);
     return 2;
   }
-  return command.run(db, { positionals: parsed.positionals, values: parsed.values as Record<string, unknown> }, io);
+  return command.run(ctx, { positionals: parsed.positionals, values: parsed.values as Record<string, unknown> }, io);
 }
 
 async function readStdin(): Promise<string> {
@@ -68,7 +74,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   migrateDb(db);
   seedDatabase(db);
   rekeyLegacyChain(db, readAnchors(anchorFile(config.dataDir)).length > 0);
-  const code = await runCli(process.argv.slice(2), db, {
+  const code = await runCli(process.argv.slice(2), { db, config }, {
     out: (l) => process.stdout.write(`${l}\n`),
     err: (l) => process.stderr.write(`${l}\n`),
     readStdin,

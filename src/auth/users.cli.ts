@@ -1,7 +1,6 @@
 /** Account commands for operators: the first admin on a headless server, tokens for integrations. */
 import type { CliCommand, CliIo } from '../cli.js';
 import type { Actor } from '../audit/audit.repo.js';
-import { officeZoneFromEnv } from '../config.js';
 import { AppError } from '../shared/errors.js';
 import { fieldErrors } from '../shared/validation.js';
 import { newTokenSchema, newUserSchema } from './auth.schemas.js';
@@ -42,7 +41,7 @@ const userAdd: CliCommand = {
   usage: 'user add <username> --role <admin|officer|supervisor|auditor> [--name "Nama Lengkap"]   (kata sandi: baris pertama stdin)',
   words: ['user', 'add'],
   options: { role: { type: 'string' }, name: { type: 'string' } },
-  async run(db, { positionals, values }, io) {
+  async run({ db }, { positionals, values }, io) {
     if (positionals.length !== 1 || typeof values.role !== 'string') {
       io.err(`Pemakaian: npm run ppid -- ${userAdd.usage}`);
       return 2;
@@ -72,7 +71,7 @@ const tokenCreate: CliCommand = {
   usage: 'token create <username> --name <label> [--expires TTTT-BB-HH]',
   words: ['token', 'create'],
   options: { name: { type: 'string' }, expires: { type: 'string' } },
-  run(db, { positionals, values }, io) {
+  run({ db, config }, { positionals, values }, io) {
     if (positionals.length !== 1 || typeof values.name !== 'string') {
       io.err(`Pemakaian: npm run ppid -- ${tokenCreate.usage}`);
       return 2;
@@ -84,7 +83,7 @@ const tokenCreate: CliCommand = {
     }
     return reporting(io, () => {
       const { expiresOn } = parsed.data;
-      const { token } = createToken(db, CLI_ACTOR, parsed.data.username, parsed.data.name, expiresOn ? { on: expiresOn, zone: officeZoneFromEnv() } : undefined);
+      const { token } = createToken(db, CLI_ACTOR, parsed.data.username, parsed.data.name, expiresOn ? { on: expiresOn, zone: config.zone } : undefined);
       // The token alone on stdout, so a script can capture it; the advice goes to stderr.
       io.out(token);
       io.err(`Token "${parsed.data.name}" untuk ${parsed.data.username} dibuat${expiresOn ? `, berlaku sampai ${expiresOn}` : ''}. Simpan sekarang: token ini tidak akan ditampilkan lagi.`);
