@@ -13,13 +13,14 @@ import { loadCalendar } from '../src/calendar/holidays.service.js';
 import { addWorkingDays } from '../src/calendar/working-days.js';
 import { computeDeadlines } from '../src/requests/deadlines.js';
 import { objectionDates } from '../src/objections/objection-rules.js';
+import type { Outcome } from '../src/vocabulary/requests.js';
 import { ROMAN_MONTHS } from '../src/shared/dates.js';
 import { recordEvent } from '../src/audit/audit.repo.js';
 
 /** Requests per month in the office's 2022 table, the shape every generated year follows. */
 const MONTH_WEIGHTS = [15, 19, 35, 24, 11, 21, 10, 11, 19, 16, 8, 16];
 /** The 2022 outcome mix (129 full, 53 partial, 23 not provided) plus a few rejections. */
-const OUTCOMES: [string, number][] = [['full', 0.62], ['partial', 0.26], ['not_provided', 0.1], ['rejected', 0.02]];
+const OUTCOMES: [Outcome, number][] = [['full', 0.62], ['partial', 0.26], ['not_provided', 0.1], ['rejected', 0.02]];
 const CATEGORIES = ['academic', 'academic', 'academic', 'local_government', 'ministry_agency', 'media', 'private_sector', 'ngo', 'public', 'other'];
 const CHANNELS = ['email', 'email', 'email', 'email', 'website', 'whatsapp', 'letter', 'walk_in', 'phone'];
 const TOPICS = ['realisasi dana desa', 'belanja DAK fisik', 'transfer ke daerah', 'dana bagi hasil', 'APBD kabupaten', 'hibah daerah', 'pinjaman daerah', 'DAU per provinsi'];
@@ -118,7 +119,7 @@ export function generateRegister(o: GenerateOptions): Generated {
           const decided = decidedOn !== null && decidedOn <= o.until;
           const extended = decided && serviceDays > 5 && random() < 0.4;
           const d = computeDeadlines({ receivedOn, extensionDays: extended ? 7 : null, decidedOn: decided ? decidedOn : null }, cal);
-          let outcome: string | null = null;
+          let outcome: Outcome | null = null;
           if (decided) {
             let roll = random();
             outcome = OUTCOMES.find(([, p]) => (roll -= p) < 0)?.[0] ?? 'full';

@@ -12,7 +12,7 @@ import { SqliteSessionStore } from './auth/session-store.js';
 import { findUserById } from './auth/users.repo.js';
 import { getSettings } from './settings/settings.repo.js';
 import { userForToken } from './auth/auth.service.js';
-import { can, ROLES, type Permission, type Role } from './auth/roles.js';
+import { can, ROLES, type Permission } from './auth/roles.js';
 import { AppError } from './shared/errors.js';
 import { CSRF_COOKIE, errorHandler } from './shared/http.js';
 import { withLayout } from './shared/layout.js';
@@ -146,7 +146,7 @@ export function buildApp(deps: { db: Db; config: AppConfig; logger?: Logger }): 
   app.use((req, res, next) => {
     res.locals.csrfToken = generateCsrfToken(req, res);
     res.locals.user = req.user ?? null;
-    res.locals.can = (p: Permission) => (req.user ? can(req.user.role as Role, p) : false);
+    res.locals.can = (p: Permission) => (req.user ? can(req.user.role, p) : false);
     res.locals.path = req.path;
     res.locals.flash = req.session.flash ?? [];
     if (req.session.flash) delete req.session.flash;

@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config.js';
-import { openDb, type Db } from './db/client.js';
+import { openDb } from './db/client.js';
 import { migrateDb } from './db/migrate.js';
 import { seedDatabase } from './setup/seed.js';
 import { holidayCommands } from './calendar/holidays.cli.js';
@@ -16,7 +16,9 @@ import { backupCommands } from './backup/backup.cli.js';
 import { unitCommands } from './units/units.cli.js';
 import { rekeyLegacyChain } from './audit/audit.repo.js';
 import { anchorFile, readAnchors } from './audit/anchors.js';
-import type { CliCommand, CliIo } from './context.js';
+import type { CliCommand, CliContext, CliIo } from './context.js';
+
+export type { CliContext, CliIo };
 import { applyTestClock } from './shared/test-clock.js';
 
 /**
@@ -25,7 +27,7 @@ import { applyTestClock } from './shared/test-clock.js';
  */
 export const COMMANDS: CliCommand[] = [...holidayCommands, ...userCommands, ...auditCommands, ...importCommands, ...recapCommands, ...backupCommands, ...unitCommands];
 
-export async function runCli(argv: string[], db: Db, io: CliIo): Promise<number> {
+export async function runCli(argv: string[], ctx: CliContext, io: CliIo): Promise<number> {
   const command = COMMANDS.find((c) => c.words.every((w, i) => argv[i] === w));
   if (!command) {
     io.err('Perintah tidak dikenal. Tersedia:');
@@ -39,7 +41,7 @@ export async function runCli(argv: string[], db: Db, io: CliIo): Promise<number>
     io.err(`${(e as Error).message}\nPemakaian: npm run ppid -- ${command.usage}`);
     return 2;
   }
-  return command.run(db, { positionals: parsed.positionals, values: parsed.values as Record<string, unknown> }, io);
+  return command.run(ctx, { positionals: parsed.positionals, values: parsed.values as Record<string, unknown> }, io);
 }
 
 async function readStdin(): Promise<string> {
@@ -56,7 +58,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   migrateDb(db);
   seedDatabase(db);
   rekeyLegacyChain(db, readAnchors(anchorFile(config.dataDir)).length > 0);
-  const code = await runCli(process.argv.slice(2), db, {
+  const code = await runCli(process.argv.slice(2), { db, config }, {
     out: (l) => process.stdout.write(`${l}\n`),
     err: (l) => process.stderr.write(`${l}\n`),
     readStdin,

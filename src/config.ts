@@ -89,12 +89,6 @@ export interface AppConfig {
   readonly publicUrl?: string;
 }
 
-/** The office zone alone, for CLI commands that need no other setting (falls back to WIB). */
-export function officeZoneFromEnv(env: NodeJS.ProcessEnv = process.env): OfficeZone {
-  const z = env.PPID_TIMEZONE;
-  return (OFFICE_ZONES as readonly string[]).includes(z ?? '') ? (z as OfficeZone) : 'Asia/Jakarta';
-}
-
 export type TrustProxy = boolean | number | string;
 
 const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];

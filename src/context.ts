@@ -28,11 +28,17 @@ export interface CliIo {
   readStdin: () => Promise<string>;
 }
 
+/** What every command gets: the database and the configuration, loaded once by the CLI. */
+export interface CliContext {
+  db: Db;
+  config: AppConfig;
+}
+
 export interface CliCommand {
   /** e.g. "user add <username> --role <role>" */
   usage: string;
   /** Words that select the command, e.g. ["user", "add"]. */
   words: string[];
   options?: NonNullable<Parameters<typeof parseArgs>[0]>['options'];
-  run: (db: Db, args: { positionals: string[]; values: Record<string, unknown> }, io: CliIo) => Promise<number> | number;
+  run: (ctx: CliContext, args: { positionals: string[]; values: Record<string, unknown> }, io: CliIo) => Promise<number> | number;
 }

@@ -1,5 +1,4 @@
 import type { CliCommand } from '../context.js';
-import { loadConfig } from '../config.js';
 import { verifyChain } from './audit.repo.js';
 import { anchorChain, anchorFile, anchorLabel, readAnchors } from './anchors.js';
 import { describeAnchoring } from './audit.presenter.js';
@@ -11,12 +10,12 @@ const auditVerify: CliCommand = {
    * Exit 0 when the whole keyed hash chain holds and agrees with every anchor, 1 at the first
    * broken entry or when the chain is shorter than an anchor (for cron and monitoring).
    */
-  run(db, { positionals }, io) {
+  run({ db, config }, { positionals }, io) {
     if (positionals.length) {
       io.err(`Pemakaian: npm run ppid -- ${auditVerify.usage}`);
       return 2;
     }
-    const report = verifyChain(db, readAnchors(anchorFile(loadConfig().dataDir)));
+    const report = verifyChain(db, readAnchors(anchorFile(config.dataDir)));
     if (report.ok) {
       io.out(`OK: ${report.checked} entri. ${describeAnchoring(report)}`);
       return 0;
@@ -31,12 +30,12 @@ const auditAnchor: CliCommand = {
   usage: 'audit anchor',
   words: ['audit', 'anchor'],
   /** Appends the chain's newest (sequence, hash) to PPID_DATA_DIR/audit-anchors.log now. */
-  run(db, { positionals }, io) {
+  run({ db, config }, { positionals }, io) {
     if (positionals.length) {
       io.err(`Pemakaian: npm run ppid -- ${auditAnchor.usage}`);
       return 2;
     }
-    const file = anchorFile(loadConfig().dataDir);
+    const file = anchorFile(config.dataDir);
     const anchor = anchorChain(db, file, 'cli');
     if (!anchor) {
       io.out('Log audit masih kosong: tidak ada yang dijangkarkan.');

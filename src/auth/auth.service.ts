@@ -88,7 +88,7 @@ export async function updateUser(db: Db, actor: Actor, id: number, change: UserC
       role: change.role,
       active: change.active,
       unitId: change.unitId,
-      ...(passwordHash ? { passwordHash, failedLogins: 0, lockedUntil: null } : {}),
+      ...(passwordHash ? { passwordHash } : {}),
     });
     if (change.active === false || passwordHash) repo.deleteSessionsOfUser(tx, id);
     recordEvent(tx, actor, {
@@ -134,7 +134,6 @@ export async function authenticate(db: Db, username: string, password: string, i
       return { ok: false as const, message: closed ? lockedMessage(closed) : wrong };
     }
     guard?.throttle.recordSuccess(username, ip);
-    if (user.failedLogins || user.lockedUntil) repo.updateUser(tx, user.id, { failedLogins: 0, lockedUntil: null });
     recordEvent(tx, { userId: user.id, label: user.username }, {
       action: 'login', entityType: 'user', entityId: user.id, summary: `Masuk dari ${ip}`,
     });

@@ -1,15 +1,9 @@
 /**
- * Roles and what each may do. Role names are persisted in users.role: never rename one.
+ * What each role may do. The roles themselves (persisted in users.role): src/vocabulary/roles.ts.
  */
-export const ROLES = {
-  admin: 'Admin',
-  officer: 'Petugas PPID',
-  supervisor: 'Atasan PPID',
-  auditor: 'Auditor',
-  /** Staff of a unit that holds information: sees only the work sent to its unit (src/units). */
-  unit: 'Staf unit kerja',
-} as const;
-export type Role = keyof typeof ROLES;
+import { ROLES, type Role } from '../vocabulary/roles.js';
+
+export { ROLES, type Role };
 
 /** Actions a route can require. */
 export type Permission =

@@ -1,12 +1,11 @@
 /** Account commands for operators: the first admin on a headless server, tokens for integrations. */
 import type { CliCommand, CliIo } from '../context.js';
 import type { Actor } from '../audit/audit.repo.js';
-import { officeZoneFromEnv } from '../config.js';
 import { AppError } from '../shared/errors.js';
 import { fieldErrors } from '../shared/validation.js';
 import { newTokenSchema, newUserSchema } from './auth.schemas.js';
 import { createToken, createUser } from './auth.service.js';
-import { ROLES, type Role } from './roles.js';
+import { ROLES } from './roles.js';
 import { findUnitByCode } from '../units/units.repo.js';
 
 const CLI_ACTOR: Actor = { userId: null, label: 'cli' };
@@ -44,7 +43,7 @@ const userAdd: CliCommand = {
   usage: 'user add <username> --role <admin|officer|supervisor|auditor|unit> [--name "Nama Lengkap"] [--unit <kode>]   (kata sandi: baris pertama stdin)',
   words: ['user', 'add'],
   options: { role: { type: 'string' }, name: { type: 'string' }, unit: { type: 'string' } },
-  async run(db, { positionals, values }, io) {
+  async run({ db }, { positionals, values }, io) {
     if (positionals.length !== 1 || typeof values.role !== 'string') {
       io.err(`Pemakaian: npm run ppid -- ${userAdd.usage}`);
       return 2;
@@ -73,7 +72,7 @@ const userAdd: CliCommand = {
     }
     return reporting(io, async () => {
       const user = await createUser(db, CLI_ACTOR, parsed.data);
-      io.out(`Pengguna ${user.username} (${ROLES[user.role as Role]}) dibuat.`);
+      io.out(`Pengguna ${user.username} (${ROLES[user.role]}) dibuat.`);
       return 0;
     });
   },
@@ -83,7 +82,7 @@ const tokenCreate: CliCommand = {
   usage: 'token create <username> --name <label> [--expires TTTT-BB-HH]',
   words: ['token', 'create'],
   options: { name: { type: 'string' }, expires: { type: 'string' } },
-  run(db, { positionals, values }, io) {
+  run({ db, config }, { positionals, values }, io) {
     if (positionals.length !== 1 || typeof values.name !== 'string') {
       io.err(`Pemakaian: npm run ppid -- ${tokenCreate.usage}`);
       return 2;
@@ -95,7 +94,7 @@ const tokenCreate: CliCommand = {
     }
     return reporting(io, () => {
       const { expiresOn } = parsed.data;
-      const { token } = createToken(db, CLI_ACTOR, parsed.data.username, parsed.data.name, expiresOn ? { on: expiresOn, zone: officeZoneFromEnv() } : undefined);
+      const { token } = createToken(db, CLI_ACTOR, parsed.data.username, parsed.data.name, expiresOn ? { on: expiresOn, zone: config.zone } : undefined);
       // The token alone on stdout, so a script can capture it; the advice goes to stderr.
       io.out(token);
       io.err(`Token "${parsed.data.name}" untuk ${parsed.data.username} dibuat${expiresOn ? `, berlaku sampai ${expiresOn}` : ''}. Simpan sekarang: token ini tidak akan ditampilkan lagi.`);

@@ -2,17 +2,15 @@
 import { DateTime } from 'luxon';
 import type { ApiTokenRow, UserRow } from '../db/schema.js';
 import { formatDate, formatInstant, todayIn } from '../shared/dates.js';
-import { ROLES, type Role } from './roles.js';
+import { ROLES } from './roles.js';
 
-export function presentUserRow(u: UserRow, zone: string, now: DateTime = DateTime.utc()) {
-  const locked = !!u.lockedUntil && DateTime.fromISO(u.lockedUntil) > now;
+export function presentUserRow(u: UserRow, zone: string) {
   return {
     id: u.id,
     username: u.username,
     displayName: u.displayName,
-    roleLabel: ROLES[u.role as Role] ?? u.role,
+    roleLabel: ROLES[u.role],
     active: u.active,
-    lockedUntil: locked ? formatInstant(u.lockedUntil!, zone) : null,
     createdAt: formatInstant(u.createdAt, zone),
   };
 }

@@ -1,5 +1,4 @@
 import type { CliCommand } from '../context.js';
-import { loadConfig } from '../config.js';
 import { DataDirLocked, lockDataDir } from '../db/data-dir.js';
 import { createBackup, restoreBackup, RestoreError } from './backup.service.js';
 
@@ -10,13 +9,13 @@ export const backupCommands: CliCommand[] = [
   {
     usage: 'backup <FILE.tar.gz>   (boleh saat aplikasi berjalan)',
     words: ['backup'],
-    run: async (db, { positionals }, io) => {
+    run: async ({ db, config }, { positionals }, io) => {
       const [file] = positionals;
       if (!file || positionals.length > 1) {
         io.err('Pemakaian: npm run ppid -- backup <FILE.tar.gz>');
         return 2;
       }
-      const manifest = await createBackup({ db, uploadDir: loadConfig().uploadDir, file });
+      const manifest = await createBackup({ db, uploadDir: config.uploadDir, file });
       io.out(`Cadangan dibuat: ${file} (${describe(manifest)}).`);
       if (manifest.missingFiles.length) io.err(`Peringatan: ${manifest.missingFiles.length} berkas lampiran tidak ditemukan di penyimpanan.`);
       return 0;
@@ -25,13 +24,12 @@ export const backupCommands: CliCommand[] = [
   {
     usage: 'restore <FILE.tar.gz>  (ditolak selama aplikasi berjalan)',
     words: ['restore'],
-    run: async (db, { positionals }, io) => {
+    run: async ({ db, config }, { positionals }, io) => {
       const [file] = positionals;
       if (!file || positionals.length > 1) {
         io.err('Pemakaian: npm run ppid -- restore <FILE.tar.gz>');
         return 2;
       }
-      const config = loadConfig();
       // The server holds this lock while it runs: replacing its files under it loses data.
       let unlock: () => void;
       try {

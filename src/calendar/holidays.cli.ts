@@ -7,7 +7,7 @@ export const holidayCommands: CliCommand[] = [
     usage: 'holidays list --year <tahun>',
     words: ['holidays', 'list'],
     options: { year: { type: 'string' } },
-    run(db, { values }, io) {
+    run({ db }, { values }, io) {
       const year = Number(values.year);
       if (!/^\d{4}$/.test(String(values.year ?? '')) || !Number.isInteger(year)) {
         io.err('Sebutkan tahun dengan --year, mis. --year 2025.');

@@ -78,6 +78,6 @@ export function holidayYears(db: Tx): number[] {
 }
 
 /** Every date holding an entry of `kind`, each once. */
-export function datesOfKind(db: Tx, kind: string): string[] {
+export function datesOfKind(db: Tx, kind: HolidayRow['kind']): string[] {
   return [...new Set(db.select({ date: holidays.date }).from(holidays).where(eq(holidays.kind, kind)).all().map((r) => r.date))];
 }

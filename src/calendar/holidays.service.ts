@@ -1,6 +1,8 @@
 import type { Db, Tx } from '../db/client.js';
 import type { HolidayRow } from '../db/schema.js';
-import { buildCalendar, type HolidayKind, type WorkingCalendar } from './working-days.js';
+import { buildCalendar, type WorkingCalendar } from './working-days.js';
+import { HOLIDAY_KINDS } from '../vocabulary/holidays.js';
+import { codeOf } from '../vocabulary/keys.js';
 import * as repo from './holidays.repo.js';
 import { getSetting, setSetting } from '../settings/settings.repo.js';
 import { recordEvent } from '../audit/audit.repo.js';
@@ -8,13 +10,7 @@ import { notFound } from '../shared/errors.js';
 import { nowInstant } from '../shared/dates.js';
 import official from './official-holidays.json' with { type: 'json' };
 
-/** Kinds of non-working day. Persisted in holidays.kind: never rename a key. */
-export const HOLIDAY_KINDS: Record<HolidayKind, string> = {
-  /** Hari libur nasional (Keppres / SKB 3 Menteri). */
-  holiday: 'Hari libur nasional',
-  /** Cuti bersama fixed by the same SKB; counts as a non-working day for the office. */
-  collective_leave: 'Cuti bersama',
-};
+export { HOLIDAY_KINDS };
 
 /**
  * Loads the official calendar (SKB 3 Menteri, 2020–2026) once, on the first start. Marked in
@@ -24,7 +20,7 @@ export function seedHolidays(db: Db): void {
   if (getSetting(db, 'holidays_seeded')) return;
   db.transaction((tx) => {
     const rows = Object.values(official.years).flatMap((y) =>
-      y.days.map((d) => ({ date: d.date, kind: d.kind, name: d.name })),
+      y.days.map((d) => ({ date: d.date, kind: codeOf(HOLIDAY_KINDS, d.kind), name: d.name })),
     );
     repo.insertHolidays(tx, rows);
     setSetting(tx, 'holidays_seeded', nowInstant());
@@ -60,7 +56,7 @@ export const COLLECTIVE_LEAVE_SETTING = 'collective_leave_is_working_day';
 
 function buildFromTable(db: Tx): WorkingCalendar {
   return buildCalendar(
-    repo.allHolidays(db).map((h) => ({ date: h.date, kind: h.kind as HolidayKind, name: h.name })),
+    repo.allHolidays(db).map((h) => ({ date: h.date, kind: h.kind, name: h.name })),
     { collectiveLeaveIsWorkingDay: getSetting(db, COLLECTIVE_LEAVE_SETTING) === '1' },
   );
 }

@@ -5,7 +5,9 @@
  */
 import { DateTime } from 'luxon';
 
-export type HolidayKind = 'holiday' | 'collective_leave';
+import type { HolidayKind } from '../vocabulary/holidays.js';
+
+export type { HolidayKind };
 export interface HolidayEntry {
   date: string;
   kind: HolidayKind;

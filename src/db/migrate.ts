@@ -6,22 +6,21 @@ import type { Db } from './client.js';
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
 /**
- * Applies the pending migrations. drizzle-kit changes a column in SQLite by rebuilding its
- * table (create a copy, copy the rows, drop the old one, rename), framed by `PRAGMA
- * foreign_keys=OFF/ON`; but the migrator runs every migration inside one transaction, where
- * that pragma does nothing, so dropping a table that other rows point at (objections, which
- * attachments reference) would fail. Foreign keys are therefore off while migrating, and
- * checked over the whole database afterwards: a migration that broke a link stops the start.
+ * Applies the pending migrations (all in one transaction). Foreign keys are off meanwhile, as
+ * SQLite's table-rebuild procedure requires: drizzle-kit rebuilds a table (new table, copy, drop,
+ * rename) to change a constraint, and its own `PRAGMA foreign_keys=OFF` is a no-op inside the
+ * migrator's transaction, so dropping a table other rows point at would fail. The keys are
+ * checked before they are switched back on; a migration that broke one stops the start.
  */
-export function migrateDb(db: Db): void {
+export function migrateDb(db: Db, migrationsFolder = MIGRATIONS_DIR): void {
   const client = db.$client;
-  const enforced = client.pragma('foreign_keys', { simple: true }) === 1;
+  const wasOn = client.pragma('foreign_keys', { simple: true }) === 1;
   client.pragma('foreign_keys = OFF');
   try {
-    migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+    migrate(db, { migrationsFolder });
     const broken = client.pragma('foreign_key_check') as unknown[];
     if (broken.length) throw new Error(`migration left ${broken.length} broken foreign key(s): ${JSON.stringify(broken.slice(0, 5))}`);
   } finally {
-    if (enforced) client.pragma('foreign_keys = ON');
+    if (wasOn) client.pragma('foreign_keys = ON');
   }
 }

@@ -1,23 +1,41 @@
+/* eslint-disable max-lines -- the one schema of the database: every table in one file, as drizzle-kit and the project layout read it */
 /**
- * The whole database. Values of enum-like text columns are persisted: never rename a member
- * of the lists in src/requests/vocabulary.ts or src/auth/roles.ts without a data migration.
+ * The whole database. Enum-like text columns are closed: each takes its codes from a list in
+ * src/vocabulary/ (typed columns) and refuses any other value with a CHECK constraint. Adding a
+ * member changes the CHECK (generate a migration); never rename or remove one without a data
+ * migration.
  */
-import { sql } from 'drizzle-orm';
-import { sqliteTable, text, integer, index, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { sql, type SQL } from 'drizzle-orm';
+import { sqliteTable, text, integer, index, uniqueIndex, check, type SQLiteColumn, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { keysOf } from '../vocabulary/keys.js';
+import { ROLES } from '../vocabulary/roles.js';
+import { HOLIDAY_KINDS } from '../vocabulary/holidays.js';
+import { CHANNELS, DELIVERY_METHODS, OBTAIN_METHODS, OUTCOMES, REQUEST_SOURCES, REQUESTER_CATEGORIES, REQUESTER_TYPES, VOID_REASONS } from '../vocabulary/requests.js';
+import { DISPUTE_RESULTS, FILED_BY, OBJECTION_RESULTS } from '../vocabulary/objections.js';
+import { ATTACHMENT_KINDS, ATTACHMENT_TARGETS } from '../vocabulary/attachments.js';
 
-export const users = sqliteTable('users', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  username: text('username').notNull().unique(),
-  displayName: text('display_name').notNull(),
-  role: text('role').notNull(),
-  passwordHash: text('password_hash').notNull(),
-  active: integer('active', { mode: 'boolean' }).notNull().default(true),
-  failedLogins: integer('failed_logins').notNull().default(0),
-  lockedUntil: text('locked_until'),
-  createdAt: text('created_at').notNull(),
-  /** The unit the user belongs to (src/units); required in practice for the role `unit`. */
-  unitId: integer('unit_id').references((): AnySQLiteColumn => units.id),
-});
+/** `column in ('a', 'b', …)` over a vocabulary's codes (codes are plain identifiers: no quoting needed). */
+function oneOf(column: SQLiteColumn, vocabulary: Record<string, string>): SQL {
+  const codes = Object.keys(vocabulary);
+  if (codes.some((c) => !/^[a-z_]+$/.test(c))) throw new Error(`vocabulary code not a plain identifier: ${codes.join(', ')}`);
+  return sql`${column} in (${sql.raw(codes.map((c) => `'${c}'`).join(', '))})`;
+}
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    username: text('username').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    role: text('role', { enum: keysOf(ROLES) }).notNull(),
+    passwordHash: text('password_hash').notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: text('created_at').notNull(),
+    /** The unit the user belongs to (src/units); required in practice for the role `unit`. */
+    unitId: integer('unit_id').references((): AnySQLiteColumn => units.id),
+  },
+  (t) => [check('users_role_check', oneOf(t.role, ROLES))],
+);
 
 export const sessions = sqliteTable(
   'sessions',
@@ -49,10 +67,10 @@ export const holidays = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     date: text('date').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: keysOf(HOLIDAY_KINDS) }).notNull(),
     name: text('name').notNull(),
   },
-  (t) => [index('holidays_date_idx').on(t.date)],
+  (t) => [index('holidays_date_idx').on(t.date), check('holidays_kind_check', oneOf(t.kind, HOLIDAY_KINDS))],
 );
 
 export const settings = sqliteTable('settings', {
@@ -70,20 +88,20 @@ export const requests = sqliteTable(
     registrationSeq: integer('registration_seq'),
     accessCode: text('access_code').notNull(),
     receivedOn: text('received_on').notNull(),
-    channel: text('channel').notNull(),
+    channel: text('channel', { enum: keysOf(CHANNELS) }).notNull(),
     requesterName: text('requester_name').notNull(),
     requesterIdNumber: text('requester_id_number').notNull().default(''),
     requesterAddress: text('requester_address').notNull().default(''),
     requesterPhone: text('requester_phone').notNull().default(''),
     requesterEmail: text('requester_email').notNull().default(''),
     requesterOccupation: text('requester_occupation').notNull().default(''),
-    requesterType: text('requester_type').notNull(),
-    requesterCategory: text('requester_category').notNull(),
+    requesterType: text('requester_type', { enum: keysOf(REQUESTER_TYPES) }).notNull(),
+    requesterCategory: text('requester_category', { enum: keysOf(REQUESTER_CATEGORIES) }).notNull(),
     proxyName: text('proxy_name').notNull().default(''),
     informationRequested: text('information_requested').notNull(),
     purpose: text('purpose').notNull().default(''),
-    obtainMethod: text('obtain_method').notNull(),
-    deliveryMethod: text('delivery_method').notNull(),
+    obtainMethod: text('obtain_method', { enum: keysOf(OBTAIN_METHODS) }).notNull(),
+    deliveryMethod: text('delivery_method', { enum: keysOf(DELIVERY_METHODS) }).notNull(),
     /** 'yes': "tidak ingin dihubungi", the requester declined messages (e-mail, WhatsApp) from the app; '' otherwise. */
     requesterNoContact: text('requester_no_contact').notNull().default(''),
     // Extension (UU 14/2008 Pasal 22 ayat 8): once, at most 7 working days.
@@ -91,7 +109,7 @@ export const requests = sqliteTable(
     extensionDays: integer('extension_days'),
     extensionReason: text('extension_reason'),
     // Decision (Pasal 22 ayat 7).
-    outcome: text('outcome'),
+    outcome: text('outcome', { enum: keysOf(OUTCOMES) }),
     decidedOn: text('decided_on'),
     reasonExempt: integer('reason_exempt', { mode: 'boolean' }).notNull().default(false),
     reasonNotHeld: integer('reason_not_held', { mode: 'boolean' }).notNull().default(false),
@@ -107,7 +125,7 @@ export const requests = sqliteTable(
     // of every count (recap, reports, workload). Null when the entry stands.
     voidedOn: text('voided_on'),
     /** One of VOID_REASONS (src/requests/vocabulary.ts). */
-    voidReason: text('void_reason'),
+    voidReason: text('void_reason', { enum: keysOf(VOID_REASONS) }),
     voidNote: text('void_note').notNull().default(''),
     /** Who voided it, as the audit log names actors (username or "token:…"). */
     voidedBy: text('voided_by'),
@@ -117,7 +135,7 @@ export const requests = sqliteTable(
     dueOn: text('due_on').notNull(),
     serviceDays: integer('service_days'),
     /** How the record entered the app: staff form, public web form, API, or an imported register. */
-    source: text('source').notNull().default('staff'),
+    source: text('source', { enum: keysOf(REQUEST_SOURCES) }).notNull().default('staff'),
     /** When a staff member first opened a web submission; null marks it "new" in the register. */
     openedAt: text('opened_at'),
     version: integer('version').notNull().default(1),
@@ -136,6 +154,14 @@ export const requests = sqliteTable(
     index('requests_open_idx').on(t.dueOn, t.openedAt).where(sql`${t.outcome} is null and ${t.voidedOn} is null`),
     // The public status lookup matches the number whatever its case ("001/ppid/i/2024").
     index('requests_number_nocase_idx').on(sql`${t.registrationNumber} collate nocase`),
+    check('requests_channel_check', oneOf(t.channel, CHANNELS)),
+    check('requests_requester_type_check', oneOf(t.requesterType, REQUESTER_TYPES)),
+    check('requests_requester_category_check', oneOf(t.requesterCategory, REQUESTER_CATEGORIES)),
+    check('requests_obtain_method_check', oneOf(t.obtainMethod, OBTAIN_METHODS)),
+    check('requests_delivery_method_check', oneOf(t.deliveryMethod, DELIVERY_METHODS)),
+    check('requests_outcome_check', oneOf(t.outcome, OUTCOMES)),
+    check('requests_void_reason_check', oneOf(t.voidReason, VOID_REASONS)),
+    check('requests_source_check', oneOf(t.source, REQUEST_SOURCES)),
   ],
 );
 
@@ -160,12 +186,12 @@ export const objections = sqliteTable(
     /** Pasal 35 ayat 1 letters, comma-separated, e.g. "a,e". */
     grounds: text('grounds').notNull(),
     statement: text('statement').notNull(),
-    filedBy: text('filed_by').notNull(),
+    filedBy: text('filed_by', { enum: keysOf(FILED_BY) }).notNull(),
     proxyName: text('proxy_name').notNull().default(''),
     lateNote: text('late_note').notNull().default(''),
     // Response of the atasan PPID (Pasal 36 ayat 2).
     respondedOn: text('responded_on'),
-    result: text('result'),
+    result: text('result', { enum: keysOf(OBJECTION_RESULTS) }),
     reasoning: text('reasoning').notNull().default(''),
     followUp: text('follow_up').notNull().default(''),
     informationGivenOn: text('information_given_on'),
@@ -177,7 +203,7 @@ export const objections = sqliteTable(
     // Dispute at the Komisi Informasi (Pasal 37–38).
     disputeRegisteredOn: text('dispute_registered_on'),
     disputeCaseNumber: text('dispute_case_number').notNull().default(''),
-    disputeResult: text('dispute_result'),
+    disputeResult: text('dispute_result', { enum: keysOf(DISPUTE_RESULTS) }),
     disputeDecidedOn: text('dispute_decided_on'),
     disputeNote: text('dispute_note').notNull().default(''),
     /** Registered after the 14 working days of Pasal 37 ayat 2 (recorded anyway, with a note). */
@@ -199,6 +225,9 @@ export const objections = sqliteTable(
     // The supervisor's count of open / due soon / overdue objections, read on every page they
     // open: a small covering index over the unanswered objections only.
     index('objections_open_idx').on(t.responseDueOn, t.respondedOn).where(sql`${t.respondedOn} is null`),
+    check('objections_filed_by_check', oneOf(t.filedBy, FILED_BY)),
+    check('objections_result_check', oneOf(t.result, OBJECTION_RESULTS)),
+    check('objections_dispute_result_check', oneOf(t.disputeResult, DISPUTE_RESULTS)),
   ],
 );
 
@@ -241,10 +270,9 @@ export const attachments = sqliteTable(
     requestId: integer('request_id')
       .notNull()
       .references(() => requests.id),
-    /** 'request' | 'decision' | 'objection' */
-    target: text('target').notNull().default('request'),
+    target: text('target', { enum: keysOf(ATTACHMENT_TARGETS) }).notNull().default('request'),
     objectionId: integer('objection_id').references(() => objections.id),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: keysOf(ATTACHMENT_KINDS) }).notNull(),
     originalName: text('original_name').notNull(),
     storedName: text('stored_name').notNull().unique(),
     sizeBytes: integer('size_bytes').notNull(),
@@ -259,7 +287,11 @@ export const attachments = sqliteTable(
     deletedBy: integer('deleted_by').references(() => users.id),
     purgedAt: text('purged_at'),
   },
-  (t) => [index('attachments_request_idx').on(t.requestId)],
+  (t) => [
+    index('attachments_request_idx').on(t.requestId),
+    check('attachments_target_check', oneOf(t.target, ATTACHMENT_TARGETS)),
+    check('attachments_kind_check', oneOf(t.kind, ATTACHMENT_KINDS)),
+  ],
 );
 
 /** Tamper-evident log: each row hashes its own content and the previous row's hash. */

@@ -5,7 +5,6 @@ import { currentActor, requirePermission, requireUser } from '../auth/guards.js'
 import { parseInput } from '../shared/validation.js';
 import { formatLongDate, todayIn } from '../shared/dates.js';
 import type { HolidayRow } from '../db/schema.js';
-import type { HolidayKind } from '../calendar/working-days.js';
 import * as service from '../calendar/holidays.service.js';
 import { addHoliday, removeHoliday, updateHoliday } from './change-holiday.js';
 import { holidayFormSchema, yearParamSchema } from './holidays.schemas.js';
@@ -17,7 +16,7 @@ function presentHoliday(h: HolidayRow) {
     id: h.id,
     date: h.date,
     dateLabel: formatLongDate(h.date),
-    kindLabel: service.HOLIDAY_KINDS[h.kind as HolidayKind] ?? h.kind,
+    kindLabel: service.HOLIDAY_KINDS[h.kind],
     name: h.name,
   };
 }

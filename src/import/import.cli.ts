@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CliCommand } from '../context.js';
 import type { Actor } from '../audit/audit.repo.js';
-import { OFFICE_ZONES, type OfficeZone } from '../config.js';
 import { importRegister, MAX_IMPORT_BYTES } from './import.service.js';
 import { problemLine } from './import.presenter.js';
 
@@ -14,7 +13,7 @@ const importCommand: CliCommand = {
   words: ['import'],
   options: { 'dry-run': { type: 'boolean' }, 'skip-invalid': { type: 'boolean' } },
   /** Exit 0 when imported (or, with --dry-run, when it would import cleanly), 1 when refused, 2 on usage errors. */
-  async run(db, { positionals, values }, io) {
+  async run({ db, config }, { positionals, values }, io) {
     if (positionals.length !== 1) {
       io.err(`Pemakaian: npm run ppid -- ${importCommand.usage}`);
       return 2;
@@ -31,11 +30,8 @@ const importCommand: CliCommand = {
       io.err(`Galat: berkas "${file}" tidak dapat dibaca.`);
       return 1;
     }
-    // The same office zone as the server (PPID_TIMEZONE); the rest of the configuration is not needed here.
-    const envZone = process.env.PPID_TIMEZONE as OfficeZone | undefined;
-    const zone: OfficeZone = envZone && OFFICE_ZONES.includes(envZone) ? envZone : 'Asia/Jakarta';
     const report = await importRegister({
-      db, actor: CLI_ACTOR, zone, fileName: path.basename(file), buffer,
+      db, actor: CLI_ACTOR, zone: config.zone, fileName: path.basename(file), buffer,
       dryRun: values['dry-run'] === true, skipInvalid: values['skip-invalid'] === true,
     });
     for (const p of report.problems) (p.level === 'error' ? io.err : io.out)(problemLine(p));

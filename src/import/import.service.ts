@@ -3,7 +3,7 @@
  * audit entry for the whole file, so an import is either all there or not there at all.
  *
  * - Registration numbers are kept. When a number follows the office's pattern, its sequence is
- *   stored too, so numbers given later continue after it (requests.repo nextSequence).
+ *   stored too, so numbers given later continue after it (numbering nextNumber).
  * - A number already in the database is skipped as "sudah ada": importing a file twice adds
  *   nothing the second time.
  * - Deadlines, service days and objection windows are derived exactly as for requests

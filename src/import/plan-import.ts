@@ -3,7 +3,7 @@
  * of each request to write. Reads the database (in a few batched queries), writes nothing.
  *
  * - When a number follows the office's pattern, its sequence is stored too, so numbers given
- *   later continue after it (requests.repo nextSequence); a sequence already taken is an error.
+ *   later continue after it (numbering nextNumber); a sequence already taken is an error.
  * - Deadlines, service days and objection windows are derived exactly as for requests entered
  *   by hand (computeDeadlines, objectionDates), from the holiday calendar.
  */
@@ -18,7 +18,9 @@ import { lateFilingRule, objectionDates, type ObjectionDates } from '../objectio
 import { extensionInTimeRule } from '../requests/request-status.js';
 import { Findings } from '../shared/rules.js';
 import type { ParsedObjection, ParsedRequest, ParseResult } from './parsed-values.js';
-import { parseRegistrationNumber } from './number-pattern.js';
+import { parseNumber } from '../numbering/numbering.js';
+import { codeOrNull } from '../vocabulary/keys.js';
+import { OUTCOMES } from '../vocabulary/requests.js';
 import { COLUMN_BY_KEY } from './register-columns.js';
 import type { ProblemLog } from './problems.js';
 
@@ -88,7 +90,7 @@ function lookUp(tx: Tx, parsed: ParseResult, settings: Settings): Lookups {
     if (!p.number) continue;
     if (p.values.receivedOn) {
       const year = Number(p.values.receivedOn.slice(0, 4));
-      const parts = parseRegistrationNumber(settings.registration_pattern, p.number);
+      const parts = parseNumber(settings.registration_pattern, p.number);
       if (parts && (parts.year === null || parts.year === year)) add(requestSeqs, year, parts.seq);
     }
     for (const o of p.objections) {
@@ -96,7 +98,7 @@ function lookUp(tx: Tx, parsed: ParseResult, settings: Settings): Lookups {
       if (!filedOn || !registrationNumber) continue;
       objectionNumbers.push(registrationNumber);
       const year = Number(filedOn.slice(0, 4));
-      const op = parseRegistrationNumber(settings.objection_pattern, registrationNumber);
+      const op = parseNumber(settings.objection_pattern, registrationNumber);
       if (op && (op.year === null || op.year === year)) add(objectionSeqs, year, op.seq);
     }
   }
@@ -124,7 +126,7 @@ function planRequest(
   if (!v.receivedOn || !p.number) return null; // already an error
   const year = Number(v.receivedOn.slice(0, 4));
   let seq: number | null = null;
-  const parts = parseRegistrationNumber(settings.registration_pattern, p.number);
+  const parts = parseNumber(settings.registration_pattern, p.number);
   const error = (row: number, column: string, message: string) => log.error(row, column, message);
   const warn = (row: number, column: string, message: string) => log.warn(row, column, message);
   /** The domain rules' findings in history mode, under the column of each field. */
@@ -157,7 +159,7 @@ function planRequest(
   if (!v.outcome && deadlines.dueOn < today) {
     warn(p.row, L('outcome'), `Belum diputus dan tenggatnya (${formatDate(deadlines.dueOn)}) sudah lewat: akan tampil "lewat tenggat" di register sampai putusannya dicatat.`);
   }
-  const facts = { receivedOn: v.receivedOn, dueOn: deadlines.dueOn, outcome: v.outcome, decidedOn: v.decidedOn, reasonExempt: v.reasonExempt, withdrawn: v.withdrawn };
+  const facts = { receivedOn: v.receivedOn, dueOn: deadlines.dueOn, outcome: codeOrNull(OUTCOMES, v.outcome), decidedOn: v.decidedOn, reasonExempt: v.reasonExempt, withdrawn: v.withdrawn };
   const objections: PlannedObjection[] = [];
   for (const o of p.objections) {
     const ov = o.values;
@@ -167,7 +169,7 @@ function planRequest(
     if (ov.registrationNumber) {
       const taken = lookups.objectionNumbersTaken.has(ov.registrationNumber);
       if (taken) error(o.row, L('objectionNumber'), `Nomor keberatan ${ov.registrationNumber} sudah dipakai di basis data.`);
-      const op = parseRegistrationNumber(settings.objection_pattern, ov.registrationNumber);
+      const op = parseNumber(settings.objection_pattern, ov.registrationNumber);
       if (op && op.year !== null && op.year !== oYear) {
         error(o.row, L('objectionNumber'), `Nomor keberatan menyebut tahun ${op.year} tetapi Tanggal keberatan tahun ${oYear}. Periksa nomor atau tanggalnya.`);
       } else if (op && !taken) {

@@ -113,7 +113,7 @@ export function readRequest(r: RowReader, today: string): RequestValues {
   out.withdrawn = withdrawn;
   const voided = voidedOn !== null && voidReason !== null;
   out.voidedOn = voided ? voidedOn : null;
-  out.voidReason = voided ? voidReason : null;
+  out.voidReason = voided ? (voidReason as RequestValues['voidReason']) : null;
   out.voidNote = voided ? voidNote : '';
   return out;
 }

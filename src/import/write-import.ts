@@ -6,10 +6,13 @@ import type { Actor } from '../audit/audit.repo.js';
 import type { Tx } from '../db/client.js';
 import { nowInstant } from '../shared/dates.js';
 import type { Settings } from '../settings/settings.repo.js';
-import { formatRegistrationNumber, newAccessCode } from '../requests/registration-number.js';
+import { newAccessCode } from '../requests/access-code.js';
+import { firstFreeNumber, formatNumber, nextInSequence } from '../numbering/numbering.js';
 import * as requestsRepo from '../requests/requests.repo.js';
 import * as objectionsRepo from '../objections/objections.repo.js';
 import type { ObjectionValues, RequestValues } from './parsed-values.js';
+import { codeOf, codeOrNull } from '../vocabulary/keys.js';
+import { DISPUTE_RESULTS, FILED_BY, OBJECTION_RESULTS } from '../vocabulary/objections.js';
 import { COLUMN_BY_KEY } from './register-columns.js';
 import type { ProblemLog } from './problems.js';
 import type { PlannedObjection, PlannedRequest } from './plan-import.js';
@@ -43,11 +46,11 @@ export function writePlans(tx: Tx, actor: Actor, plans: PlannedRequest[], settin
     }
     objectionsRepo.insertObjections(tx, numbered);
   }
-  // Numbers for the rest, as nextObjectionSequence and findObjectionByNumber would give them
+  // Numbers for the rest, as objections.service (numbering nextNumber) would give them
   // one insert at a time: the sequence continues after the last number given in this loop.
   const generated: objectionsRepo.NewObjectionRow[] = [];
   const nextSeq = new Map<number, number>();
-  for (const { o } of unnumbered) if (!nextSeq.has(o.year)) nextSeq.set(o.year, objectionsRepo.nextObjectionSequence(tx, o.year));
+  for (const { o } of unnumbered) if (!nextSeq.has(o.year)) nextSeq.set(o.year, nextInSequence(objectionsRepo.highestObjectionSequence(tx, o.year)));
   // Whether the database holds a number: the numbers the loop tries first (those it gives when
   // nothing is in the way) are looked up together; any other it meets is asked on its own.
   const inDatabase = new Map<string, boolean>();
@@ -55,7 +58,7 @@ export function writePlans(tx: Tx, actor: Actor, plans: PlannedRequest[], settin
   const firstTries = unnumbered.map(({ o }) => {
     const seq = expected.get(o.year)!;
     expected.set(o.year, seq + 1);
-    return formatRegistrationNumber(settings.objection_pattern, seq, o.parsed.values.filedOn);
+    return formatNumber(settings.objection_pattern, seq, o.parsed.values.filedOn);
   });
   const found = objectionsRepo.existingObjectionNumbers(tx, firstTries);
   for (const number of firstTries) inDatabase.set(number, found.has(number));
@@ -67,12 +70,7 @@ export function writePlans(tx: Tx, actor: Actor, plans: PlannedRequest[], settin
     return held;
   };
   for (const { requestId, o } of unnumbered) {
-    let seq = nextSeq.get(o.year)!;
-    let number = formatRegistrationNumber(settings.objection_pattern, seq, o.parsed.values.filedOn);
-    while (taken(number)) {
-      seq++;
-      number = formatRegistrationNumber(settings.objection_pattern, seq, o.parsed.values.filedOn);
-    }
+    const { number, seq } = firstFreeNumber(settings.objection_pattern, o.parsed.values.filedOn, nextSeq.get(o.year)!, taken);
     given.add(number);
     nextSeq.set(o.year, seq + 1);
     generated.push(objectionRow(requestId, o, number, seq));
@@ -122,18 +120,18 @@ function objectionInsert(
     filedOn: v.filedOn,
     grounds: v.grounds,
     statement: v.statement,
-    filedBy: v.filedBy,
+    filedBy: codeOf(FILED_BY, v.filedBy),
     proxyName: v.proxyName,
     lateNote: v.lateNote,
     respondedOn: v.respondedOn,
-    result: v.result,
+    result: codeOrNull(OBJECTION_RESULTS, v.result),
     reasoning: v.reasoning,
     followUp: v.followUp,
     informationGivenOn: v.informationGivenOn,
     responderName: v.responderName,
     disputeRegisteredOn: v.disputeRegisteredOn,
     disputeCaseNumber: v.disputeCaseNumber,
-    disputeResult: v.disputeResult,
+    disputeResult: codeOrNull(DISPUTE_RESULTS, v.disputeResult),
     disputeDecidedOn: v.disputeDecidedOn,
     disputeNote: v.disputeNote,
     requestId,

@@ -4,7 +4,7 @@ import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, max, sql } fr
 import type { Tx } from '../db/client.js';
 import {
   messageSubscriptions, messageTemplates, objections, outbox, requests, users,
-  type MessageSubscriptionRow, type MessageTemplateRow, type OutboxRow,
+  type MessageSubscriptionRow, type MessageTemplateRow, type OutboxRow, type UserRow,
 } from '../db/schema.js';
 
 export type NewOutboxRow = typeof outbox.$inferInsert;
@@ -115,7 +115,7 @@ export interface Subscriber {
 type Topic = 'newRequests' | 'dailyDigest' | 'weeklySummary';
 
 /** Active users of the roles with an e-mail address who chose the topic. */
-export function subscribers(db: Tx, topic: Topic, roles: readonly string[]): Subscriber[] {
+export function subscribers(db: Tx, topic: Topic, roles: readonly UserRow['role'][]): Subscriber[] {
   return db
     .select({ userId: users.id, displayName: users.displayName, role: users.role, email: messageSubscriptions.email })
     .from(messageSubscriptions)

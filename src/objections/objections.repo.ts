@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, 
 import { disputeStages, objections, requests, type DisputeStageRow, type ObjectionRow } from '../db/schema.js';
 import { insertInChunks, selectInChunks } from '../db/bulk.js';
 import { preparedStatement, type Tx } from '../db/client.js';
+import type { DueSoonWindow } from '../requests/deadlines.js';
 
 export type NewObjectionRow = typeof objections.$inferInsert;
 
@@ -33,9 +34,10 @@ export function objectionsOfRequests(tx: Tx, requestIds: number[]): ObjectionRow
   return tx.select().from(objections).where(inArray(objections.requestId, requestIds)).orderBy(asc(objections.filedOn), asc(objections.id)).all();
 }
 
-export function nextObjectionSequence(tx: Tx, year: number): number {
-  const row = tx.select({ max: sql<number | null>`max(${objections.registrationSeq})` }).from(objections).where(eq(objections.registrationYear, year)).get();
-  return (row?.max ?? 0) + 1;
+/** The highest objection sequence number given in a year, if any (prepared once per connection). */
+export function highestObjectionSequence(tx: Tx, year: number): number | null {
+  const row = preparedStatement(tx, 'select max(registration_seq) as max from objections where registration_year = ?').get(year) as { max: number | null };
+  return row.max;
 }
 
 export function updateObjectionAtVersion(tx: Tx, id: number, expectedVersion: number, values: Partial<NewObjectionRow>): ObjectionRow | undefined {
@@ -70,11 +72,9 @@ export function updateObjectionDerived(tx: Tx, id: number, values: Pick<Objectio
   tx.update(objections).set(values).where(eq(objections.id, id)).run();
 }
 
-export interface ObjectionFilter {
+export interface ObjectionFilter extends DueSoonWindow {
   year?: number;
   status?: 'open' | 'answered' | 'overdue' | 'due_soon' | 'late' | 'dispute';
-  today: string;
-  dueSoonUntil: string;
 }
 
 function where(f: ObjectionFilter): SQL | undefined {
@@ -105,7 +105,7 @@ export function listObjections(tx: Tx, f: ObjectionFilter) {
 }
 
 /** Open, due soon and overdue objections: the supervisor's count in the navigation. */
-export function openObjectionCounts(tx: Tx, today: string, dueSoonUntil: string): { open: number; dueSoon: number; overdue: number } {
+export function openObjectionCounts(tx: Tx, { today, dueSoonUntil }: DueSoonWindow): { open: number; dueSoon: number; overdue: number } {
   // Read on every page a supervisor opens: prepared once, answered from the partial index objections_open_idx.
   return preparedStatement(
     tx,

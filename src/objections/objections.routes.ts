@@ -1,5 +1,5 @@
 import { Router, type RequestHandler, type Response } from 'express';
-import { can, type Role } from '../auth/roles.js';
+import { can } from '../auth/roles.js';
 import type { AppContext } from '../context.js';
 import { flash, handleForm, idParam } from '../shared/http.js';
 import { currentActor, requirePermission, requireUser } from '../auth/guards.js';
@@ -34,7 +34,7 @@ export const OBJECTION_STATUS_FILTERS = {
  */
 export function objectionNavCounts({ db, config }: Pick<AppContext, 'db' | 'config'>): RequestHandler {
   return (req, res, next) => {
-    if (req.user && can(req.user.role as Role, 'objection.respond')) {
+    if (req.user && can(req.user.role, 'objection.respond')) {
       let counts: ReturnType<typeof service.openObjectionCounts> | undefined;
       res.locals.objectionCounts = () => (counts ??= service.openObjectionCounts(db, config.zone));
     }

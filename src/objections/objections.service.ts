@@ -10,11 +10,11 @@ import { AppError, notFound, outdated, refuseIf } from '../shared/errors.js';
 import { changedFields } from '../audit/changes.js';
 import { formatDate, nowInstant, todayIn } from '../shared/dates.js';
 import { loadCalendar } from '../calendar/holidays.service.js';
-import { addWorkingDays, type WorkingCalendar } from '../calendar/working-days.js';
+import type { WorkingCalendar } from '../calendar/working-days.js';
 import { getSettings } from '../settings/settings.repo.js';
 import { findRequest } from '../requests/requests.repo.js';
-import { formatRegistrationNumber } from '../requests/registration-number.js';
-import { DUE_SOON_WORKING_DAYS } from '../requests/deadlines.js';
+import { nextNumber } from '../numbering/numbering.js';
+import { dueSoonWindow } from '../requests/deadlines.js';
 import * as repo from './objections.repo.js';
 import {
   checkDispute, checkFiling, checkRequesterResponse, checkRequestlessFiling, checkResponse, checkStage, disputeIsLate, disputeStanding,
@@ -57,10 +57,9 @@ function recordObjectionEvent(
 }
 
 /** The next number of the filing year's objection sequence, under the office's pattern. */
-function nextNumber(tx: Tx, filedOn: string) {
-  const year = Number(filedOn.slice(0, 4));
-  const seq = repo.nextObjectionSequence(tx, year);
-  return { registrationNumber: formatRegistrationNumber(getSettings(tx).objection_pattern, seq, filedOn), registrationYear: year, registrationSeq: seq };
+function nextObjectionNumber(tx: Tx, filedOn: string) {
+  const { number, year, seq } = nextNumber(getSettings(tx).objection_pattern, filedOn, (y) => repo.highestObjectionSequence(tx, y));
+  return { registrationNumber: number, registrationYear: year, registrationSeq: seq };
 }
 
 /**
@@ -76,8 +75,7 @@ export function fileObjection({ db, actor, zone, input, requestId }: UseCase<Fil
     const cal = loadCalendar(db);
     const open = repo.objectionsOfRequest(tx, requestId).filter((o) => !o.respondedOn);
     refuseIf(checkFiling(r, open, input, todayIn(zone), cal));
-    const numbering = nextNumber(tx, input.filedOn);
-    const number = numbering.registrationNumber;
+    const numbering = nextObjectionNumber(tx, input.filedOn);
     const now = nowInstant();
     const o = repo.insertObjection(tx, {
       requestId,
@@ -93,7 +91,7 @@ export function fileObjection({ db, actor, zone, input, requestId }: UseCase<Fil
       createdAt: now,
       updatedAt: now,
     });
-    const summary = `Keberatan ${number} dicatat (huruf ${o.grounds.replaceAll(',', ', ')}; tanggapan paling lambat ${formatDate(o.responseDueOn)})${o.late ? ' — TERLAMBAT' : ''}`;
+    const summary = `Keberatan ${o.registrationNumber} dicatat (huruf ${o.grounds.replaceAll(',', ', ')}; tanggapan paling lambat ${formatDate(o.responseDueOn)})${o.late ? ' — TERLAMBAT' : ''}`;
     recordObjectionEvent(tx, actor, o, { action: 'objection.create', summary, after: o });
     notifyObjectionFiled(tx, o, r);
     return o;
@@ -110,7 +108,7 @@ export function fileRequestlessObjection({ db, actor, zone, input }: UseCase<Req
     refuseIf(checkRequestlessFiling(input, todayIn(zone)));
     if (input.filedBy === 'proxy' && input.proxyName === '') refuseIf({ proxyName: 'Isi nama kuasa pengaju keberatan.' });
     const cal = loadCalendar(db);
-    const numbering = nextNumber(tx, input.filedOn);
+    const numbering = nextObjectionNumber(tx, input.filedOn);
     const now = nowInstant();
     const o = repo.insertObjection(tx, {
       requestId: null,
@@ -242,14 +240,12 @@ export function objectionsOfRequest(db: Db, requestId: number): ObjectionRow[] {
 }
 
 export function browseObjections(db: Db, zone: string, filter: Pick<repo.ObjectionFilter, 'year' | 'status'>, cal: WorkingCalendar = loadCalendar(db)) {
-  const today = todayIn(zone);
-  return repo.listObjections(db, { ...filter, today, dueSoonUntil: addWorkingDays(today, DUE_SOON_WORKING_DAYS, cal) });
+  return repo.listObjections(db, { ...filter, ...dueSoonWindow(todayIn(zone), cal) });
 }
 
 /** Counts of the unanswered objections: open, due soon (at most 2 working days left), overdue. */
 export function openObjectionCounts(db: Db, zone: string, cal: WorkingCalendar = loadCalendar(db)) {
-  const today = todayIn(zone);
-  return repo.openObjectionCounts(db, today, addWorkingDays(today, DUE_SOON_WORKING_DAYS, cal));
+  return repo.openObjectionCounts(db, dueSoonWindow(todayIn(zone), cal));
 }
 
 export const yearsWithObjections = (db: Db): number[] => repo.yearsWithObjections(db);

@@ -4,14 +4,14 @@
  * address, phone, e-mail) or an officer's internal note can reach the page.
  */
 import type { AttachmentRow, ObjectionRow, RequestRow } from '../db/schema.js';
-import { ATTACHMENT_KINDS, type AttachmentKind } from '../uploads/vocabulary.js';
+import { ATTACHMENT_KINDS } from '../uploads/vocabulary.js';
 import { humanSize } from '../uploads/attachments.presenter.js';
 import type { WorkingCalendar } from '../calendar/working-days.js';
 import { urgencyOn } from '../requests/deadlines.js';
 import { stateLabel } from '../requests/request-status.js';
 import { articlesOf, badgeFor, reasonsOf } from '../requests/requests.presenter.js';
-import { EXEMPTION_ARTICLES, OUTCOMES, REASONS, type Outcome } from '../requests/vocabulary.js';
-import { OBJECTION_GROUNDS, OBJECTION_RESULTS, type ObjectionResult } from '../objections/vocabulary.js';
+import { EXEMPTION_ARTICLES, OUTCOMES, REASONS } from '../requests/vocabulary.js';
+import { OBJECTION_GROUNDS, OBJECTION_RESULTS } from '../objections/vocabulary.js';
 import { groundsOf, objectionBadge } from '../objections/objections.presenter.js';
 import { formatLongDate } from '../shared/dates.js';
 
@@ -35,7 +35,7 @@ export function presentRequestForPublic(r: RequestRow, objections: ObjectionRow[
     extendedOn: formatLongDate(r.extendedOn),
     decision: r.outcome && !voided
       ? {
-          outcome: r.withdrawn ? 'Dicabut oleh pemohon' : OUTCOMES[r.outcome as Outcome],
+          outcome: r.withdrawn ? 'Dicabut oleh pemohon' : OUTCOMES[r.outcome],
           decidedOn: formatLongDate(r.decidedOn),
           reasons: reasonsOf(r).map((k) => REASONS[k]),
           articles: articlesOf(r).map((a) => `Pasal 17 huruf ${a} UU 14/2008 — ${EXEMPTION_ARTICLES[a]}`),
@@ -47,7 +47,7 @@ export function presentRequestForPublic(r: RequestRow, objections: ObjectionRow[
       filedOn: formatLongDate(o.filedOn),
       grounds: groundsOf(o).map((g) => `huruf ${g}: ${OBJECTION_GROUNDS[g]}`),
       responseDueOn: formatLongDate(o.responseDueOn),
-      result: o.result ? OBJECTION_RESULTS[o.result as ObjectionResult] : null,
+      result: o.result ? OBJECTION_RESULTS[o.result] : null,
       respondedOn: formatLongDate(o.respondedOn),
       dispute: o.disputeRegisteredOn ? formatLongDate(o.disputeRegisteredOn) : null,
     })),
@@ -69,5 +69,5 @@ export function presentPublicReceipt(r: RequestRow) {
 
 /** A document sent to the requester, as the status page lists it. */
 export function presentPublicFile(a: AttachmentRow) {
-  return { id: a.id, name: a.originalName, kind: ATTACHMENT_KINDS[a.kind as AttachmentKind], size: humanSize(a.sizeBytes) };
+  return { id: a.id, name: a.originalName, kind: ATTACHMENT_KINDS[a.kind], size: humanSize(a.sizeBytes) };
 }

@@ -17,7 +17,8 @@ import { publicAttachmentsOfRequest } from '../uploads/attachments.service.js';
 import { onlineRequestSchema, statusLookupSchema } from './public.schemas.js';
 import { uploadMiddleware, uploadedFiles } from '../uploads/multer.js';
 import { csrfAfterUpload, withTempFiles } from '../uploads/transfer.js';
-import { WEB_FORM_KINDS, type AttachmentKind } from '../uploads/vocabulary.js';
+import { WEB_FORM_KINDS } from '../uploads/vocabulary.js';
+import { keysOf } from '../vocabulary/keys.js';
 import { submissionKeys, withSubmission } from '../submissions/submissions.js';
 import { AcceptedSubmissionLimit } from './submission-limit.js';
 import { submitOnlineRequest, WEB_ACTOR } from './submit-online-request.js';
@@ -95,7 +96,7 @@ export function publicRoutes({ db, config, logger, csrfValid }: AppContext): Rou
       if (req.body?.website) throw new AppError('validation', 'Permohonan tidak dapat diproses.');
       await handleForm(req, res, async () => {
         const { agree: _agree, ...input } = parseInput(onlineRequestSchema, req.body);
-        const uploads = Object.entries(WEB_FORM_KINDS).flatMap(([kind, field]) => fileFields(req, field).map((file) => ({ kind: kind as AttachmentKind, file })));
+        const uploads = keysOf(WEB_FORM_KINDS).flatMap((kind) => fileFields(req, WEB_FORM_KINDS[kind]).map((file) => ({ kind, file })));
         const row = await submitOnlineRequest({
           db, actor: withSubmission(req, WEB_ACTOR), zone: config.zone, uploadDir: config.uploadDir, input, uploads,
           limit: submitLimit, address: req.ip ?? '', logger,

@@ -1,7 +1,6 @@
 /** `npm run ppid -- recap --year 2022 --format csv|csv-id|xlsx|json [--out FILE]` */
 import fs from 'node:fs';
 import type { CliCommand } from '../context.js';
-import { loadConfig, OFFICE_ZONES, type OfficeZone } from '../config.js';
 import { anchorChain, anchorFile } from '../audit/anchors.js';
 import { AppError } from '../shared/errors.js';
 import { getSettings } from '../settings/settings.repo.js';
@@ -15,17 +14,11 @@ import { presentRecapForApi } from './recap.presenter.js';
 const FORMATS = ['csv', 'csv-id', 'xlsx', 'json'] as const;
 const usage = 'recap --year <tahun> --format csv|csv-id|xlsx|json [--out <berkas>]';
 
-/** The office zone as the server reads it (only "open past due" depends on it). */
-function officeZone(): OfficeZone {
-  const z = process.env.PPID_TIMEZONE;
-  return (OFFICE_ZONES as readonly string[]).includes(z ?? '') ? (z as OfficeZone) : 'Asia/Jakarta';
-}
-
 const recapExport: CliCommand = {
   usage,
   words: ['recap'],
   options: { year: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
-  async run(db, { positionals, values }, io) {
+  async run({ db, config }, { positionals, values }, io) {
     const format = String(values.format ?? '');
     if (positionals.length || values.year === undefined || !(FORMATS as readonly string[]).includes(format)) {
       io.err(`Pemakaian: npm run ppid -- ${usage}`);
@@ -43,12 +36,12 @@ const recapExport: CliCommand = {
       io.err('Format xlsx adalah berkas biner: sebutkan --out <berkas>.xlsx.');
       return 2;
     }
-    const recap = buildRecap(db, year, { zone: officeZone() });
+    const recap = buildRecap(db, year, { zone: config.zone });
     const content: string | Buffer =
       format === 'csv' || format === 'csv-id' ? recapCsv(recap, csvDialectOf(format))
       : format === 'json' ? `${JSON.stringify(presentRecapForApi(recap), null, 2)}\n`
       : await recapXlsx(recap, getSettings(db).office_name);
-    anchorChain(db, anchorFile(loadConfig().dataDir), `recap ${year} ${format} cli`);
+    anchorChain(db, anchorFile(config.dataDir), `recap ${year} ${format} cli`);
     if (out) {
       fs.writeFileSync(out, content);
       io.err(`Rekapitulasi ${year} ditulis ke ${out}.`);

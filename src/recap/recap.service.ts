@@ -69,9 +69,9 @@ export function checkYear(year: number): void {
  * The recap of `year`: requests counted in the month received, objections in the month filed,
  * and the service-level analytics. A year without data gives zeros.
  */
-export function buildRecap(db: Db, year: number, opts: { zone?: string; today?: string } = {}): Recap {
+export function buildRecap(db: Db, year: number, opts: { zone: string } | { today: string }): Recap {
   checkYear(year);
-  const today = opts.today ?? todayIn(opts.zone ?? 'Asia/Jakarta');
+  const today = 'today' in opts ? opts.today : todayIn(opts.zone);
   const { months, total } = buildRecapTable(db, year);
   const { histogram: hist, extended, decidedLate, withoutReason } = repo.serviceTimes(db, year);
   const overdue = repo.openPastDue(db, year, today);

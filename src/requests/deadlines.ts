@@ -17,6 +17,20 @@ export const MAX_EXTENSION_WORKING_DAYS = 7;
 export { DUE_SOON_WORKING_DAYS } from '../calendar/working-days.js';
 import { DUE_SOON_WORKING_DAYS } from '../calendar/working-days.js';
 
+/** Today and the last day counted as "due soon": what the register and objection queries filter by. */
+export interface DueSoonWindow {
+  today: string;
+  dueSoonUntil: string;
+}
+
+/**
+ * The "due soon" window from `today` (office zone): a deadline from today up to `dueSoonUntil`
+ * is due soon, the same rule urgencyOn applies to one request when it is shown.
+ */
+export function dueSoonWindow(today: string, cal: WorkingCalendar): DueSoonWindow {
+  return { today, dueSoonUntil: addWorkingDays(today, DUE_SOON_WORKING_DAYS, cal) };
+}
+
 export interface DeadlineInput {
   receivedOn: string;
   extensionDays: number | null;

@@ -62,7 +62,7 @@ export function registerPage({ db, zone, filter, page }: { db: Db; zone: string;
     rows, total, totalCapped, page, pageSize: REGISTER_PAGE_SIZE,
     today: query.today,
     calendar: query.calendar,
-    workload: repo.workloadCounts(db, query.today, query.dueSoonUntil),
+    workload: repo.workloadCounts(db, { today: query.today, dueSoonUntil: query.dueSoonUntil }),
     years: repo.yearsWithRequests(db),
   };
 }

@@ -6,7 +6,7 @@
  */
 import type { RequestRow } from '../db/schema.js';
 import type { DecisionInput, ExtensionInput, IntakeInput, VoidInput, WithdrawalInput } from './requests.schemas.js';
-import { OUTCOMES, type Outcome } from './vocabulary.js';
+import { OUTCOMES } from './vocabulary.js';
 import { formatDate } from '../shared/dates.js';
 import { Findings } from '../shared/rules.js';
 export { STATUS_FILTERS } from './status-filters.js';
@@ -26,7 +26,7 @@ export function stateOf(r: StateFields): RequestState {
 
 export function stateLabel(r: StateFields): string {
   const state = stateOf(r);
-  if (state === 'decided') return OUTCOMES[r.outcome as Outcome];
+  if (state === 'decided') return OUTCOMES[r.outcome!];
   return { in_process: 'Dalam proses', extended: 'Diperpanjang', withdrawn: 'Dicabut pemohon', voided: 'Dibatalkan (entri tidak berlaku)' }[state];
 }
 

@@ -37,7 +37,7 @@ export const OUTCOME_BADGE: Record<Outcome, Badge['css']> = {
 export function badgeFor(r: RequestRow, urgency: Urgency): Badge {
   if (r.voidedOn) return { css: 'muted', text: 'Dibatalkan' };
   if (r.withdrawn) return { css: 'muted', text: 'Dicabut' };
-  if (r.outcome) return { css: OUTCOME_BADGE[r.outcome as Outcome] ?? 'muted', text: label(OUTCOMES, r.outcome) };
+  if (r.outcome) return { css: OUTCOME_BADGE[r.outcome], text: label(OUTCOMES, r.outcome) };
   const prefix = r.extendedOn ? 'Diperpanjang' : 'Dalam proses';
   switch (urgency.kind) {
     case 'overdue':

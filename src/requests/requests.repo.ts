@@ -4,8 +4,9 @@ import { objections, requests, type RequestRow } from '../db/schema.js';
 import { firstAndLast } from '../db/queries.js';
 import { perConnection, preparedStatement, type Tx } from '../db/client.js';
 import { insertInChunks, selectInChunks } from '../db/bulk.js';
-import type { Deadlines } from './deadlines.js';
+import type { Deadlines, DueSoonWindow } from './deadlines.js';
 import { STATUS_FILTERS } from './status-filters.js';
+import type { Channel, RequesterCategory } from '../vocabulary/requests.js';
 
 export type NewRequestRow = typeof requests.$inferInsert;
 
@@ -54,10 +55,10 @@ export function registrationNumberTaken(tx: Tx, number: string): boolean {
   return preparedStatement(tx, 'select 1 from requests where registration_number = ?').get(number) !== undefined;
 }
 
-/** The next free sequence number of a registration year (run on every intake: prepared once). */
-export function nextSequence(tx: Tx, year: number): number {
+/** The highest sequence number given in a registration year, if any (run on every intake: prepared once). */
+export function highestSequence(tx: Tx, year: number): number | null {
   const row = preparedStatement(tx, 'select max(registration_seq) as max from requests where registration_year = ?').get(year) as { max: number | null };
-  return (row.max ?? 0) + 1;
+  return row.max;
 }
 
 /**
@@ -107,16 +108,14 @@ export function updateDerived(tx: Tx, id: number, d: Deadlines): void {
 }
 
 /** Register filters; `status` values are the ones listed in request-status.ts. */
-export interface RequestFilter {
+/** Register filters, with the office-zone "due soon" window for the time-based statuses. */
+export interface RequestFilter extends DueSoonWindow {
   year?: number;
   month?: number;
   status?: string;
-  channel?: string;
-  category?: string;
+  channel?: Channel;
+  category?: RequesterCategory;
   q?: string;
-  /** Office-zone today and the last day counted as "due soon", for the time-based statuses. */
-  today: string;
-  dueSoonUntil: string;
 }
 
 /**
@@ -240,7 +239,7 @@ export function* iterateRequests(tx: Tx, f: RequestFilter, batchSize = 500): Gen
 }
 
 /** Counts for the register's header: open, due soon and overdue requests (voided entries are no work). */
-export function workloadCounts(tx: Tx, today: string, dueSoonUntil: string): { open: number; dueSoon: number; overdue: number; unopened: number } {
+export function workloadCounts(tx: Tx, { today, dueSoonUntil }: DueSoonWindow): { open: number; dueSoon: number; overdue: number; unopened: number } {
   // Every register page asks: prepared once, answered from the partial index requests_open_idx.
   return preparedStatement(
     tx,

@@ -19,7 +19,6 @@ import {
 import * as vocabulary from './vocabulary.js';
 import { reasonsOf, articlesOf } from './requests.presenter.js';
 import { MAX_EXTENSION_WORKING_DAYS } from './deadlines.js';
-import type { Role } from '../auth/roles.js';
 
 /** Pages of the request register; the work lives in requests.service.ts. */
 export function requestsRoutes({ db, config }: AppContext): Router {
@@ -147,7 +146,7 @@ export function requestsRoutes({ db, config }: AppContext): Router {
   // officer or supervisor); auditors and admins cannot, so their look leaves the flag.
   r.post('/requests/:id/opened', ...write, (req, res) => {
     const id = idParam(req.params.id);
-    const cleared = service.markOpened({ db, actor: currentActor(req), role: currentUser(req).role as Role, id });
+    const cleared = service.markOpened({ db, actor: currentActor(req), role: currentUser(req).role, id });
     if (req.accepts(['html', 'json']) === 'json') {
       res.json({ opened: true, cleared });
       return;

@@ -11,13 +11,14 @@ import { formatDate, nowInstant, todayIn } from '../shared/dates.js';
 import { loadCalendar } from '../calendar/holidays.service.js';
 import { getSettings } from '../settings/settings.repo.js';
 import { computeDeadlines } from './deadlines.js';
-import { formatRegistrationNumber, newAccessCode } from './registration-number.js';
+import { newAccessCode } from './access-code.js';
+import { nextNumber } from '../numbering/numbering.js';
 import * as repo from './requests.repo.js';
 import {
   checkDecision, checkExtension, checkIntake, checkIntakeCorrection, checkUnvoid, checkVoid, checkWithdrawal,
 } from './request-status.js';
 import type { DecisionInput, ExtensionInput, IntakeInput, UnvoidInput, VoidInput, WithdrawalInput } from './requests.schemas.js';
-import { OUTCOMES, VOID_REASONS, WITHDRAWN_NOTE } from './vocabulary.js';
+import { OUTCOMES, VOID_REASONS, WITHDRAWN_NOTE, type RequestSource } from './vocabulary.js';
 import { can, type Role } from '../auth/roles.js';
 import { notifyDecision, notifyExtension, notifyRequestRegistered } from '../messages/events.js';
 
@@ -46,16 +47,14 @@ function save(tx: Tx, r: RequestRow, values: Partial<repo.NewRequestRow>): Reque
  * Registers a request (UU 14/2008 Pasal 22 ayat 1–4): gives it the next registration number of
  * its year and an access code, and fixes the 10-working-day due date.
  */
-export type RequestSource = 'staff' | 'web' | 'api' | 'import';
+export type { RequestSource };
 
 export function registerRequest({ db, actor, zone, input, source = 'staff' }: UseCase<IntakeInput> & { source?: RequestSource }): RequestRow {
   refuseIf(checkIntake(input, todayIn(zone)));
   return db.transaction((tx) => {
     const cal = loadCalendar(db);
     const { registration_pattern } = getSettings(tx);
-    const year = Number(input.receivedOn.slice(0, 4));
-    const seq = repo.nextSequence(tx, year);
-    const registrationNumber = formatRegistrationNumber(registration_pattern, seq, input.receivedOn);
+    const { number: registrationNumber, year, seq } = nextNumber(registration_pattern, input.receivedOn, (y) => repo.highestSequence(tx, y));
     if (repo.registrationNumberTaken(tx, registrationNumber)) {
       throw new AppError('conflict', `Nomor registrasi ${registrationNumber} sudah dipakai. Periksa pola nomor di Pengaturan.`);
     }

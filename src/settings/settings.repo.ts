@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { preparedStatement, type Db, type Tx } from '../db/client.js';
 import { settings } from '../db/schema.js';
+import { DEFAULT_OBJECTION_PATTERN, DEFAULT_REGISTRATION_PATTERN } from '../numbering/numbering.js';
 
 /** Office settings an admin can change; the printouts and numbering read them. */
 export const DEFAULT_SETTINGS = {
@@ -8,10 +9,10 @@ export const DEFAULT_SETTINGS = {
   office_city: 'Jakarta',
   office_address: '',
   ppid_officer_name: '',
-  /** Tokens: {seq:N} zero-padded sequence, {seq}, {month_roman}, {month}, {year}. */
-  registration_pattern: '{seq:3}/PPID/{month_roman}/{year}',
+  /** Tokens: see src/numbering/numbering.ts. */
+  registration_pattern: DEFAULT_REGISTRATION_PATTERN,
   /** Same tokens, for objections (keberatan). */
-  objection_pattern: '{seq:3}/KEB/PPID/{year}',
+  objection_pattern: DEFAULT_OBJECTION_PATTERN,
   /** Name and position of the atasan PPID, printed on answers to objections. */
   supervisor_name: '',
   /**

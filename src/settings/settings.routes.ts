@@ -4,9 +4,9 @@ import { flash, handleForm } from '../shared/http.js';
 import { currentActor, requirePermission, requireUser } from '../auth/guards.js';
 import { parseInput } from '../shared/validation.js';
 import { todayIn } from '../shared/dates.js';
-import { formatRegistrationNumber } from '../requests/registration-number.js';
+import { formatNumber, numberPatternProblem } from '../numbering/numbering.js';
 import { getSettings } from './settings.repo.js';
-import { registrationPatternProblem, SETTING_LABELS, settingsSchema } from './settings.schemas.js';
+import { SETTING_LABELS, settingsSchema } from './settings.schemas.js';
 import { updateSettings } from './settings.service.js';
 import { describeRecomputed } from '../holidays/recompute-deadlines.js';
 
@@ -16,7 +16,7 @@ export function settingsRoutes({ db, config }: AppContext): Router {
 
   /** The 7th request of today under the pattern, so the admin sees what the numbers will look like. */
   const example = (pattern: unknown) =>
-    typeof pattern === 'string' && !registrationPatternProblem(pattern) ? formatRegistrationNumber(pattern, 7, todayIn(config.zone)) : null;
+    typeof pattern === 'string' && !numberPatternProblem(pattern) ? formatNumber(pattern, 7, todayIn(config.zone)) : null;
   const render = (res: Response, values: Record<string, unknown>, locals: Record<string, unknown> = {}) =>
     res.render('admin/settings', {
       title: 'Pengaturan', labels: SETTING_LABELS, values, errors: {}, message: '', ...locals,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { optionalText, requiredText } from '../shared/validation.js';
 import type { SettingKey } from './settings.repo.js';
+import { numberPatternProblem } from '../numbering/numbering.js';
 
 /** What each setting is called on the form and in the audit summary. */
 export const SETTING_LABELS: Record<SettingKey, string> = {
@@ -15,27 +16,12 @@ export const SETTING_LABELS: Record<SettingKey, string> = {
   unit_lead_days: 'Tenggat internal disposisi (hari kerja sebelum tenggat)',
 };
 
-/** Every token formatRegistrationNumber understands: {seq}, {seq:N} (N 1–6), {month_roman}, {month}, {year}. */
-const KNOWN_TOKEN = /\{(?:seq(?::[1-6])?|month_roman|month|year)\}/g;
-
-/**
- * Why a registration-number pattern cannot be used, or null. It must hold a sequence and the
- * year: numbers restart each year, so without the year two requests could share a number.
- */
-export function registrationPatternProblem(pattern: string): string | null {
-  const rest = pattern.replace(KNOWN_TOKEN, '');
-  const unknown = /\{[^{}]*\}?|\}/.exec(rest);
-  if (unknown) return `Token tidak dikenal: ${unknown[0]}. Yang dikenal: {seq}, {seq:N} (N 1–6), {month_roman}, {month}, {year}.`;
-  if (!/\{seq(?::[1-6])?\}/.test(pattern)) return 'Pola harus memuat nomor urut {seq} atau {seq:N}.';
-  if (!pattern.includes('{year}')) return 'Pola harus memuat tahun {year}.';
-  return null;
-}
 
 const numberPattern = () =>
   requiredText(80)
     .regex(/^[^\p{Cc}]*$/u, { message: 'Tidak boleh memuat karakter kontrol.' })
     .superRefine((v, ctx) => {
-      const problem = registrationPatternProblem(v);
+      const problem = numberPatternProblem(v);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     });
 

@@ -14,7 +14,7 @@ const unitAdd: CliCommand = {
   usage: 'unit add <kode> --name "Nama Unit" [--kind utama|pelaksana|unit] [--parent <kode>]',
   words: ['unit', 'add'],
   options: { name: { type: 'string' }, kind: { type: 'string' }, parent: { type: 'string' } },
-  run(db, { positionals, values }, io) {
+  run({ db }, { positionals, values }, io) {
     if (positionals.length !== 1 || typeof values.name !== 'string') {
       io.err(`Pemakaian: npm run ppid -- ${unitAdd.usage}`);
       return 2;
@@ -50,7 +50,7 @@ const unitAdd: CliCommand = {
 const unitList: CliCommand = {
   usage: 'unit list',
   words: ['unit', 'list'],
-  run(db, { positionals }, io) {
+  run({ db }, { positionals }, io) {
     if (positionals.length) {
       io.err(`Pemakaian: npm run ppid -- ${unitList.usage}`);
       return 2;

@@ -1,6 +1,6 @@
 import type { AttachmentRow } from '../db/schema.js';
 import { formatInstant } from '../shared/dates.js';
-import { ATTACHMENT_KINDS, ATTACHMENT_TARGETS, PUBLIC_KINDS, type AttachmentKind, type AttachmentTarget } from './vocabulary.js';
+import { ATTACHMENT_KINDS, ATTACHMENT_TARGETS, PUBLIC_KINDS } from './vocabulary.js';
 
 /** "1,2 MB", "340 KB" */
 export function humanSize(bytes: number): string {
@@ -14,15 +14,15 @@ export function presentAttachment(a: AttachmentRow, zone: string, objectionNumbe
     id: a.id,
     name: a.originalName,
     kind: a.kind,
-    kindLabel: ATTACHMENT_KINDS[a.kind as AttachmentKind] ?? a.kind,
+    kindLabel: ATTACHMENT_KINDS[a.kind],
     target: a.target === 'objection' && a.objectionId
       ? `Keberatan ${objectionNumbers.get(a.objectionId) ?? a.objectionId}`
-      : ATTACHMENT_TARGETS[a.target as AttachmentTarget] ?? a.target,
+      : ATTACHMENT_TARGETS[a.target],
     size: humanSize(a.sizeBytes),
     uploadedAt: formatInstant(a.uploadedAt, zone),
     fromPublic: a.uploadedByPublic,
     note: a.note,
-    visibleToRequester: PUBLIC_KINDS.includes(a.kind as AttachmentKind),
+    visibleToRequester: PUBLIC_KINDS.includes(a.kind),
     deletedAt: a.deletedAt ? formatInstant(a.deletedAt, zone) : null,
   };
 }

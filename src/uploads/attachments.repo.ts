@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { attachments, type AttachmentRow } from '../db/schema.js';
+import type { AttachmentKind } from '../vocabulary/attachments.js';
 
 export function insertAttachment(tx: Tx, values: typeof attachments.$inferInsert): AttachmentRow {
   return tx.insert(attachments).values(values).returning().get();
@@ -11,7 +12,7 @@ export function findAttachment(tx: Tx, id: number): AttachmentRow | undefined {
 }
 
 /** A request's attachments that are not removed, oldest first. */
-export function visibleAttachmentsOfRequest(tx: Tx, requestId: number, kinds?: readonly string[]): AttachmentRow[] {
+export function visibleAttachmentsOfRequest(tx: Tx, requestId: number, kinds?: readonly AttachmentKind[]): AttachmentRow[] {
   return tx
     .select()
     .from(attachments)

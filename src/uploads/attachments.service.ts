@@ -152,7 +152,7 @@ export function openForStaff(db: Db, actor: Actor, uploadDir: string, id: number
  */
 export function openForRequester(db: Db, uploadDir: string, id: number, allowedRequestIds: number[]): { row: AttachmentRow; path: string } {
   const row = repo.findAttachment(db, id);
-  if (!row || row.deletedAt || row.purgedAt || !allowedRequestIds.includes(row.requestId) || !PUBLIC_KINDS.includes(row.kind as AttachmentKind)) {
+  if (!row || row.deletedAt || row.purgedAt || !allowedRequestIds.includes(row.requestId) || !PUBLIC_KINDS.includes(row.kind)) {
     throw notFound('Berkas');
   }
   return { row, path: storedPath(uploadDir, row.storedName) };

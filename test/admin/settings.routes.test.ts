@@ -4,12 +4,12 @@ import { buildTestApp } from '../helpers/build-test-app.js';
 import { loginAs } from '../helpers/login-as.js';
 import { listAudit } from '../../src/audit/audit.repo.js';
 import { getSettings } from '../../src/settings/settings.repo.js';
-import { registrationPatternProblem } from '../../src/settings/settings.schemas.js';
+import { numberPatternProblem } from '../../src/numbering/numbering.js';
 import type { Db } from '../../src/db/client.js';
 
 const formOf = (db: Db, overrides: Record<string, string> = {}) => ({ ...getSettings(db), ...overrides });
 
-describe('registrationPatternProblem', () => {
+describe('numberPatternProblem', () => {
   it.each([
     ['{seq:3}/PPID/{month_roman}/{year}', null],
     ['{seq}-{month}-{year}', null],
@@ -22,7 +22,7 @@ describe('registrationPatternProblem', () => {
     ['{seq}/{year', 'Token tidak dikenal: {year'],
     ['{seq}/year}', 'Token tidak dikenal: }'],
   ])('%s', (pattern, problem) => {
-    const found = registrationPatternProblem(pattern);
+    const found = numberPatternProblem(pattern);
     if (problem === null) expect(found).toBeNull();
     else expect(found).toContain(problem);
   });

@@ -6,9 +6,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, it, expect, vi, afterEach } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { runCli } from '../../src/cli.js';
 import type { CliIo } from '../../src/context.js';
+import { cliContext } from '../helpers/cli.js';
 import { freshDb, buildTestApp } from '../helpers/build-test-app.js';
 import { loginAs } from '../helpers/login-as.js';
 import { makeRequest } from '../helpers/factories.js';
@@ -29,11 +30,8 @@ function fakeIo() {
 
 /** A data folder of its own for the CLI (anchors live there). */
 function useDataDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ppid-anchor-'));
-  vi.stubEnv('PPID_DATA_DIR', dir);
-  return dir;
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'ppid-anchor-'));
 }
-afterEach(() => vi.unstubAllEnvs());
 
 type Row = { id: number; at: string; actor_user_id: number | null; actor_label: string; action: string; entity_type: string; entity_id: string | null; summary: string; before: string | null; after: string | null; prev_hash: string; hash: string };
 
@@ -55,13 +53,13 @@ describe('keyed audit chain', () => {
     for (let i = 0; i < 5; i++) note(db, `n${i}`);
     const total = listAudit(db, {}, 1, 1).total;
 
-    const anchor = await runCli(['audit', 'anchor'], db, fakeIo().io);
+    const anchor = await runCli(['audit', 'anchor'], cliContext(db, { dataDir: dir }), fakeIo().io);
     note(db, 'after the anchor');
     note(db, 'and another');
     const { io, out } = fakeIo();
 
     expect(anchor).toBe(0);
-    expect(await runCli(['audit', 'verify'], db, io)).toBe(0);
+    expect(await runCli(['audit', 'verify'], cliContext(db, { dataDir: dir }), io)).toBe(0);
     expect(out[0]).toBe(`OK: ${total + 2} entri. 1 jangkar cocok (terakhir #${total}); 2 entri belum dijangkarkan.`);
     expect(verifyChain(db, readAnchors(anchorFile(dir)))).toMatchObject({ ok: true, anchors: 1, lastAnchoredSeq: total, unanchored: 2 });
   });
@@ -72,8 +70,8 @@ describe('keyed audit chain', () => {
     const last = note(db, 'x');
     const { io, out } = fakeIo();
 
-    expect(await runCli(['audit', 'anchor'], db, io)).toBe(0);
-    expect(await runCli(['audit', 'anchor'], db, fakeIo().io)).toBe(0);
+    expect(await runCli(['audit', 'anchor'], cliContext(db, { dataDir: dir }), io)).toBe(0);
+    expect(await runCli(['audit', 'anchor'], cliContext(db, { dataDir: dir }), fakeIo().io)).toBe(0);
 
     const lines = fs.readFileSync(anchorFile(dir), 'utf8').trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -87,12 +85,12 @@ describe('keyed audit chain', () => {
     const db = freshDb();
     for (let i = 0; i < 4; i++) note(db, `n${i}`);
     const anchored = note(db, 'anchored');
-    expect(await runCli(['audit', 'anchor'], db, fakeIo().io)).toBe(0);
+    expect(await runCli(['audit', 'anchor'], cliContext(db, { dataDir: dir }), fakeIo().io)).toBe(0);
 
     db.$client.prepare('delete from audit_log where id >= ?').run(anchored.id - 1);
     const { io, err } = fakeIo();
 
-    expect(await runCli(['audit', 'verify'], db, io)).toBe(1);
+    expect(await runCli(['audit', 'verify'], cliContext(db, { dataDir: dir }), io)).toBe(1);
     expect(err[0]).toContain(`RUSAK: entri #${anchored.id}: Rantai lebih pendek dari jangkar`);
     expect(verifyChain(db, readAnchors(anchorFile(dir))).firstBroken?.kind).toBe('truncated');
     // Without the anchor the cut would not show: that is what the anchor is for.

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { freshDb } from '../helpers/build-test-app.js';
 import { runCli } from '../../src/cli.js';
 import type { CliIo } from '../../src/context.js';
+import { cliContext } from '../helpers/cli.js';
 
 function captured(): CliIo & { outLines: string[]; errLines: string[] } {
   const outLines: string[] = [];
@@ -13,7 +14,7 @@ describe('holidays list', () => {
   it('when asked for 2022, then it prints one tab-separated line per day, in date order', async () => {
     const db = freshDb();
     const io = captured();
-    const code = await runCli(['holidays', 'list', '--year', '2022'], db, io);
+    const code = await runCli(['holidays', 'list', '--year', '2022'], cliContext(db), io);
     expect(code).toBe(0);
     expect(io.errLines).toEqual([]);
     expect(io.outLines).toEqual([
@@ -43,7 +44,7 @@ describe('holidays list', () => {
   it('when the year has no entries, then nothing is printed and a warning goes to stderr', async () => {
     const db = freshDb();
     const io = captured();
-    expect(await runCli(['holidays', 'list', '--year', '2027'], db, io)).toBe(0);
+    expect(await runCli(['holidays', 'list', '--year', '2027'], cliContext(db), io)).toBe(0);
     expect(io.outLines).toEqual([]);
     expect(io.errLines).toEqual([
       'Kalender libur tahun 2027 belum diisi — tenggat yang jatuh pada tahun itu hanya memperhitungkan akhir pekan.',
@@ -56,7 +57,7 @@ describe('holidays list', () => {
   ])('when given %s, then it explains and exits 2', async (_label, argv) => {
     const db = freshDb();
     const io = captured();
-    expect(await runCli(argv, db, io)).toBe(2);
+    expect(await runCli(argv, cliContext(db), io)).toBe(2);
     expect(io.outLines).toEqual([]);
     expect(io.errLines.join('\n')).toContain('--year');
   });
@@ -64,7 +65,7 @@ describe('holidays list', () => {
   it('when given an unknown option, then it shows the usage and exits 2', async () => {
     const db = freshDb();
     const io = captured();
-    expect(await runCli(['holidays', 'list', '--tahun', '2022'], db, io)).toBe(2);
+    expect(await runCli(['holidays', 'list', '--tahun', '2022'], cliContext(db), io)).toBe(2);
     expect(io.errLines.join('\n')).toContain('holidays list --year <tahun>');
   });
 });

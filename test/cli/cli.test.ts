@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { runCli } from '../../src/cli.js';
 import type { CliIo } from '../../src/context.js';
+import { cliContext } from '../helpers/cli.js';
 import { freshDb } from '../helpers/build-test-app.js';
 import { makeUser } from '../helpers/login-as.js';
 import { listAudit, recordEvent } from '../../src/audit/audit.repo.js';
@@ -21,7 +22,7 @@ describe('ppid user add', () => {
     const db = freshDb();
     const { io, out, err } = fakeIo('kata-sandi-rahasia  \nbaris kedua diabaikan\n');
 
-    const code = await runCli(['user', 'add', 'Admin2', '--role', 'admin', '--name', 'Admin Kedua'], db, io);
+    const code = await runCli(['user', 'add', 'Admin2', '--role', 'admin', '--name', 'Admin Kedua'], cliContext(db), io);
 
     expect(err).toEqual([]);
     expect(code).toBe(0);
@@ -35,13 +36,13 @@ describe('ppid user add', () => {
   it('when the role is unknown or the password short, then it explains in Indonesian and exits 1', async () => {
     const db = freshDb();
     const bad = fakeIo('pendek\n');
-    expect(await runCli(['user', 'add', 'siti', '--role', 'boss'], db, bad.io)).toBe(1);
+    expect(await runCli(['user', 'add', 'siti', '--role', 'boss'], cliContext(db), bad.io)).toBe(1);
     expect(bad.err.join('\n')).toContain('Peran (--role): Pilihan tidak dikenal.');
     expect(bad.err.join('\n')).toContain('Peran yang tersedia: admin, officer, supervisor, auditor, unit.');
     expect(bad.err.join('\n')).toContain('Kata sandi (stdin): Minimal 10 karakter.');
 
     const empty = fakeIo('');
-    expect(await runCli(['user', 'add', 'siti', '--role', 'officer'], db, empty.io)).toBe(1);
+    expect(await runCli(['user', 'add', 'siti', '--role', 'officer'], cliContext(db), empty.io)).toBe(1);
     expect(empty.err[0]).toContain('kata sandi kosong');
     expect(findUserByUsername(db, 'siti')).toBeUndefined();
   });
@@ -50,17 +51,17 @@ describe('ppid user add', () => {
     const db = freshDb();
     await makeUser(db, 'officer', 'siti');
     const { io, err } = fakeIo('kata-sandi-rahasia\n');
-    expect(await runCli(['user', 'add', 'siti', '--role', 'officer'], db, io)).toBe(1);
+    expect(await runCli(['user', 'add', 'siti', '--role', 'officer'], cliContext(db), io)).toBe(1);
     expect(err).toContain('Galat: Nama pengguna: Nama pengguna sudah dipakai.');
   });
 
   it('when arguments are missing or unknown, then it shows the usage and exits 2', async () => {
     const db = freshDb();
     const missing = fakeIo('kata-sandi-rahasia\n');
-    expect(await runCli(['user', 'add', 'siti'], db, missing.io)).toBe(2);
+    expect(await runCli(['user', 'add', 'siti'], cliContext(db), missing.io)).toBe(2);
     expect(missing.err[0]).toContain('Pemakaian: npm run ppid -- user add <username> --role');
     const unknown = fakeIo('kata-sandi-rahasia\n');
-    expect(await runCli(['user', 'add', 'siti', '--role', 'officer', '--admin'], db, unknown.io)).toBe(2);
+    expect(await runCli(['user', 'add', 'siti', '--role', 'officer', '--admin'], cliContext(db), unknown.io)).toBe(2);
   });
 });
 
@@ -70,7 +71,7 @@ describe('ppid token create', () => {
     await makeUser(db, 'officer', 'siti');
     const { io, out, err } = fakeIo();
 
-    const code = await runCli(['token', 'create', 'siti', '--name', 'chatbot'], db, io);
+    const code = await runCli(['token', 'create', 'siti', '--name', 'chatbot'], cliContext(db), io);
 
     expect(code).toBe(0);
     expect(out).toHaveLength(1);
@@ -85,12 +86,12 @@ describe('ppid token create', () => {
     await makeUser(db, 'officer', 'siti');
     const lastDay = DateTime.fromISO(todayIn('Asia/Jakarta')).plus({ days: 10 }).toISODate()!;
     const ok = fakeIo();
-    expect(await runCli(['token', 'create', 'siti', '--name', 'magang', '--expires', lastDay], db, ok.io)).toBe(0);
+    expect(await runCli(['token', 'create', 'siti', '--name', 'magang', '--expires', lastDay], cliContext(db), ok.io)).toBe(0);
     expect(listTokens(db)[0].token.expiresOn).toBe(lastDay);
     expect(ok.err[0]).toContain(`berlaku sampai ${lastDay}`);
     for (const bad of ['2020-01-01', '31-12-2030']) {
       const refused = fakeIo();
-      expect(await runCli(['token', 'create', 'siti', '--name', 'x', '--expires', bad], db, refused.io), bad).toBe(1);
+      expect(await runCli(['token', 'create', 'siti', '--name', 'x', '--expires', bad], cliContext(db), refused.io), bad).toBe(1);
       expect(refused.err.join('\n'), bad).toContain('Berlaku sampai (--expires)');
     }
     expect(listTokens(db)).toHaveLength(1);
@@ -99,11 +100,11 @@ describe('ppid token create', () => {
   it('when the user is unknown, then exit 1; when --name is missing, then exit 2', async () => {
     const db = freshDb();
     const unknown = fakeIo();
-    expect(await runCli(['token', 'create', 'nobody', '--name', 'x'], db, unknown.io)).toBe(1);
+    expect(await runCli(['token', 'create', 'nobody', '--name', 'x'], cliContext(db), unknown.io)).toBe(1);
     expect(unknown.err).toContain('Galat: Nama pengguna: Pengguna tidak ditemukan.');
     expect(unknown.out).toEqual([]);
     const noName = fakeIo();
-    expect(await runCli(['token', 'create', 'nobody'], db, noName.io)).toBe(2);
+    expect(await runCli(['token', 'create', 'nobody'], cliContext(db), noName.io)).toBe(2);
   });
 });
 
@@ -113,7 +114,7 @@ describe('ppid audit verify', () => {
     recordEvent(db, { userId: null, label: 'test' }, { action: 'settings.update', entityType: 'note' });
     const total = listAudit(db, {}, 1, 1).total;
     const { io, out } = fakeIo();
-    expect(await runCli(['audit', 'verify'], db, io)).toBe(0);
+    expect(await runCli(['audit', 'verify'], cliContext(db), io)).toBe(0);
     expect(out).toEqual([`OK: ${total} entri. Belum ada jangkar di luar basis data; ${total} entri belum dijangkarkan.`]);
   });
 
@@ -124,7 +125,7 @@ describe('ppid audit verify', () => {
     const edited = recordEvent(db, actor, { action: 'settings.update', entityType: 'note', summary: 'b' });
     db.$client.prepare('UPDATE audit_log SET summary = ? WHERE id = ?').run('c', edited.id);
     const { io, out, err } = fakeIo();
-    expect(await runCli(['audit', 'verify'], db, io)).toBe(1);
+    expect(await runCli(['audit', 'verify'], cliContext(db), io)).toBe(1);
     expect(out).toEqual([]);
     expect(err[0]).toMatch(new RegExp(`^RUSAK: entri #${edited.id}: `));
   });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { runCli } from '../../src/cli.js';
 import type { CliIo } from '../../src/context.js';
+import { cliContext } from '../helpers/cli.js';
 import { freshDb } from '../helpers/build-test-app.js';
 import { listAudit } from '../../src/audit/audit.repo.js';
 import { findByRegistrationNumber } from '../../src/requests/requests.repo.js';
@@ -32,7 +33,7 @@ describe('ppid import', () => {
     const auditBefore = listAudit(db, {}, 1, 1).total;
     const { io, out, err } = fakeIo();
 
-    const code = await runCli(['import', file, '--dry-run'], db, io);
+    const code = await runCli(['import', file, '--dry-run'], cliContext(db), io);
 
     expect(code).toBe(0);
     expect(err).toEqual([]);
@@ -46,7 +47,7 @@ describe('ppid import', () => {
     const db = freshDb();
     const file = tempFile('register.csv', csvOf([row()]));
     const { io, out } = fakeIo();
-    expect(await runCli(['import', file], db, io)).toBe(0);
+    expect(await runCli(['import', file], cliContext(db), io)).toBe(0);
     expect(out).toContain('1 permohonan diimpor (0 keberatan).');
     expect(findByRegistrationNumber(db, '005/PPID/III/2022')).toMatchObject({ source: 'import', registrationSeq: 5 });
     expect(listAudit(db, { action: 'import.register' }, 1, 10).rows[0]).toMatchObject({ actorLabel: 'cli', actorUserId: null });
@@ -56,7 +57,7 @@ describe('ppid import', () => {
     const db = freshDb();
     const file = tempFile('register.csv', csvOf([row({ 'Tanggal diterima': '2022-13-01' })]));
     const { io, err } = fakeIo();
-    expect(await runCli(['import', file], db, io)).toBe(1);
+    expect(await runCli(['import', file], cliContext(db), io)).toBe(1);
     expect(err[0]).toBe('Baris 2, Tanggal diterima: Galat: Tanggal tidak dikenal: "2022-13-01". Tulis TTTT-BB-HH (2022-03-01) atau HH/BB/TTTT (01/03/2022).');
     expect(requestCount(db)).toBe(0);
   });
@@ -64,10 +65,10 @@ describe('ppid import', () => {
   it('when the file is missing or no file is named, then it says so', async () => {
     const db = freshDb();
     const missing = fakeIo();
-    expect(await runCli(['import', '/nonexistent/register.csv'], db, missing.io)).toBe(1);
+    expect(await runCli(['import', '/nonexistent/register.csv'], cliContext(db), missing.io)).toBe(1);
     expect(missing.err[0]).toContain('tidak dapat dibaca');
     const usage = fakeIo();
-    expect(await runCli(['import'], db, usage.io)).toBe(2);
+    expect(await runCli(['import'], cliContext(db), usage.io)).toBe(2);
     expect(usage.err[0]).toContain('Pemakaian: npm run ppid -- import <berkas.csv|berkas.xlsx> [--dry-run]');
   });
 });

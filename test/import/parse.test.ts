@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { parseDateCell } from '../../src/import/parse-rows.js';
 import { lookupCode } from '../../src/import/register-columns.js';
-import { parseRegistrationNumber } from '../../src/import/number-pattern.js';
+import { parseNumber } from '../../src/numbering/numbering.js';
 import { decodeText, detectDelimiter, parseCsv } from '../../src/import/read-file.js';
 
 describe('dates in register files', () => {
@@ -46,16 +46,16 @@ describe('vocabulary values', () => {
 
 describe('registration numbers read through the pattern', () => {
   it('finds sequence, month and year', () => {
-    expect(parseRegistrationNumber('{seq:3}/PPID/{month_roman}/{year}', '005/PPID/III/2022')).toEqual({ seq: 5, year: 2022, month: 3 });
-    expect(parseRegistrationNumber('{seq:3}/PPID/{month_roman}/{year}', '1234/ppid/xii/2021')).toEqual({ seq: 1234, year: 2021, month: 12 });
-    expect(parseRegistrationNumber('{seq:3}/KEB/PPID/{year}', '007/KEB/PPID/2023')).toEqual({ seq: 7, year: 2023, month: null });
-    expect(parseRegistrationNumber('REG-{year}.{month}-{seq}', 'REG-2022.04-17')).toEqual({ seq: 17, year: 2022, month: 4 });
+    expect(parseNumber('{seq:3}/PPID/{month_roman}/{year}', '005/PPID/III/2022')).toEqual({ seq: 5, year: 2022, month: 3 });
+    expect(parseNumber('{seq:3}/PPID/{month_roman}/{year}', '1234/ppid/xii/2021')).toEqual({ seq: 1234, year: 2021, month: 12 });
+    expect(parseNumber('{seq:3}/KEB/PPID/{year}', '007/KEB/PPID/2023')).toEqual({ seq: 7, year: 2023, month: null });
+    expect(parseNumber('REG-{year}.{month}-{seq}', 'REG-2022.04-17')).toEqual({ seq: 17, year: 2022, month: 4 });
   });
 
   it('returns null for numbers of another pattern', () => {
-    expect(parseRegistrationNumber('{seq:3}/PPID/{month_roman}/{year}', 'PPID/2022/0099')).toBeNull();
-    expect(parseRegistrationNumber('{seq:3}/PPID/{month_roman}/{year}', '005/PPID/XIII/2022')).toBeNull();
-    expect(parseRegistrationNumber('{seq:3}/PPID/{month_roman}/{year}', '000/PPID/I/2022')).toBeNull();
+    expect(parseNumber('{seq:3}/PPID/{month_roman}/{year}', 'PPID/2022/0099')).toBeNull();
+    expect(parseNumber('{seq:3}/PPID/{month_roman}/{year}', '005/PPID/XIII/2022')).toBeNull();
+    expect(parseNumber('{seq:3}/PPID/{month_roman}/{year}', '000/PPID/I/2022')).toBeNull();
   });
 });
 

@@ -163,7 +163,10 @@ describe('counting rules', () => {
     const { app, db } = buildTestApp();
     const r = decidedAfter(db, '2022-03-07', 3);
     decidedAfter(db, '2022-03-08', 3);
-    db.update(requests).set({ outcome: 'granted' }).where(eq(requests.id, r.id)).run();
+    // The outcome column refuses unknown values (CHECK): this is a database written around it.
+    db.$client.pragma('ignore_check_constraints = ON');
+    db.$client.prepare(`update requests set outcome = 'granted' where id = ?`).run(r.id);
+    db.$client.pragma('ignore_check_constraints = OFF');
 
     const { agent } = await loginAs(app, db, 'officer');
     const page = await agent.get('/recap?year=2022').expect(200);

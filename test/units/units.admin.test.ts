@@ -7,6 +7,7 @@ import { findUserByUsername } from '../../src/auth/users.repo.js';
 import { sendDispositions } from '../../src/units/dispositions.service.js';
 import { runCli } from '../../src/cli.js';
 import type { CliIo } from '../../src/context.js';
+import { cliContext } from '../helpers/cli.js';
 import { workingDaysBefore } from '../../src/units/internal-due.js';
 import { computeUnitFigures } from '../../src/units/unit-stats.js';
 import { buildCalendar } from '../../src/calendar/working-days.js';
@@ -85,16 +86,16 @@ function fakeIo() {
 describe('ppid unit add / unit list / user add --unit', () => {
   it('adds the office’s units as a tree, lists them, and puts a user in one', async () => {
     const db = freshDb();
-    expect(await runCli(['unit', 'add', 'PPID', '--name', 'PPID Utama', '--kind', 'utama'], db, fakeIo().io)).toBe(0);
+    expect(await runCli(['unit', 'add', 'PPID', '--name', 'PPID Utama', '--kind', 'utama'], cliContext(db), fakeIo().io)).toBe(0);
     const one = fakeIo();
-    expect(await runCli(['unit', 'add', 'PK.1', '--name', 'Sekretariat', '--parent', 'ppid'], db, one.io)).toBe(0);
+    expect(await runCli(['unit', 'add', 'PK.1', '--name', 'Sekretariat', '--parent', 'ppid'], cliContext(db), one.io)).toBe(0);
     expect(one.out).toEqual(['Unit PK.1 Sekretariat (Unit kerja) dibuat.']);
     const list = fakeIo();
-    expect(await runCli(['unit', 'list'], db, list.io)).toBe(0);
+    expect(await runCli(['unit', 'list'], cliContext(db), list.io)).toBe(0);
     expect(list.out).toEqual(['PPID\tPPID Utama\tPPID Utama', '  PK.1\tSekretariat\tUnit kerja']);
 
     const add = fakeIo();
-    expect(await runCli(['user', 'add', 'staf.pk1', '--role', 'unit', '--unit', 'PK.1'], db, add.io)).toBe(0);
+    expect(await runCli(['user', 'add', 'staf.pk1', '--role', 'unit', '--unit', 'PK.1'], cliContext(db), add.io)).toBe(0);
     expect(findUserByUsername(db, 'staf.pk1')).toMatchObject({ role: 'unit', unitId: expect.any(Number) });
     expect(listAudit(db, { action: 'unit.create' }, 1, 10).rows[0].actorLabel).toBe('cli');
   });
@@ -102,22 +103,22 @@ describe('ppid unit add / unit list / user add --unit', () => {
   it('refuses an unknown parent, kind or unit, a duplicate code and a unit user without a unit', async () => {
     const db = freshDb();
     const a = fakeIo();
-    expect(await runCli(['unit', 'add', 'PK.1', '--name', 'X', '--parent', 'NOPE'], db, a.io)).toBe(1);
+    expect(await runCli(['unit', 'add', 'PK.1', '--name', 'X', '--parent', 'NOPE'], cliContext(db), a.io)).toBe(1);
     expect(a.err.join('\n')).toContain('unit induk NOPE tidak ditemukan');
     const b = fakeIo();
-    expect(await runCli(['unit', 'add', 'PK.1', '--name', 'X', '--kind', 'direktorat'], db, b.io)).toBe(1);
+    expect(await runCli(['unit', 'add', 'PK.1', '--name', 'X', '--kind', 'direktorat'], cliContext(db), b.io)).toBe(1);
     expect(b.err.join('\n')).toContain('Jenis yang tersedia: utama, pelaksana, unit.');
-    expect(await runCli(['unit', 'add', 'PK.1', '--name', 'X'], db, fakeIo().io)).toBe(0);
+    expect(await runCli(['unit', 'add', 'PK.1', '--name', 'X'], cliContext(db), fakeIo().io)).toBe(0);
     const c = fakeIo();
-    expect(await runCli(['unit', 'add', 'pk.1', '--name', 'Y'], db, c.io)).toBe(1);
+    expect(await runCli(['unit', 'add', 'pk.1', '--name', 'Y'], cliContext(db), c.io)).toBe(1);
     expect(c.err.join('\n')).toContain('sudah dipakai');
     const d = fakeIo();
-    expect(await runCli(['user', 'add', 'staf', '--role', 'unit', '--unit', 'PK.7'], db, d.io)).toBe(1);
+    expect(await runCli(['user', 'add', 'staf', '--role', 'unit', '--unit', 'PK.7'], cliContext(db), d.io)).toBe(1);
     expect(d.err.join('\n')).toContain('PK.7 tidak ditemukan');
     const e = fakeIo();
-    expect(await runCli(['user', 'add', 'staf', '--role', 'unit'], db, e.io)).toBe(1);
+    expect(await runCli(['user', 'add', 'staf', '--role', 'unit'], cliContext(db), e.io)).toBe(1);
     expect(e.err.join('\n')).toContain('harus terhubung ke sebuah unit');
-    expect(await runCli(['unit', 'add'], db, fakeIo().io)).toBe(2);
+    expect(await runCli(['unit', 'add'], cliContext(db), fakeIo().io)).toBe(2);
     await makeUser(db, 'officer');
   });
 });
