@@ -80,7 +80,7 @@ export function readRequest(r: RowReader, today: string): RequestValues {
     r.error('decidedOn', 'Wajib diisi bila Putusan diisi.');
   }
   if (outcome && decidedOn && receivedOn) {
-    const decision = { decidedOn, outcome, reasons: reasons as Reason[], exemptionArticles: articles as ExemptionArticle[], reasonNote };
+    const decision = { decidedOn, outcome, reasons: reasons as Reason[], exemptionArticles: articles as ExemptionArticle[], reasonNote, consequenceTest };
     if (withdrawn) decisionDateRules(history, { receivedOn, extendedOn }, decision, today);
     else decisionRules(history, { receivedOn, extendedOn }, decision, today);
   }

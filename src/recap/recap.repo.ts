@@ -24,6 +24,8 @@ const inMonth = (col: SQLiteColumn, year: number, month: number) => {
 const counted = isNull(requests.voidedOn);
 /** Count of rows matching `cond` (a comparison is 1, 0 or null in SQLite; sum skips nulls). */
 const countIf = (cond: SQL) => sql<number>`coalesce(sum(${cond}), 0)`;
+/** Decided and not withdrawn: a withdrawal was not served, so it stays out of the service time. */
+const served = sql`(${requests.outcome} is not null and ${requests.withdrawn} = 0)`;
 
 /** The recap table's counts, one row per month: built once per connection, then reused. */
 function tableQuery(tx: Tx) {
@@ -41,8 +43,8 @@ function tableQuery(tx: Tx) {
       reasonExempt: countIf(sql`${r.reasonExempt} = 1`),
       reasonNotHeld: countIf(sql`${r.reasonNotHeld} = 1`),
       reasonOther: countIf(sql`${r.reasonOther} = 1`),
-      timed: countIf(sql`${r.outcome} is not null and ${r.serviceDays} is not null`),
-      serviceDaysSum: sql<number>`coalesce(sum(case when ${r.outcome} is not null then ${r.serviceDays} end), 0)`,
+      timed: countIf(sql`${served} and ${r.serviceDays} is not null`),
+      serviceDaysSum: sql<number>`coalesce(sum(case when ${served} then ${r.serviceDays} end), 0)`,
     })
     .from(r)
     .where(and(between(r.receivedOn, sql.placeholder('from'), sql.placeholder('to')), counted))
@@ -67,7 +69,7 @@ export function serviceTimes(tx: Tx, year: number): {
   const rows = tx
     .select({
       days: r.serviceDays,
-      count: countIf(sql`${r.outcome} is not null and ${r.serviceDays} is not null`),
+      count: countIf(sql`${served} and ${r.serviceDays} is not null`),
       extended: countIf(sql`${r.extendedOn} is not null`),
       decidedLate: countIf(sql`${r.decidedOn} is not null and ${r.decidedOn} > ${r.dueOn}`),
       withoutReason: countIf(

@@ -111,7 +111,7 @@ export const COUNTING_RULES: readonly string[] = [
   'Waktu rata-rata pelayanan adalah rata-rata jumlah hari kerja, sejak tanggal diterima sampai tanggal pemberitahuan tertulis, atas permohonan bulan itu yang telah diputus, dibulatkan dua desimal. Hari kerja: Senin–Jumat, kecuali hari libur nasional dan cuti bersama (SKB 3 Menteri).',
   'Rata-rata pada baris Total dihitung atas seluruh permohonan yang telah diputus dalam tahun itu (rata-rata tertimbang), bukan rata-rata dari rata-rata bulanan.',
   'Kolom alasan menghitung permohonan yang memuat alasan tersebut. Permohonan yang dikabulkan sebagian juga memuat alasan atas bagian yang tidak diberikan, dan satu permohonan dengan dua alasan dihitung pada kedua kolom; karena itu jumlah alasan dapat berbeda dari jumlah permohonan yang ditolak atau tidak diberikan.',
-  'Permohonan yang dicabut oleh pemohon dihitung sebagai Tidak Diberikan dengan alasan Lainnya.',
+  'Permohonan yang dicabut oleh pemohon dihitung sebagai Tidak Diberikan dengan alasan Lainnya, tetapi tidak ikut dalam waktu rata-rata pelayanan (pencabutan bukan pelayanan). Entri yang dibatalkan (tidak berlaku) tidak dihitung sama sekali.',
   'Permohonan yang belum diputus dihitung pada Jumlah Permintaan dan pada kolom Dalam Proses, sehingga pada setiap baris: Jumlah Permintaan = Sepenuhnya + Sebagian + Ditolak + Tidak Diberikan + Dalam Proses.',
 ];
 

@@ -129,7 +129,7 @@ export function decisionDateRules(f: Findings, r: Pick<RequestRow, 'receivedOn' 
   else if (r.extendedOn && input.decidedOn < r.extendedOn) f.demand('decidedOn', `Tanggal putusan tidak boleh sebelum tanggal perpanjangan (${formatDate(r.extendedOn)}).`);
 }
 
-type DecisionFacts = Pick<DecisionInput, 'decidedOn' | 'outcome' | 'reasons' | 'exemptionArticles' | 'reasonNote'>;
+type DecisionFacts = Pick<DecisionInput, 'decidedOn' | 'outcome' | 'reasons' | 'exemptionArticles' | 'reasonNote' | 'consequenceTest'>;
 
 /**
  * The decision's own rules (Pasal 22 ayat 7), for a new decision and for a recorded one alike:
@@ -150,6 +150,22 @@ export function decisionRules(f: Findings, r: Pick<RequestRow, 'receivedOn' | 'e
     f.demand('exemptionArticles', 'Huruf Pasal 17 hanya diisi bila alasan "dikecualikan" dipilih.');
   }
   if (input.reasons.includes('other') && input.reasonNote === '') f.demand('reasonNote', 'Alasan "lainnya" tanpa keterangan: jelaskan alasan lainnya.');
+  exemptionRules(f, input);
+}
+
+/**
+ * Pasal 17 and 19 (issue 13.1, 13.5): "Ditolak" is a rejection on the grounds of an exemption;
+ * information not held or another reason leads to "Tidak Diberikan" (or a partial grant). An
+ * exemption states its uji konsekuensi: the harm disclosure would cause and why it outweighs the
+ * public interest.
+ */
+export function exemptionRules(f: Findings, input: Pick<DecisionFacts, 'outcome' | 'reasons' | 'consequenceTest'>): void {
+  if (input.outcome === 'rejected' && !input.reasons.includes('exempt')) {
+    f.demand('reasons', `Putusan "${OUTCOMES.rejected}" hanya atas dasar informasi yang dikecualikan (Pasal 17): pilih alasan "dikecualikan", atau catat sebagai "${OUTCOMES.not_provided}" bila informasi tidak dikuasai atau alasan lainnya.`);
+  }
+  if (input.outcome !== 'full' && input.reasons.includes('exempt') && input.consequenceTest.trim() === '') {
+    f.demand('consequenceTest', 'Pengecualian tanpa uji konsekuensi: tuliskan akibat yang timbul bila informasi dibuka dan mengapa akibat itu lebih besar daripada kepentingan publik (Pasal 19).');
+  }
 }
 
 export function checkWithdrawal(r: RequestRow, input: WithdrawalInput, today: string): Errors {

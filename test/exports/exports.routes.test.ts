@@ -32,7 +32,7 @@ function seedRegister(db: Db) {
   withdrawRequest({ db, actor: testActor, zone, id: withdrawn.id, input: { withdrawnOn: '2022-04-08', note: 'sudah dapat dari sumber lain' } });
 
   const rejected = makeRequest(db, { receivedOn: '2022-06-01', proxyName: 'Kuasa X', requesterType: 'legal_entity', requesterCategory: 'ministry_agency', obtainMethod: 'hardcopy', deliveryMethod: 'post', requesterEmail: '', requesterPhone: '' });
-  decideRequest({ db, actor: testActor, zone, id: rejected.id, input: { ...decision, decidedOn: '2022-06-08', outcome: 'rejected', reasons: ['other'] as never[], reasonNote: 'Bukan informasi publik' } });
+  decideRequest({ db, actor: testActor, zone, id: rejected.id, input: { ...decision, decidedOn: '2022-06-08', outcome: 'not_provided', reasons: ['other'] as never[], reasonNote: 'Bukan informasi publik' } });
 
   const open = makeRequest(db, { receivedOn: '2023-01-10', channel: 'whatsapp' });
   return { full, partial, withdrawn, rejected, open };

@@ -59,7 +59,7 @@ export function makeRequest(db: Db, overrides: Partial<IntakeInput> = {}) {
  */
 export function decisionInput(overrides: Partial<DecisionInput> = {}): DecisionInput {
   return {
-    decidedOn: '2022-03-08', outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], consequenceTest: '',
+    decidedOn: '2022-03-08', outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], consequenceTest: 'Membuka data pribadi.',
     reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '',
     ...overrides,
   };

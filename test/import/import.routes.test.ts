@@ -233,6 +233,20 @@ describe('importing a register', () => {
     expect(findByRegistrationNumber(db, '007/PPID/III/2022')).toMatchObject({ outcome: 'partial', reasonExempt: false, reasonNotHeld: false, reasonOther: false, serviceDays: 6 });
   });
 
+  it('when a past rejection has no Pasal 17 reason or no consequence test, then it is kept as recorded with a warning', async () => {
+    const { app, db } = buildTestApp();
+    const rows = [
+      row({ Putusan: 'Ditolak', 'Tanggal putusan': '2022-03-10', Alasan: 'Tidak dikuasai' }),
+      row({ 'Nomor registrasi': '008/PPID/III/2022', Putusan: 'Ditolak', 'Tanggal putusan': '2022-03-10', Alasan: 'Dikecualikan', 'Pasal 17 huruf': 'h' }),
+    ];
+    const res = await upload(app, db, csvOf(rows), 'register.csv');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('2 permohonan diimpor');
+    expect(res.text).toContain('hanya atas dasar informasi yang dikecualikan (Pasal 17)');
+    expect(res.text).toContain('Pengecualian tanpa uji konsekuensi');
+    expect(findByRegistrationNumber(db, '008/PPID/III/2022')).toMatchObject({ outcome: 'rejected', reasonExempt: true, consequenceTest: '' });
+  });
+
   it('when new requests are registered after an import, then the sequence continues after the imported numbers', async () => {
     const { app, db } = buildTestApp();
     await upload(app, db, csvOf([row(), row({ 'Nomor registrasi': '012/PPID/IV/2022', 'Tanggal diterima': '2022-04-04' }), row({ 'Nomor registrasi': 'LAMA-0200', 'Tanggal diterima': '2022-04-05' })]), 'r.csv');

@@ -22,7 +22,7 @@ function decide(db: Db, id: number, outcome: Outcome, decidedOn: string, reasons
   return decideRequest({
     db, actor: testActor, zone: ZONE, id,
     input: {
-      decidedOn, outcome, reasons, exemptionArticles: reasons.includes('exempt') ? ['h'] : [], consequenceTest: '',
+      decidedOn, outcome, reasons, exemptionArticles: reasons.includes('exempt') ? ['h'] : [], consequenceTest: reasons.includes('exempt') ? 'Membuka data pribadi.' : '',
       reasonNote: reasons.includes('other') ? 'alasan lain' : '', noticeNote: '', feeRupiah: 0, correctionNote: '',
     },
   });
@@ -127,6 +127,22 @@ describe('counting rules', () => {
     const m = buildRecap(db, 2022, { today: TODAY }).months[5];
 
     expect(m).toMatchObject({ requests: 1, notProvided: 1, reasonOther: 1, inProcess: 0, reconciles: true });
+  });
+
+  it('when a requester withdraws, then the withdrawal stays out of the average service time, and the rule is printed', async () => {
+    const { app, db } = buildTestApp();
+    decidedAfter(db, '2022-06-06', 4);
+    const w = makeRequest(db, { receivedOn: '2022-06-06' });
+    withdrawRequest({ db, actor: testActor, zone: ZONE, id: w.id, input: { withdrawnOn: '2022-06-15', note: '' } });
+
+    const recap = buildRecap(db, 2022, { today: TODAY });
+
+    expect(recap.months[5]).toMatchObject({ requests: 2, grantedFull: 1, notProvided: 1, timed: 1, serviceDaysSum: 4, avgServiceDays: 4 });
+    expect(recap.total).toMatchObject({ timed: 1, avgServiceDays: 4 });
+    expect(recap.analytics).toMatchObject({ timed: 1, medianServiceDays: 4 });
+    const { agent } = await loginAs(app, db, 'officer');
+    const page = await agent.get('/recap?year=2022').expect(200);
+    expect(page.text).toContain('tidak ikut dalam waktu rata-rata pelayanan (pencabutan bukan pelayanan)');
   });
 
   it('when an objection is filed in a later month or year than its request, then it counts in the month it was filed', async () => {

@@ -66,6 +66,22 @@ describe('errors on selects and checkbox groups', () => {
     expect(noReason.text).toContain('id="err-reasons"');
   });
 
+  it('when the decision form rejects without a Pasal 17 reason or exempts without a consequence test, then it is refused with the typed values', async () => {
+    const { app, db } = buildTestApp();
+    const r = makeRequest(db, { receivedOn: '2022-03-01' });
+    const { agent, csrf } = await loginAs(app, db, 'officer');
+    const notHeld = await agent.post(`/requests/${r.id}/decide`).type('form')
+      .send({ _csrf: csrf, version: String(r.version), decidedOn: '2022-03-08', outcome: 'rejected', reasons: 'not_held', noticeNote: 'catatan diketik' });
+    expect(notHeld.status).toBe(400);
+    expect(notHeld.text).toContain('hanya atas dasar informasi yang dikecualikan (Pasal 17)');
+    expect(notHeld.text).toContain('catatan diketik');
+    const noTest = await agent.post(`/requests/${r.id}/decide`).type('form')
+      .send({ _csrf: csrf, version: String(r.version), decidedOn: '2022-03-08', outcome: 'rejected', reasons: 'exempt', exemptionArticles: 'h' });
+    expect(noTest.status).toBe(400);
+    expect(noTest.text).toContain('Pengecualian tanpa uji konsekuensi');
+    expect(noTest.text).toContain('id="err-consequenceTest"');
+  });
+
   it('when the intake form is refused for a choice, then the select is aria-invalid; radios of a group point at their message', async () => {
     const { app, db } = buildTestApp();
     const { agent, csrf } = await loginAs(app, db, 'officer');
