@@ -1,0 +1,7 @@
+ALTER TABLE `requests` ADD `delivered_on` text;--> statement-breakpoint
+ALTER TABLE `requests` ADD `delivered_by` text;--> statement-breakpoint
+ALTER TABLE `requests` ADD `delivery_cost_copy` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `requests` ADD `delivery_cost_delivery` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `requests` ADD `delivery_cost_other` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `requests` ADD `delivery_payment_method` text DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE `requests` ADD `delivery_note` text DEFAULT '' NOT NULL;
