@@ -111,6 +111,12 @@ export const requests = sqliteTable(
     voidNote: text('void_note').notNull().default(''),
     /** Who voided it, as the audit log names actors (username or "token:…"). */
     voidedBy: text('voided_by'),
+    // The extension letter (Pemberitahuan Perpanjangan Waktu, Pasal 22 ayat 8): numbered by its own
+    // pattern (setting extension_letter_pattern) in the extension's transaction; null for an
+    // imported extension, which was numbered on paper.
+    extensionLetterNumber: text('extension_letter_number').unique(),
+    extensionLetterYear: integer('extension_letter_year'),
+    extensionLetterSeq: integer('extension_letter_seq'),
     // Delivery (Pasal 22 ayat 7 huruf f–g): when and how the information was actually given, and
     // what was paid. Null deliveredOn: not delivered (yet). Waktu pemenuhan is derived when read.
     deliveredOn: text('delivered_on'),

@@ -133,7 +133,7 @@ export function presentRequestForStaff(r: RequestRow, cal: WorkingCalendar, toda
     originalDueOn: formatLongDate(r.originalDueOn),
     dueOn: formatLongDate(r.dueOn),
     extension: r.extendedOn
-      ? { on: formatLongDate(r.extendedOn), days: r.extensionDays, reason: r.extensionReason ?? '' }
+      ? { on: formatLongDate(r.extendedOn), onIso: r.extendedOn, days: r.extensionDays, reason: r.extensionReason ?? '', letterNumber: r.extensionLetterNumber ?? '' }
       : null,
     decision: r.outcome
       ? {

@@ -112,6 +112,7 @@ export function extendRequest({ db, actor, zone, input, id }: UseCase<ExtensionI
     const d = computeDeadlines({ receivedOn: r.receivedOn, extensionDays: input.extensionDays, decidedOn: null }, loadCalendar(db));
     const after = save(tx, r, {
       extendedOn: input.extendedOn, extensionDays: input.extensionDays, extensionReason: input.extensionReason, dueOn: d.dueOn,
+      ...extensionLetterNumber(tx, input.extendedOn),
     });
     recordEvent(tx, actor, {
       action: 'request.extend', entityType: 'request', entityId: id,
@@ -120,6 +121,17 @@ export function extendRequest({ db, actor, zone, input, id }: UseCase<ExtensionI
     notifyExtension(tx, after);
     return after;
   });
+}
+
+/** The extension letter's number (own pattern, sequence per year of the extension's date), given in the extension's transaction. */
+function extensionLetterNumber(tx: Tx, extendedOn: string) {
+  const year = Number(extendedOn.slice(0, 4));
+  const seq = repo.nextExtensionLetterSequence(tx, year);
+  const number = formatRegistrationNumber(getSettings(tx).extension_letter_pattern, seq, extendedOn);
+  if (repo.extensionLetterNumberTaken(tx, number)) {
+    throw new AppError('conflict', `Nomor surat perpanjangan ${number} sudah dipakai. Periksa pola nomor di Pengaturan.`);
+  }
+  return { extensionLetterNumber: number, extensionLetterYear: year, extensionLetterSeq: seq };
 }
 
 /**

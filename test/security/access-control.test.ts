@@ -107,6 +107,8 @@ const PAGES: PageRow[] = [
   { m: 'GET', route: '/requests/:id', path: '/requests/{A}', gate: 'staff', allow: READ },
   { m: 'GET', route: '/requests/:id/receipt', path: '/requests/{A}/receipt', gate: 'staff', allow: READ },
   { m: 'GET', route: '/requests/:id/notice', path: '/requests/{A}/notice', gate: 'staff', allow: READ },
+  // A is not extended: readers get "not found" (the letter itself: test/requests/extension-letter.test.ts).
+  { m: 'GET', route: '/requests/:id/extension-letter', path: '/requests/{A}/extension-letter', gate: 'staff', allow: READ, ok: () => [404] },
   { m: 'GET', route: '/requests/:id/edit', path: '/requests/{A}/edit', gate: 'staff', allow: WRITE },
   { m: 'POST', route: '/requests/:id/edit', path: '/requests/{A}/edit', gate: 'staff', allow: WRITE },
   { m: 'GET', route: '/requests/:id/extend', path: '/requests/{B}/extend', gate: 'staff', allow: WRITE },

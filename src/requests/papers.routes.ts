@@ -5,16 +5,29 @@ import { currentActor, requirePermission, requireUser } from '../auth/guards.js'
 import { parseInput } from '../shared/validation.js';
 import { renameFields } from '../shared/api.js';
 import { todayIn } from '../shared/dates.js';
+import { AppError } from '../shared/errors.js';
+import { getSettings } from '../settings/settings.repo.js';
 import { loadCalendar } from '../calendar/holidays.service.js';
 import * as service from './requests.service.js';
 import { presentRequestForApi, presentRequestForStaff } from './requests.presenter.js';
 import { recordDelivery } from './delivery.service.js';
 import { apiDeliverySchema, DELIVERY_API_NAMES, DELIVERY_RECORD_METHODS, deliveryFormSchema, PAYMENT_METHODS } from './delivery.js';
 
-/** The delivery record's page (Pasal 22 ayat 7 huruf f–g). */
-export function deliveryRoutes({ db, config }: AppContext): Router {
+/**
+ * Papers and records after the intake: the extension letter (Pemberitahuan Perpanjangan Waktu,
+ * Pasal 22 ayat 8) and the delivery record's page (Pasal 22 ayat 7 huruf f–g).
+ */
+export function paperRoutes({ db, config }: AppContext): Router {
   const r = Router();
+  const read = [requireUser, requirePermission('request.read')];
   const write = [requireUser, requirePermission('request.write')];
+
+  r.get('/requests/:id/extension-letter', ...read, (req, res) => {
+    const view = presentRequestForStaff(service.getRequest(db, idParam(req.params.id)), loadCalendar(db), todayIn(config.zone));
+    if (!view.extension) throw new AppError('not_found', 'Permohonan ini tidak diperpanjang, jadi belum ada pemberitahuan perpanjangan waktu.');
+    res.render('requests/extension-letter', { title: `Pemberitahuan perpanjangan waktu ${view.number}`, request: view, settings: getSettings(db) });
+  });
+
   const render = (res: import('express').Response, id: number, locals: Record<string, unknown>) => {
     const view = presentRequestForStaff(service.getRequest(db, id), loadCalendar(db), todayIn(config.zone));
     res.render('requests/delivery', {
