@@ -26,6 +26,7 @@ import { tokensRoutes } from './auth/tokens.routes.js';
 import { settingsRoutes } from './settings/settings.routes.js';
 import { holidaysRoutes } from './holidays/holidays.routes.js';
 import { requestsApi } from './requests/requests.api.js';
+import { deliveryApi, paperRoutes } from './requests/papers.routes.js';
 import { objectionNavCounts, objectionsRoutes } from './objections/objections.routes.js';
 import { objectionsApi } from './objections/objections.api.js';
 import { importRoutes } from './import/import.routes.js';
@@ -170,6 +171,7 @@ function mountApi(api: express.Router, ctx: AppContext): void {
   // Before requestsApi: a unit's token gets "not found" under /requests/:id.
   api.use(unitsApi(ctx));
   api.use(requestsApi(ctx));
+  api.use(deliveryApi(ctx));
   api.use(objectionsApi(ctx));
   api.use(uploadsApi(ctx));
   api.use(recapApi(ctx));
@@ -186,6 +188,7 @@ function mountPages(app: Application, ctx: AppContext): void {
   // Before requestsRoutes: its /requests/:id would take "export.csv" for an id.
   app.use(exportsRoutes(ctx));
   app.use(requestsRoutes(ctx));
+  app.use(paperRoutes(ctx));
   app.use(auditRoutes(ctx));
   app.use(usersRoutes(ctx));
   app.use(tokensRoutes(ctx));

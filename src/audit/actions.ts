@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = {
   'request.open': 'Permohonan ditandai sudah dibaca',
   'request.extend': 'Tenggat diperpanjang',
   'request.decide': 'Putusan dicatat',
+  'request.deliver': 'Pemberian informasi dicatat',
   'request.decision_correct': 'Putusan dikoreksi',
   'request.withdraw': 'Pencabutan dicatat',
   'request.void': 'Entri dibatalkan',

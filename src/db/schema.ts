@@ -129,6 +129,22 @@ export const requests = sqliteTable(
     voidNote: text('void_note').notNull().default(''),
     /** Who voided it, as the audit log names actors (username or "token:…"). */
     voidedBy: text('voided_by'),
+    // The extension letter (Pemberitahuan Perpanjangan Waktu, Pasal 22 ayat 8): numbered by its own
+    // pattern (setting extension_letter_pattern) in the extension's transaction; null for an
+    // imported extension, which was numbered on paper.
+    extensionLetterNumber: text('extension_letter_number').unique(),
+    extensionLetterYear: integer('extension_letter_year'),
+    extensionLetterSeq: integer('extension_letter_seq'),
+    // Delivery (Pasal 22 ayat 7 huruf f–g): when and how the information was actually given, and
+    // what was paid. Null deliveredOn: not delivered (yet). Waktu pemenuhan is derived when read.
+    deliveredOn: text('delivered_on'),
+    /** One of DELIVERY_RECORD_METHODS (src/requests/delivery.ts). */
+    deliveredBy: text('delivered_by'),
+    deliveryCostCopy: integer('delivery_cost_copy').notNull().default(0),
+    deliveryCostDelivery: integer('delivery_cost_delivery').notNull().default(0),
+    deliveryCostOther: integer('delivery_cost_other').notNull().default(0),
+    deliveryPaymentMethod: text('delivery_payment_method').notNull().default(''),
+    deliveryNote: text('delivery_note').notNull().default(''),
     // Derived from receivedOn, the extension, decidedOn and the holiday calendar; recomputed
     // whenever the calendar changes (see holidays/recompute-deadlines.ts).
     originalDueOn: text('original_due_on').notNull(),

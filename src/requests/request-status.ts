@@ -55,7 +55,7 @@ export function checkUnvoid(r: RequestRow): Errors {
   return r.voidedOn ? {} : { reason: 'Entri ini tidak dibatalkan; tidak ada yang dipulihkan.' };
 }
 
-type Contacts = Pick<IntakeInput, 'requesterPhone' | 'requesterEmail' | 'requesterAddress'>;
+type Contacts = Pick<IntakeInput, 'requesterPhone' | 'requesterEmail' | 'requesterAddress'> & Partial<Pick<IntakeInput, 'purpose'>>;
 
 /** A request is received no later than today and gives the office a way to answer. */
 export function intakeRules(f: Findings, input: Pick<IntakeInput, 'receivedOn'> & Contacts, today: string): void {
@@ -63,6 +63,10 @@ export function intakeRules(f: Findings, input: Pick<IntakeInput, 'receivedOn'> 
   if (input.requesterPhone === '' && input.requesterEmail === '' && input.requesterAddress === '') {
     f.demand('requesterPhone', 'Tidak ada kontak: isi minimal satu dari telepon, e-mail atau alamat.');
   }
+  // UU 14/2008 Pasal 22 ayat 2 (name and address are recorded) and Pasal 4 ayat 3 (a request
+  // gives its reason): required of every new request; imported history keeps a blank one.
+  if (input.requesterAddress.trim() === '') f.demand('requesterAddress', 'Alamat pemohon wajib diisi (Pasal 22 ayat 2).');
+  if (input.purpose !== undefined && input.purpose.trim() === '') f.demand('purpose', 'Tujuan penggunaan informasi wajib diisi (Pasal 4 ayat 3).');
 }
 
 export function checkIntake(input: IntakeInput, today: string): Errors {

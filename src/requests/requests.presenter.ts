@@ -13,10 +13,28 @@ import {
 import { formatDate, formatLongDate } from '../shared/dates.js';
 import { formatRupiah } from '../shared/numbers.js';
 import { apiObject, articlesOf, reasonsOf } from './request-fields.js';
+import { DELIVERY_RECORD_METHODS, fulfilmentDays, PAYMENT_METHODS } from './delivery.js';
 
 const label = <T extends Record<string, string>>(labels: T, key: string): string => labels[key as keyof T] ?? key;
 
 export { articlesOf, reasonsOf };
+
+/** The delivery record as the request page and the register show it; null until delivered. */
+export function presentDelivery(r: RequestRow, cal: WorkingCalendar) {
+  if (!r.deliveredOn) return null;
+  const total = r.deliveryCostCopy + r.deliveryCostDelivery + r.deliveryCostOther;
+  return {
+    on: formatDate(r.deliveredOn),
+    method: label(DELIVERY_RECORD_METHODS, r.deliveredBy ?? ''),
+    costCopy: formatRupiah(r.deliveryCostCopy),
+    costDelivery: formatRupiah(r.deliveryCostDelivery),
+    costOther: formatRupiah(r.deliveryCostOther),
+    total: formatRupiah(total),
+    payment: r.deliveryPaymentMethod ? label(PAYMENT_METHODS, r.deliveryPaymentMethod) : '',
+    note: r.deliveryNote,
+    fulfilmentDays: fulfilmentDays(r, cal),
+  };
+}
 
 export interface Badge {
   css: 'open' | 'soon' | 'late' | 'granted' | 'rejected' | 'not-provided' | 'muted';
@@ -64,6 +82,9 @@ export function presentRegisterRow(r: RequestRow, cal: WorkingCalendar, today: s
     dueOn: formatDate(r.dueOn),
     decidedOn: formatDate(r.decidedOn),
     serviceDays: r.serviceDays,
+    /** "Diberikan 15/03/2022 (E-mail)" and the waktu pemenuhan, once delivered. */
+    deliveredOn: r.deliveredOn ? formatDate(r.deliveredOn) : '',
+    fulfilmentDays: fulfilmentDays(r, cal),
     badge: badgeFor(r, urgency),
     // A voided entry is nobody's work: never flagged new.
     isNew: r.openedAt === null && !r.voidedOn,
@@ -112,7 +133,7 @@ export function presentRequestForStaff(r: RequestRow, cal: WorkingCalendar, toda
     originalDueOn: formatLongDate(r.originalDueOn),
     dueOn: formatLongDate(r.dueOn),
     extension: r.extendedOn
-      ? { on: formatLongDate(r.extendedOn), days: r.extensionDays, reason: r.extensionReason ?? '' }
+      ? { on: formatLongDate(r.extendedOn), onIso: r.extendedOn, days: r.extensionDays, reason: r.extensionReason ?? '', letterNumber: r.extensionLetterNumber ?? '' }
       : null,
     decision: r.outcome
       ? {
@@ -147,6 +168,8 @@ export function presentRequestForStaff(r: RequestRow, cal: WorkingCalendar, toda
     voided: r.voidedOn
       ? { on: formatLongDate(r.voidedOn), reason: label(VOID_REASONS, r.voidReason ?? ''), note: r.voidNote, by: r.voidedBy ?? '' }
       : null,
+    delivery: presentDelivery(r, cal),
+    canDeliver: !r.voidedOn && !r.withdrawn && (r.outcome === 'full' || r.outcome === 'partial'),
     canExtend: !r.voidedOn && !r.outcome && !r.extendedOn,
     canDecide: !r.voidedOn && !r.outcome,
     canCorrect: !r.voidedOn && !!r.outcome && !r.withdrawn,
@@ -174,6 +197,14 @@ export function presentRequestForApi(r: RequestRow, cal: WorkingCalendar, today:
     extension: r.extendedOn ? apiObject(r, 'extension') : null,
     decision: r.outcome ? apiObject(r, 'decision') : null,
     service_days: r.serviceDays,
+    delivery: r.deliveredOn
+      ? {
+          delivered_on: r.deliveredOn, method: r.deliveredBy, cost_copy: r.deliveryCostCopy, cost_delivery: r.deliveryCostDelivery,
+          cost_other: r.deliveryCostOther, payment_method: r.deliveryPaymentMethod, note: r.deliveryNote,
+        }
+      : null,
+    /** Waktu pemenuhan: working days from receipt to delivery (null until delivered). */
+    fulfilment_days: fulfilmentDays(r, cal),
     voided: r.voidedOn ? { ...apiObject(r, 'void'), by: r.voidedBy } : null,
     version: r.version,
     created_at: r.createdAt,

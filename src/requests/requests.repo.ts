@@ -61,6 +61,16 @@ export function highestSequence(tx: Tx, year: number): number | null {
   return row.max;
 }
 
+/** The next extension letter's sequence of the year (Pemberitahuan Perpanjangan Waktu). */
+export function nextExtensionLetterSequence(tx: Tx, year: number): number {
+  const row = preparedStatement(tx, 'select max(extension_letter_seq) as max from requests where extension_letter_year = ?').get(year) as { max: number | null };
+  return (row.max ?? 0) + 1;
+}
+
+export function extensionLetterNumberTaken(tx: Tx, number: string): boolean {
+  return preparedStatement(tx, 'select 1 from requests where extension_letter_number = ?').get(number) !== undefined;
+}
+
 /**
  * Writes a change only if the row is still at `expectedVersion`; returns the new row, or
  * undefined when someone else changed it first.

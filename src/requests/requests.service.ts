@@ -12,7 +12,7 @@ import { loadCalendar } from '../calendar/holidays.service.js';
 import { getSettings } from '../settings/settings.repo.js';
 import { computeDeadlines } from './deadlines.js';
 import { newAccessCode } from './access-code.js';
-import { nextNumber } from '../numbering/numbering.js';
+import { formatNumber, nextNumber } from '../numbering/numbering.js';
 import * as repo from './requests.repo.js';
 import {
   checkDecision, checkExtension, checkIntake, checkIntakeCorrection, checkUnvoid, checkVoid, checkWithdrawal,
@@ -111,6 +111,7 @@ export function extendRequest({ db, actor, zone, input, id }: UseCase<ExtensionI
     const d = computeDeadlines({ receivedOn: r.receivedOn, extensionDays: input.extensionDays, decidedOn: null }, loadCalendar(db));
     const after = save(tx, r, {
       extendedOn: input.extendedOn, extensionDays: input.extensionDays, extensionReason: input.extensionReason, dueOn: d.dueOn,
+      ...extensionLetterNumber(tx, input.extendedOn),
     });
     recordEvent(tx, actor, {
       action: 'request.extend', entityType: 'request', entityId: id,
@@ -119,6 +120,17 @@ export function extendRequest({ db, actor, zone, input, id }: UseCase<ExtensionI
     notifyExtension(tx, after);
     return after;
   });
+}
+
+/** The extension letter's number (own pattern, sequence per year of the extension's date), given in the extension's transaction. */
+function extensionLetterNumber(tx: Tx, extendedOn: string) {
+  const year = Number(extendedOn.slice(0, 4));
+  const seq = repo.nextExtensionLetterSequence(tx, year);
+  const number = formatNumber(getSettings(tx).extension_letter_pattern, seq, extendedOn);
+  if (repo.extensionLetterNumberTaken(tx, number)) {
+    throw new AppError('conflict', `Nomor surat perpanjangan ${number} sudah dipakai. Periksa pola nomor di Pengaturan.`);
+  }
+  return { extensionLetterNumber: number, extensionLetterYear: year, extensionLetterSeq: seq };
 }
 
 /**

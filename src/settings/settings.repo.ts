@@ -13,6 +13,8 @@ export const DEFAULT_SETTINGS = {
   registration_pattern: DEFAULT_REGISTRATION_PATTERN,
   /** Same tokens, for objections (keberatan). */
   objection_pattern: DEFAULT_OBJECTION_PATTERN,
+  /** Same tokens, for the extension letter (Pemberitahuan Perpanjangan Waktu, Pasal 22 ayat 8). */
+  extension_letter_pattern: '{seq:3}/PERP/PPID/{year}',
   /** Name and position of the atasan PPID, printed on answers to objections. */
   supervisor_name: '',
   /**

@@ -310,6 +310,14 @@ function voidedRequest(db: Db) {
   const r = makeRequest(db, { receivedOn: '2022-03-01' });
   return voidRequest({ db, actor: testActor, zone: Z, id: r.id, input: { reason: 'duplicate', note: '' } });
 }
+/** Granted in full on 8 March 2022: the information can be delivered. */
+function grantedRequest(db: Db) {
+  const r = makeRequest(db, { receivedOn: '2022-03-01' });
+  return decideRequest({ db, actor: testActor, zone: Z, id: r.id, input: {
+    decidedOn: '2022-03-08', outcome: 'full', reasons: [], exemptionArticles: [], consequenceTest: '',
+    reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
+}
+
 function decidedRequest(db: Db) {
   const r = makeRequest(db, { receivedOn: '2022-03-01' });
   return decideRequest({ db, actor: testActor, zone: Z, id: r.id, input: {
@@ -380,6 +388,7 @@ const API_DATE_FIELDS: Record<string, string[]> = {
   'POST /api/v1/requests/:id/extension': ['extended_on'],
   'POST /api/v1/requests/:id/decision': ['decided_on'],
   'PUT /api/v1/requests/:id/decision': ['decided_on'],
+  'POST /api/v1/requests/:id/delivery': ['delivered_on'],
   'POST /api/v1/requests/:id/withdrawal': ['withdrawn_on'],
   'POST /api/v1/requests/:id/objections': ['filed_on'],
   'POST /api/v1/objections/:id/response': ['responded_on', 'information_given_on'],
@@ -403,6 +412,11 @@ const API_BODIES: ApiBodyTarget[] = [
     name: 'PUT /api/v1/requests/:id/decision', method: 'put', path: (db) => `/api/v1/requests/${decidedRequest(db).id}/decision`,
     valid: { decided_on: '2022-03-09', outcome: 'rejected', reasons: ['exempt'], exemption_articles: ['h', 'j'], consequence_test: 'Memuat NIK', correction_note: 'Salah tanggal' },
     role: 'supervisor', ok: [200],
+  },
+  {
+    name: 'POST /api/v1/requests/:id/delivery', method: 'post', path: (db) => `/api/v1/requests/${grantedRequest(db).id}/delivery`,
+    valid: { delivered_on: '2022-03-10', method: 'email', cost_copy: 5000, cost_delivery: 0, cost_other: 0, payment_method: 'cash', note: 'Dikirim', version: 2 },
+    role: 'officer', ok: [200],
   },
   {
     name: 'POST /api/v1/requests/:id/withdrawal', method: 'post', path: (db) => `/api/v1/requests/${openRequest(db).id}/withdrawal`,
