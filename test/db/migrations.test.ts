@@ -64,7 +64,8 @@ describe('migrating a database that holds data to the closed vocabularies (table
     expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.$client.pragma('foreign_key_check')).toEqual([]);
     expect(triggers(db)).toEqual(triggersBefore);
-    expect(indexes(db, 'requests')).toEqual(indexesBefore);
+    // Every index is still there (later migrations may add more).
+    expect(indexes(db, 'requests')).toEqual(expect.arrayContaining(indexesBefore));
     // The old row is still found, and rows written after the rebuild reach the index.
     expect(search(db, 'lestari nug')).toBe(1);
     const added = makeRequest(db, { requesterName: 'Bagus Wicaksono', receivedOn: '2022-03-02' });
