@@ -5,7 +5,7 @@ import { currentActor, currentUser, requirePermission } from '../auth/guards.js'
 import { parseInput } from '../shared/validation.js';
 import { forbidden, invalid } from '../shared/errors.js';
 import { can, type Role } from '../auth/roles.js';
-import type { ConsultationRow } from '../db/schema.js';
+import type { ConsultationRow } from '../db/desk-schema.js';
 import { findUnitByCode, listUnits } from '../units/units.service.js';
 import * as service from './desk.service.js';
 import { presentConsultationForApi } from './desk.presenter.js';

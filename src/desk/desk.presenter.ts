@@ -1,6 +1,7 @@
 /** What the desk's pages and API show of a ticket. */
 import { DateTime } from 'luxon';
-import type { ConsultationRow, UnitRow } from '../db/schema.js';
+import type { UnitRow } from '../db/schema.js';
+import type { ConsultationRow } from '../db/desk-schema.js';
 import { formatInstant } from '../shared/dates.js';
 import { minutesBetween, ticketUrgency } from './sla.js';
 import { CATEGORIES, CHANNELS, STATUSES, USER_TYPES, type ConsultationStatus } from './vocabulary.js';

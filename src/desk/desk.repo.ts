@@ -1,6 +1,6 @@
 /** SQL of the desk's consultation tickets. */
 import { and, asc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
-import { consultations, type ConsultationRow } from '../db/schema.js';
+import { consultations, type ConsultationRow } from '../db/desk-schema.js';
 import type { Tx } from '../db/client.js';
 
 export type NewConsultationRow = typeof consultations.$inferInsert;

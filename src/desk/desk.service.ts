@@ -4,7 +4,8 @@
  */
 import { DateTime } from 'luxon';
 import type { Db, Tx } from '../db/client.js';
-import type { ConsultationRow, UnitRow } from '../db/schema.js';
+import type { UnitRow } from '../db/schema.js';
+import type { ConsultationRow } from '../db/desk-schema.js';
 import { recordEvent, type Actor } from '../audit/audit.repo.js';
 import { AppError, forbidden, invalid, notFound, outdated } from '../shared/errors.js';
 import { nowInstant } from '../shared/dates.js';
