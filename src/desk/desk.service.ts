@@ -96,8 +96,9 @@ export function escalateConsultation({ db, actor, zone, input, id }: UseCase<Esc
 export function answerConsultation({ db, actor, input, id, viewer }: UseCase<AnswerInput> & { id: number; viewer: Viewer }): ConsultationRow {
   return db.transaction((tx) => {
     const c = consultationFor(tx, id, viewer);
-    if (scopeOf(viewer) !== null && c.status !== 'escalated') throw forbidden();
     if (c.status === 'answered' || c.status === 'closed') throw new AppError('conflict', 'Konsultasi ini sudah dijawab atau ditutup.');
+    // A unit answers only while the ticket is escalated to it (not once the desk took it back).
+    if (scopeOf(viewer) !== null && c.status !== 'escalated') throw forbidden();
     const at = utc(input.answered_at);
     if (at < c.receivedAt) throw invalid({ answered_at: 'Waktu jawaban tidak boleh sebelum pertanyaan masuk.' });
     if (c.escalatedAt && at < c.escalatedAt) throw invalid({ answered_at: 'Waktu jawaban tidak boleh sebelum eskalasi.' });
