@@ -9,8 +9,12 @@ const channel = z.enum(keys(CHANNELS));
 const category = z.enum(keys(CATEGORIES));
 const userType = z.enum(keys(USER_TYPES));
 
-function plausible(at: DateTime): boolean {
-  return at.isValid && at.year >= 2010 && at.year <= DateTime.now().year + 1;
+/** Why an instant is refused (the register's bounds: 2010 to next year), or null. */
+function refusal(at: DateTime): string | null {
+  if (!at.isValid) return 'Tanggal tidak valid.';
+  if (at.year < 2010) return 'Tanggal terlalu lama (sebelum 2010).';
+  if (at.year > DateTime.now().year + 1) return 'Tanggal terlalu jauh di masa depan.';
+  return null;
 }
 
 /** An instant written ISO 8601 with its offset (the API), e.g. 2026-03-10T09:15:00+07:00. */
@@ -19,8 +23,11 @@ export const isoInstant = () =>
     .string()
     .trim()
     .min(1)
-    .refine((v) => /T\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/.test(v) && plausible(DateTime.fromISO(v, { setZone: true })), {
-      message: 'Waktu tidak valid (ISO 8601 dengan zona, mis. 2026-03-10T09:15:00+07:00).',
+    .superRefine((v, ctx) => {
+      const message = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/.test(v)
+        ? refusal(DateTime.fromISO(v, { setZone: true }))
+        : 'Tanggal tidak valid: tanggal dan jam ISO 8601 dengan zona, mis. 2026-03-10T09:15:00+07:00.';
+      if (message) ctx.addIssue({ code: 'custom', message });
     });
 
 /** A date and time typed in the office zone (datetime-local), turned into an instant. */
@@ -31,8 +38,9 @@ export const localInstant = (zone: string) =>
     .min(1)
     .transform((v, ctx) => {
       const at = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?$/.test(v) ? DateTime.fromISO(v, { zone }) : DateTime.invalid('format');
-      if (!plausible(at)) {
-        ctx.addIssue({ code: 'custom', message: 'Tanggal dan jam tidak valid.' });
+      const message = refusal(at);
+      if (message) {
+        ctx.addIssue({ code: 'custom', message });
         return z.NEVER;
       }
       return at.toUTC().toISO({ suppressMilliseconds: true })!;

@@ -393,7 +393,14 @@ const API_DATE_FIELDS: Record<string, string[]> = {
   'POST /api/v1/objections/:id/dispute-stages': ['decided_on'],
   'POST /api/v1/requests/:id/dispositions': ['due_on'],
   'POST /api/v1/dispositions/:id/answer': ['answered_on'],
+  // Instants of the desk: the day is sent with a time and an offset (see asInstant).
+  'POST /api/v1/consultations': ['received_at'],
+  'POST /api/v1/consultations/:id/escalation': ['escalated_at'],
+  'POST /api/v1/consultations/:id/answer': ['answered_at'],
 };
+/** The desk's date-and-time fields: an old or far day is sent as that day at 09:00 (office zone). */
+const INSTANT_FIELDS = new Set(['received_at', 'escalated_at', 'answered_at', 'receivedAt', 'escalatedAt', 'answeredAt']);
+const asInstant = (field: string, day: string, offset: string) => (INSTANT_FIELDS.has(field) ? `${day}T09:00${offset}` : day);
 
 const API_BODIES: ApiBodyTarget[] = [
   { name: 'POST /api/v1/requests', method: 'post', path: () => '/api/v1/requests', valid: apiIntakeBody(), role: 'officer', ok: [201] },
@@ -1005,6 +1012,9 @@ const FORM_DATE_FIELDS: Record<string, string[]> = {
   'edit holiday POST /admin/holidays/:id/edit': ['date'],
   'send to units POST /requests/:id/dispositions': ['dueOn'],
   'unit answer POST /dispositions/:id/answer': ['answeredOn'],
+  'log a consultation POST /desk/new': ['receivedAt'],
+  'escalate a consultation POST /desk/:id/escalate': ['escalatedAt'],
+  'answer a consultation POST /desk/:id/answer': ['answeredAt'],
   'forwarding POST /requests/:id/forward': ['forwardedOn'],
 };
 
@@ -1021,7 +1031,7 @@ describe('old and far dates are refused wherever a date enters (issue 10: one da
       fc.asyncProperty(fc.constantFrom(...cases), oldOrFarDate, async ({ t, field, target }, date) => {
         const url = target.get(w.db);
         const before = fingerprint(w.db);
-        const res = await request(w.server)[t.method](url).set('Authorization', tokens.get(t.role)!).send({ ...t.valid, [field]: date });
+        const res = await request(w.server)[t.method](url).set('Authorization', tokens.get(t.role)!).send({ ...t.valid, [field]: asInstant(field, date, ':00+07:00') });
         expect(res.status, `${t.name} ${field}=${date}`).toBe(400);
         expect(res.body.error.code).toBe('validation');
         expect(res.body.error.fields[field], `${t.name} ${field}=${date}`).toMatch(DATE_REFUSAL);
@@ -1042,7 +1052,7 @@ describe('old and far dates are refused wherever a date enters (issue 10: one da
       fc.asyncProperty(fc.constantFrom(...cases), oldOrFarDate, async ({ t, field, target }, date) => {
         const b = browsers.get(t.as as Role)!;
         const url = target.get(w.db);
-        const fields = Object.entries({ ...t.valid(w.db), [field]: date });
+        const fields = Object.entries({ ...t.valid(w.db), [field]: asInstant(field, date, '') });
         const before = fingerprint(w.db);
         const res = await b.agent.post(url).type('form').send(renderForm({ fields, secondToken: null }, b.csrf));
         expect(res.status, `${t.name} ${field}=${date}`).toBe(400);
