@@ -41,6 +41,8 @@ import { messagesRoutes } from './messages/messages.routes.js';
 import { unitsRoutes } from './units/units.routes.js';
 import { dispositionsRoutes, unitHooks } from './units/dispositions.routes.js';
 import { unitsApi } from './units/units.api.js';
+import { deskRoutes } from './desk/desk.routes.js';
+import { deskApi } from './desk/desk.api.js';
 
 /** POST routes that parse a multipart body themselves and then call ctx.csrfValid. */
 const MULTIPART_FORMS = [/^\/permohonan\/?$/i, /^\/requests\/[^/]+\/attachments\/?$/i, /^\/admin\/import\/?$/i];
@@ -175,6 +177,7 @@ function mountApi(api: express.Router, ctx: AppContext): void {
   api.use(objectionsApi(ctx));
   api.use(uploadsApi(ctx));
   api.use(recapApi(ctx));
+  api.use(deskApi(ctx));
 }
 
 function mountPages(app: Application, ctx: AppContext): void {
@@ -199,4 +202,5 @@ function mountPages(app: Application, ctx: AppContext): void {
   app.use(recapRoutes(ctx));
   app.use(importRoutes(ctx));
   app.use(messagesRoutes(ctx));
+  app.use(deskRoutes(ctx));
 }

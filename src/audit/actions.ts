@@ -29,6 +29,11 @@ export const AUDIT_ACTIONS = {
   'unit.update': 'Unit diubah',
   'unit.delete': 'Unit dihapus',
   'disposition.send': 'Disposisi dikirim ke unit',
+  // Consultation desk (src/desk)
+  'consultation.create': 'Konsultasi dicatat',
+  'consultation.escalate': 'Konsultasi dieskalasi ke unit',
+  'consultation.answer': 'Konsultasi dijawab',
+  'consultation.close': 'Konsultasi ditutup',
   'disposition.answer': 'Disposisi dijawab unit',
   'disposition.reassign': 'Disposisi dialihkan ke unit lain',
   'disposition.recall': 'Disposisi ditarik',

@@ -24,16 +24,20 @@ export type Permission =
   | 'admin.units' // the tree of units (PPID Utama, PPID Pelaksana, unit kerja)
   | 'disposition.send' // send a request to units, reassign, recall, remind; record forwarding
   | 'disposition.answer' // answer a disposition (a unit's own; officers on a unit's behalf)
-  | 'unit.queue'; // a unit's own queue of dispositions, and only that
+  | 'unit.queue' // a unit's own queue of dispositions, and only that
+  | 'desk.work' // the consultation desk: log, escalate, answer, close every ticket
+  | 'desk.unit'; // a unit's staff: the tickets escalated to their unit, and answer them
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   // The admin runs the system; registering and deciding requests is PPID work, not theirs.
   admin: ['request.read', 'audit.read', 'export', 'admin.users', 'admin.holidays', 'admin.settings', 'admin.tokens', 'admin.import', 'attachment.purge', 'admin.messages', 'admin.units'],
-  officer: ['request.read', 'request.write', 'objection.file', 'disposition.send', 'disposition.answer'],
-  supervisor: ['request.read', 'request.write', 'request.unvoid', 'objection.file', 'objection.respond', 'disposition.send', 'disposition.answer'],
+  officer: ['request.read', 'request.write', 'objection.file', 'disposition.send', 'disposition.answer', 'desk.work'],
+  supervisor: ['request.read', 'request.write', 'request.unvoid', 'objection.file', 'objection.respond', 'disposition.send', 'disposition.answer', 'desk.work'],
   auditor: ['request.read', 'audit.read', 'export'],
   // Never request.read: no register, no requester's identity or contacts.
-  unit: ['unit.queue', 'disposition.answer'],
+  unit: ['unit.queue', 'disposition.answer', 'desk.unit'],
+  // Never request.read: the desk only (officers and supervisors can do all an agent can).
+  agent: ['desk.work'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -55,7 +55,7 @@ export function publicRoutes({ db, config, logger, csrfValid }: AppContext): Rou
 
   r.get('/', (req, res) => {
     // A unit's staff have no register: their queue of dispositions.
-    if (req.user) return res.redirect(req.user.role === 'unit' ? '/dispositions' : '/requests');
+    if (req.user) return res.redirect(req.user.role === 'unit' ? '/dispositions' : req.user.role === 'agent' ? '/desk' : '/requests');
     if (needsSetup(db)) return res.redirect('/setup');
     res.render('public/home', { title: 'Layanan informasi publik', settings: getSettings(db) });
   });

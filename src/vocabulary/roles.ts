@@ -9,5 +9,7 @@ export const ROLES = {
   auditor: 'Auditor',
   /** Staff of a unit that holds information: sees only the work sent to its unit (src/units). */
   unit: 'Staf unit kerja',
+  /** Contact-centre staff (agen layanan konsultasi): the consultation desk only (src/desk). */
+  agent: 'Agen layanan konsultasi',
 } as const;
 export type Role = keyof typeof ROLES;

@@ -38,7 +38,7 @@ describe('ppid user add', () => {
     const bad = fakeIo('pendek\n');
     expect(await runCli(['user', 'add', 'siti', '--role', 'boss'], cliContext(db), bad.io)).toBe(1);
     expect(bad.err.join('\n')).toContain('Peran (--role): Pilihan tidak dikenal.');
-    expect(bad.err.join('\n')).toContain('Peran yang tersedia: admin, officer, supervisor, auditor, unit.');
+    expect(bad.err.join('\n')).toContain('Peran yang tersedia: admin, officer, supervisor, auditor, unit, agent.');
     expect(bad.err.join('\n')).toContain('Kata sandi (stdin): Minimal 10 karakter.');
 
     const empty = fakeIo('');

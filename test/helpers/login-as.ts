@@ -36,7 +36,7 @@ export async function loginAs(app: Application, db: Db, role: Role, username?: s
   const page = await agent.get('/login');
   await agent.post('/login').type('form').send({ _csrf: csrfFrom(page.text), username: name, password: TEST_PASSWORD }).expect(302);
   // The token is bound to the session, which login renewed: take it from a page of the new one.
-  const home = await agent.get(role === 'unit' ? '/dispositions' : '/requests');
+  const home = await agent.get(role === 'unit' ? '/dispositions' : role === 'agent' ? '/desk' : '/requests');
   return { agent, username: name, csrf: csrfFrom(home.text) };
 }
 

@@ -20,6 +20,7 @@ import { makeRequest, testActor } from '../helpers/factories.js';
 import { testUnit } from '../helpers/login-as.js';
 import { createUnit } from '../../src/units/units.service.js';
 import { sendDispositions } from '../../src/units/dispositions.service.js';
+import { escalateConsultation, logConsultation } from '../../src/desk/desk.service.js';
 import type { Db } from '../../src/db/client.js';
 import type { Role } from '../../src/auth/roles.js';
 import { createToken, revokeToken } from '../../src/auth/auth.service.js';
@@ -35,13 +36,13 @@ import {
 
 /** Browser principals: nobody, a requester who passed the status lookup for request A, staff. */
 type Who = 'anonymous' | 'requester' | Role;
-const WHO: readonly Who[] = ['anonymous', 'requester', 'officer', 'supervisor', 'auditor', 'admin', 'unit'];
-const STAFF: readonly Role[] = ['officer', 'supervisor', 'auditor', 'admin', 'unit'];
+const WHO: readonly Who[] = ['anonymous', 'requester', 'officer', 'supervisor', 'auditor', 'admin', 'unit', 'agent'];
+const STAFF: readonly Role[] = ['officer', 'supervisor', 'auditor', 'admin', 'unit', 'agent'];
 const isStaff = (w: Who): w is Role => (STAFF as readonly string[]).includes(w);
 
 /** API principals: no token, a revoked token, a browser session cookie (no token), and tokens per role. */
 type ApiWho = 'no token' | 'revoked token' | 'session cookie' | Role;
-const API_WHO: readonly ApiWho[] = ['no token', 'revoked token', 'session cookie', 'officer', 'supervisor', 'auditor', 'admin', 'unit'];
+const API_WHO: readonly ApiWho[] = ['no token', 'revoked token', 'session cookie', 'officer', 'supervisor', 'auditor', 'admin', 'unit', 'agent'];
 
 // ---- the specification -------------------------------------------------------------------------
 
@@ -63,6 +64,12 @@ const ADMIN: readonly Role[] = ['admin'];
 // get "not found" for anything under /requests/ (numbers do not leak): see judgePage.
 const QUEUE: readonly Role[] = [...READ, 'unit'];
 const ANSWER: readonly Role[] = [...WRITE, 'unit'];
+// README "Layanan konsultasi": agents (contact-centre staff) work the desk and nothing of the
+// register; officers and supervisors can do all an agent can; a unit's staff see and answer the
+// tickets escalated to their unit (K is escalated to the `unit` user's unit). Admins and
+// auditors have no desk.
+const DESK: readonly Role[] = [...WRITE, 'agent'];
+const DESK_OR_UNIT: readonly Role[] = [...DESK, 'unit'];
 
 /**
  * gate 'staff': anonymous (and the requester) are sent to /login?next=…, a logged-in role not in
@@ -82,7 +89,7 @@ interface PageRow {
 const EVERYONE = WHO;
 const PAGES: PageRow[] = [
   // public side
-  { m: 'GET', route: '/', path: '/', gate: 'public', allow: EVERYONE, ok: (w) => (w === 'unit' ? [302, '/dispositions'] : isStaff(w) ? [302, '/requests'] : [200]) },
+  { m: 'GET', route: '/', path: '/', gate: 'public', allow: EVERYONE, ok: (w) => (w === 'unit' ? [302, '/dispositions'] : w === 'agent' ? [302, '/desk'] : isStaff(w) ? [302, '/requests'] : [200]) },
   { m: 'GET', route: '/login', path: '/login', gate: 'public', allow: EVERYONE, ok: (w) => (isStaff(w) ? [302, '/'] : [200]) },
   { m: 'POST', route: '/login', path: '/login', gate: 'public', allow: EVERYONE, ok: () => [400] },
   // Setup is gone once an account exists.
@@ -184,6 +191,16 @@ const PAGES: PageRow[] = [
   { m: 'POST', route: '/admin/units/:id', path: '/admin/units/{spareUnit}', gate: 'staff', allow: ADMIN, ok: () => [400] },
   { m: 'POST', route: '/admin/units/:id/delete', path: '/admin/units/{unusedUnit}/delete', gate: 'staff', allow: ADMIN, ok: () => [302, '/admin/units'] },
 
+  // consultation desk (K: a ticket escalated to the unit user's unit; closeMe: one to close)
+  { m: 'GET', route: '/desk', path: '/desk', gate: 'staff', allow: DESK_OR_UNIT },
+  { m: 'GET', route: '/desk/new', path: '/desk/new', gate: 'staff', allow: DESK },
+  { m: 'POST', route: '/desk/new', path: '/desk/new', gate: 'staff', allow: DESK, ok: () => [400] },
+  { m: 'GET', route: '/desk/:id', path: '/desk/{K}', gate: 'staff', allow: DESK_OR_UNIT },
+  { m: 'POST', route: '/desk/:id/escalate', path: '/desk/{K}/escalate', gate: 'staff', allow: DESK, ok: () => [400] },
+  { m: 'POST', route: '/desk/:id/answer', path: '/desk/{K}/answer', gate: 'staff', allow: DESK_OR_UNIT, ok: () => [400] },
+  // The first allowed role closes it (302), the next are told it is closed already (409).
+  { m: 'POST', route: '/desk/:id/close', path: '/desk/{closeMe}/close', gate: 'staff', allow: DESK },
+
   // administration
   { m: 'GET', route: '/admin/users', path: '/admin/users', gate: 'staff', allow: ADMIN },
   { m: 'GET', route: '/admin/users/new', path: '/admin/users/new', gate: 'staff', allow: ADMIN },
@@ -216,8 +233,8 @@ const PAGES: PageRow[] = [
   { m: 'GET', route: '/admin/templates/:kind', path: '/admin/templates/request.receipt', gate: 'staff', allow: ADMIN },
   // An empty template is refused.
   { m: 'POST', route: '/admin/templates/:kind', path: '/admin/templates/request.receipt', gate: 'staff', allow: ADMIN, ok: () => [400] },
-  { m: 'GET', route: '/profil', path: '/profil', gate: 'staff', allow: [...READ, 'unit'] },
-  { m: 'POST', route: '/profil', path: '/profil', gate: 'staff', allow: [...READ, 'unit'], ok: () => [302, '/profil'] },
+  { m: 'GET', route: '/profil', path: '/profil', gate: 'staff', allow: [...READ, 'unit', 'agent'] },
+  { m: 'POST', route: '/profil', path: '/profil', gate: 'staff', allow: [...READ, 'unit', 'agent'], ok: () => [302, '/profil'] },
 ];
 /** Last of all: it ends the sessions the other rows use. */
 const LOGOUT: PageRow = { m: 'POST', route: '/logout', path: '/logout', gate: 'public', allow: EVERYONE, ok: () => [302, '/login'] };
@@ -254,6 +271,10 @@ const API: ApiRow[] = [
   { m: 'POST', route: '/api/v1/requests/:id/dispositions', path: '/api/v1/requests/{B}/dispositions', allow: WRITE },
   { m: 'POST', route: '/api/v1/dispositions/:id/answer', path: '/api/v1/dispositions/{D}/answer', allow: ANSWER },
   { m: 'GET', route: '/api/v1/dispositions', path: '/api/v1/dispositions', allow: QUEUE },
+  { m: 'POST', route: '/api/v1/consultations', path: '/api/v1/consultations', allow: DESK },
+  { m: 'POST', route: '/api/v1/consultations/:id/escalation', path: '/api/v1/consultations/{K}/escalation', allow: DESK },
+  { m: 'POST', route: '/api/v1/consultations/:id/answer', path: '/api/v1/consultations/{K}/answer', allow: DESK_OR_UNIT },
+  { m: 'GET', route: '/api/v1/consultations', path: '/api/v1/consultations', allow: DESK_OR_UNIT },
 ];
 
 // ---- the world the tables run against ----------------------------------------------------------
@@ -333,6 +354,11 @@ async function buildWorld(): Promise<World> {
   const c = makeRequest(db, { receivedOn: '2023-05-02', requesterName: 'Pemohon Ketiga' });
   const d = sendDispositions({ db, actor: testActor, zone: 'Asia/Jakarta', requestId: c.id, input: { unitIds: [testUnit(db)], note: '', dueOn: '2030-01-02' } }).rows[0];
   const unitInput = (code: string) => ({ code, name: `Unit ${code}`, kind: 'unit' as const, active: true });
+  const ticket = (name: string) => logConsultation({ db, actor: testActor, zone: 'Asia/Jakarta', input: {
+    received_at: '2023-05-02T09:00:00+07:00', channel: 'whatsapp', category: 'question', topic: '', question: 'Kapan dana desa cair?', escalated: false,
+    user: { name, type: 'other', institution: '', region_code: '', email: '', phone: '' } } });
+  const k = ticket('Pengguna Konsultasi');
+  escalateConsultation({ db, actor: testActor, zone: 'Asia/Jakarta', id: k.id, input: { unit_code: 'UT.1', escalated_at: '2023-05-02T10:00:00+07:00', note: '' } });
 
   const officerToken = await tokenOf(db, 'officer');
   const upload = async (requestId: number, kind: string, target: string, name: string) => {
@@ -342,7 +368,7 @@ async function buildWorld(): Promise<World> {
     return res.body.items[0].id as number;
   };
   const ids: Record<string, number> = {
-    A: a.id, B: b.id, O: o.id, D: d.id,
+    A: a.id, B: b.id, O: o.id, D: d.id, K: k.id, closeMe: ticket('Pengguna Lain').id,
     spareUnit: createUnit({ db, actor: testActor, input: unitInput('SPARE') }).id,
     unusedUnit: createUnit({ db, actor: testActor, input: unitInput('UNUSED') }).id,
     notice: await upload(a.id, 'written_notice', 'decision', 'pemberitahuan.pdf'),
@@ -376,6 +402,7 @@ async function buildWorld(): Promise<World> {
     auditor: await staff(server, db, 'auditor'),
     admin: await staff(server, db, 'admin'),
     unit: await staff(server, db, 'unit'),
+    agent: await staff(server, db, 'agent'),
   };
   const tokens = {
     'revoked token': revoked.token,
@@ -384,6 +411,7 @@ async function buildWorld(): Promise<World> {
     auditor: await tokenOf(db, 'auditor'),
     admin: await tokenOf(db, 'admin'),
     unit: await tokenOf(db, 'unit'),
+    agent: await tokenOf(db, 'agent'),
   };
   return { app, db, server, ids, numberA: a.registrationNumber, accessCodeA: a.accessCode, pages, tokens };
 }

@@ -34,6 +34,7 @@ import { fileObjection, recordDispute, respondToObjection } from '../../src/obje
 import { baseUrl, close, fingerprint, freshAddress, listen } from './support.js';
 import { createUnit, findUnitByCode } from '../../src/units/units.service.js';
 import { sendDispositions } from '../../src/units/dispositions.service.js';
+import { logConsultation } from '../../src/desk/desk.service.js';
 import { todayIn } from '../../src/shared/dates.js';
 
 // ---- generators ------------------------------------------------------------------------------------
@@ -350,6 +351,12 @@ function openDisposition(db: Db) {
 }
 /** Today in the office zone: a unit answers on or after the day sent, never later than today. */
 const TODAY = todayIn(Z);
+/** An open consultation ticket that came in on 2024-03-01, 09:00 WIB. */
+function openTicket(db: Db): number {
+  return logConsultation({ db, actor: testActor, zone: Z, input: {
+    received_at: '2024-03-01T09:00:00+07:00', channel: 'whatsapp', category: 'question', topic: '', question: 'Pertanyaan', escalated: false,
+    user: { name: 'Pengguna', type: 'other', institution: '', region_code: '', email: '', phone: '' } } }).id;
+}
 
 /**
  * The target of one run, made on demand and kept while runs are refused: a refusal leaves it as it
@@ -395,7 +402,14 @@ const API_DATE_FIELDS: Record<string, string[]> = {
   'POST /api/v1/objections/:id/dispute-stages': ['decided_on'],
   'POST /api/v1/requests/:id/dispositions': ['due_on'],
   'POST /api/v1/dispositions/:id/answer': ['answered_on'],
+  // Instants of the desk: the day is sent with a time and an offset (see asInstant).
+  'POST /api/v1/consultations': ['received_at'],
+  'POST /api/v1/consultations/:id/escalation': ['escalated_at'],
+  'POST /api/v1/consultations/:id/answer': ['answered_at'],
 };
+/** The desk's date-and-time fields: an old or far day is sent as that day at 09:00 (office zone). */
+const INSTANT_FIELDS = new Set(['received_at', 'escalated_at', 'answered_at', 'receivedAt', 'escalatedAt', 'answeredAt']);
+const asInstant = (field: string, day: string, offset: string) => (INSTANT_FIELDS.has(field) ? `${day}T09:00${offset}` : day);
 
 const API_BODIES: ApiBodyTarget[] = [
   { name: 'POST /api/v1/requests', method: 'post', path: () => '/api/v1/requests', valid: apiIntakeBody(), role: 'officer', ok: [201] },
@@ -453,6 +467,19 @@ const API_BODIES: ApiBodyTarget[] = [
     name: 'POST /api/v1/dispositions/:id/answer', method: 'post', path: (db) => `/api/v1/dispositions/${openDisposition(db).id}/answer`,
     valid: { answered_on: TODAY, result: 'possibly_exempt', note: 'Ada di bagian anggaran', holder: '', exemption_articles: ['h'], consequence_test: 'Memuat NIK', version: 1 },
     role: 'officer', ok: [200],
+  },
+  {
+    name: 'POST /api/v1/consultations', method: 'post', path: () => '/api/v1/consultations',
+    valid: { received_at: '2024-03-01T09:00:00+07:00', channel: 'whatsapp', user: { name: 'Budi', type: 'local_government', institution: 'Pemkab', region_code: '3404', email: 'b@contoh.id', phone: '0812' }, category: 'question', topic: 'Dana desa', question: 'Kapan cair?', escalated: false },
+    role: 'agent', ok: [201],
+  },
+  {
+    name: 'POST /api/v1/consultations/:id/escalation', method: 'post', path: (db) => { unitPk1(db); return `/api/v1/consultations/${openTicket(db)}/escalation`; },
+    valid: { unit_code: 'PK.1', escalated_at: '2024-03-01T10:00:00+07:00', note: 'Mohon dijawab' }, role: 'agent', ok: [200],
+  },
+  {
+    name: 'POST /api/v1/consultations/:id/answer', method: 'post', path: (db) => `/api/v1/consultations/${openTicket(db)}/answer`,
+    valid: { answered_at: '2024-03-01T11:00:00+07:00', answer: 'Jawaban' }, role: 'agent', ok: [200],
   },
 ];
 
@@ -514,6 +541,7 @@ describe('API queries and path parameters: never a 5xx, never a write', () => {
     { name: 'GET /api/v1/recap/:year', url: fc.tuple(segment, queryOf(['year'])).map(([y, q]) => `/api/v1/recap/${y}?${q}`), ok: [200] },
     { name: 'GET /api/v1/reports/monthly/:year/:month', url: fc.tuple(segment, segment).map(([y, m]) => `/api/v1/reports/monthly/${y}/${m}`), ok: [200] },
     { name: 'GET /api/v1/dispositions?…', url: queryOf(['unit', 'status']).map((q) => `/api/v1/dispositions?${q}`), ok: [200] },
+    { name: 'GET /api/v1/consultations?…', url: queryOf(['year', 'month', 'channel', 'status', 'unit']).map((q) => `/api/v1/consultations?${q}`), ok: [200] },
     { name: 'GET /api/v1/units/stats?…', url: queryOf(['year', 'month']).map((q) => `/api/v1/units/stats?${q}`), ok: [200] },
     { name: 'GET /api/v1/requests/:id and /objections/:id', url: fc.tuple(fc.constantFrom('requests', 'objections'), segment).map(([k, id]) => `/api/v1/${k}/${id}`), ok: [200] },
   ];
@@ -821,6 +849,18 @@ const FORMS: FormTarget[] = [
     valid: () => asForm({ answeredOn: TODAY, result: 'not_held', note: 'Bukan data kami', holder: 'BPS', consequenceTest: '', version: 1 }),
   },
   {
+    name: 'log a consultation POST /desk/new', as: 'agent', path: () => '/desk/new',
+    valid: () => asForm({ receivedAt: '2024-03-01T09:00', channel: 'phone', userName: 'Ani', userType: 'academic', userInstitution: '', userRegionCode: '51', userEmail: '', userPhone: '', category: 'question', topic: '', question: 'Apa itu DAK?' }),
+  },
+  {
+    name: 'escalate a consultation POST /desk/:id/escalate', as: 'agent', path: (db) => { unitPk1(db); return `/desk/${openTicket(db)}/escalate`; },
+    valid: () => asForm({ unitCode: 'PK.1', escalatedAt: '2024-03-01T10:00', note: 'Mohon dijawab' }),
+  },
+  {
+    name: 'answer a consultation POST /desk/:id/answer', as: 'agent', path: (db) => `/desk/${openTicket(db)}/answer`,
+    valid: () => asForm({ answeredAt: '2024-03-01T10:30', answer: 'Jawaban' }),
+  },
+  {
     name: 'forwarding POST /requests/:id/forward', as: 'officer', path: (db) => `/requests/${openRequest(db).id}/forward`,
     valid: () => asForm({ body: 'Kementerian Dalam Negeri', forwardedOn: TODAY, contact: 'ppid@kemendagri.go.id', note: '' }),
   },
@@ -889,6 +929,21 @@ describe('page forms: never a 5xx or a stack trace, nothing written on a refusal
       expect(refused, 'the property exercised refusals').toBeGreaterThanOrEqual(10);
     });
   }
+
+  it('GET /desk with hostile query strings (an agent): never a 5xx', async () => {
+    const w = await world();
+    openTicket(w.db);
+    const b = await browserAs(w, 'agent');
+    await fc.assert(
+      fc.asyncProperty(queryOf(['year', 'month', 'channel', 'status', 'unit']), async (q) => {
+        const res = await b.agent.get(`/desk?${q}`);
+        expect([200, 400, 404], `/desk?${q.slice(0, 200)}`).toContain(res.status);
+        if (res.status >= 400) expectPageAnswer(res);
+        expectNoPollution();
+      }),
+      runs(RUNS_API),
+    );
+  });
 
   it('GET pages with hostile query strings: never a 5xx', async () => {
     const w = await world();
@@ -971,6 +1026,9 @@ const FORM_DATE_FIELDS: Record<string, string[]> = {
   'edit holiday POST /admin/holidays/:id/edit': ['date'],
   'send to units POST /requests/:id/dispositions': ['dueOn'],
   'unit answer POST /dispositions/:id/answer': ['answeredOn'],
+  'log a consultation POST /desk/new': ['receivedAt'],
+  'escalate a consultation POST /desk/:id/escalate': ['escalatedAt'],
+  'answer a consultation POST /desk/:id/answer': ['answeredAt'],
   'forwarding POST /requests/:id/forward': ['forwardedOn'],
 };
 
@@ -987,7 +1045,7 @@ describe('old and far dates are refused wherever a date enters (issue 10: one da
       fc.asyncProperty(fc.constantFrom(...cases), oldOrFarDate, async ({ t, field, target }, date) => {
         const url = target.get(w.db);
         const before = fingerprint(w.db);
-        const res = await request(w.server)[t.method](url).set('Authorization', tokens.get(t.role)!).send({ ...t.valid, [field]: date });
+        const res = await request(w.server)[t.method](url).set('Authorization', tokens.get(t.role)!).send({ ...t.valid, [field]: asInstant(field, date, ':00+07:00') });
         expect(res.status, `${t.name} ${field}=${date}`).toBe(400);
         expect(res.body.error.code).toBe('validation');
         expect(res.body.error.fields[field], `${t.name} ${field}=${date}`).toMatch(DATE_REFUSAL);
@@ -1008,7 +1066,7 @@ describe('old and far dates are refused wherever a date enters (issue 10: one da
       fc.asyncProperty(fc.constantFrom(...cases), oldOrFarDate, async ({ t, field, target }, date) => {
         const b = browsers.get(t.as as Role)!;
         const url = target.get(w.db);
-        const fields = Object.entries({ ...t.valid(w.db), [field]: date });
+        const fields = Object.entries({ ...t.valid(w.db), [field]: asInstant(field, date, '') });
         const before = fingerprint(w.db);
         const res = await b.agent.post(url).type('form').send(renderForm({ fields, secondToken: null }, b.csrf));
         expect(res.status, `${t.name} ${field}=${date}`).toBe(400);

@@ -1,0 +1,56 @@
+/** SQL of the desk's consultation tickets. */
+import { and, asc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { consultations, type ConsultationRow } from '../db/schema.js';
+import type { Tx } from '../db/client.js';
+
+export type NewConsultationRow = typeof consultations.$inferInsert;
+
+export function nextSeq(tx: Tx, year: number): number {
+  const row = tx.select({ max: sql<number | null>`max(${consultations.seq})` }).from(consultations).where(eq(consultations.year, year)).get();
+  return (row?.max ?? 0) + 1;
+}
+
+export function insertConsultation(tx: Tx, values: NewConsultationRow): ConsultationRow {
+  return tx.insert(consultations).values(values).returning().get();
+}
+
+export function findConsultation(tx: Tx, id: number): ConsultationRow | undefined {
+  return tx.select().from(consultations).where(eq(consultations.id, id)).get();
+}
+
+export function updateConsultationAtVersion(tx: Tx, id: number, version: number, values: Partial<NewConsultationRow>): ConsultationRow | undefined {
+  return tx
+    .update(consultations)
+    .set({ ...values, version: version + 1 })
+    .where(and(eq(consultations.id, id), eq(consultations.version, version)))
+    .returning()
+    .get();
+}
+
+export interface ListFilter {
+  /** Received on or after / before these instants (UTC ISO), from year/month in the office zone. */
+  from?: string;
+  to?: string;
+  channel?: string;
+  status?: string;
+  unitId?: number;
+}
+
+/** Tickets sorted by their due time (the queue's order), then by number. */
+export function listConsultations(tx: Tx, f: ListFilter, limit = 500): ConsultationRow[] {
+  const where: SQL[] = [];
+  // Instants are stored in UTC (…Z): text order is time order, and the indexes serve it.
+  if (f.from) where.push(gte(consultations.receivedAt, f.from));
+  if (f.to) where.push(lt(consultations.receivedAt, f.to));
+  if (f.channel) where.push(eq(consultations.channel, f.channel));
+  if (f.status) where.push(eq(consultations.status, f.status));
+  if (f.unitId !== undefined) where.push(eq(consultations.escalatedUnitId, f.unitId));
+  return tx
+    .select()
+    .from(consultations)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(asc(consultations.slaDueAt), asc(consultations.id))
+    .limit(limit)
+    .all();
+}
+

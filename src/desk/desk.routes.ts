@@ -1,0 +1,101 @@
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { DateTime } from 'luxon';
+import type { AppContext } from '../context.js';
+import { flash, handleForm, idParam } from '../shared/http.js';
+import { currentActor, currentUser, requirePermission, requireUser } from '../auth/guards.js';
+import { parseInput } from '../shared/validation.js';
+import { renameFields } from '../shared/api.js';
+import { forbidden } from '../shared/errors.js';
+import { can, type Role } from '../auth/roles.js';
+import { entityHistory } from '../audit/audit.repo.js';
+import { presentTimeline } from '../requests/timeline.presenter.js';
+import { listUnits } from '../units/units.service.js';
+import * as service from './desk.service.js';
+import { presentConsultation } from './desk.presenter.js';
+import { FORM_FIELDS, formAnswerSchema, formCreateSchema, formEscalationSchema, listQuerySchema } from './desk.schemas.js';
+import { CATEGORIES, CHANNELS, STATUSES, USER_TYPES } from './vocabulary.js';
+
+/** The consultation desk's pages: the queue, logging a ticket, the ticket page and its actions. */
+export function deskRoutes({ db, config }: AppContext): Router {
+  const r = Router();
+  const viewerOf = (req: Request): service.Viewer => ({ role: currentUser(req).role as Role, unitId: currentUser(req).unitId ?? null });
+  const deskOrUnit: RequestHandler = (req, _res, next) => {
+    const role = currentUser(req).role as Role;
+    next(can(role, 'desk.work') || can(role, 'desk.unit') ? undefined : forbidden());
+  };
+  const work = [requireUser, requirePermission('desk.work')];
+  const nowLocal = () => DateTime.now().setZone(config.zone).toFormat("yyyy-LL-dd'T'HH:mm");
+  const unitsById = () => new Map(listUnits(db).map((u) => [u.id, u]));
+  const form = <T>(fn: () => T) => renameFields(FORM_FIELDS, fn);
+
+  r.get('/desk', requireUser, deskOrUnit, (req, res) => {
+    const parsed = listQuerySchema.safeParse(req.query);
+    const filter = parsed.success ? parsed.data : {};
+    const viewer = viewerOf(req);
+    const rows = service.browse(db, config.zone, viewer, filter);
+    const units = unitsById();
+    const items = rows.map((c) => presentConsultation(c, c.escalatedUnitId ? units.get(c.escalatedUnitId) : undefined, config.zone));
+    res.render('desk/queue', {
+      title: 'Layanan konsultasi', wide: true, items, channels: CHANNELS, statuses: STATUSES,
+      filter: { year: filter.year ?? '', month: filter.month ?? '', channel: filter.channel ?? '', status: filter.status ?? '' },
+      tiles: { dueSoon: items.filter((i) => i.badge.urgency === 'due_soon').length, overdue: items.filter((i) => i.badge.urgency === 'overdue').length },
+      canLog: can(viewer.role, 'desk.work'), refused: parsed.success ? null : 'Filter tidak dikenal; menampilkan semua.',
+    });
+  });
+
+  const renderNew = (res: Response, locals: Record<string, unknown>) =>
+    res.render('desk/new', { title: 'Catat konsultasi', channels: CHANNELS, categories: CATEGORIES, userTypes: USER_TYPES, errors: {}, message: '', ...locals });
+  r.get('/desk/new', ...work, (_req, res) => renderNew(res, { values: { receivedAt: nowLocal(), channel: 'whatsapp' } }));
+  r.post('/desk/new', ...work, async (req, res) => {
+    await handleForm(req, res, () => {
+      const row = form(() => service.logConsultation({ db, actor: currentActor(req), zone: config.zone, input: parseInput(formCreateSchema(config.zone), req.body) }));
+      flash(req, 'success', `Konsultasi ${row.ticketNumber} dicatat.`);
+      res.redirect(`/desk/${row.id}`);
+    }, (errors, message) => renderNew(res, { values: req.body, errors, message }));
+  });
+
+  const renderTicket = (req: Request, res: Response, id: number, locals: Record<string, unknown> = {}) => {
+    const viewer = viewerOf(req);
+    const c = service.consultationFor(db, id, viewer);
+    const units = listUnits(db);
+    res.render('desk/show', {
+      title: `Konsultasi ${c.ticketNumber}`,
+      ticket: presentConsultation(c, units.find((u) => u.id === c.escalatedUnitId), config.zone),
+      timeline: presentTimeline(entityHistory(db, 'consultation', String(id)), config.zone),
+      unitOptions: Object.fromEntries(units.filter((u) => u.active).map((u) => [u.code, `${u.code} — ${u.name}`])),
+      canWork: can(viewer.role, 'desk.work'),
+      canAnswer: c.status === 'open' || c.status === 'escalated',
+      values: { answeredAt: nowLocal(), escalatedAt: nowLocal() }, errors: {}, message: '', form: '', ...locals,
+    });
+  };
+  r.get('/desk/:id', requireUser, deskOrUnit, (req, res) => renderTicket(req, res, idParam(req.params.id)));
+
+  r.post('/desk/:id/escalate', ...work, async (req, res) => {
+    const id = idParam(req.params.id);
+    await handleForm(req, res, () => {
+      form(() => service.escalateConsultation({ db, actor: currentActor(req), zone: config.zone, input: parseInput(formEscalationSchema(config.zone), req.body), id }));
+      flash(req, 'success', 'Konsultasi dieskalasi ke unit.');
+      res.redirect(`/desk/${id}`);
+    }, (errors, message) => renderTicket(req, res, id, { form: 'escalate', values: { answeredAt: nowLocal(), ...req.body }, errors, message }));
+  });
+
+  r.post('/desk/:id/answer', requireUser, deskOrUnit, async (req, res) => {
+    const id = idParam(req.params.id);
+    await handleForm(req, res, () => {
+      form(() => service.answerConsultation({ db, actor: currentActor(req), zone: config.zone, input: parseInput(formAnswerSchema(config.zone), req.body), id, viewer: viewerOf(req) }));
+      flash(req, 'success', 'Jawaban dicatat.');
+      res.redirect(`/desk/${id}`);
+    }, (errors, message) => renderTicket(req, res, id, { form: 'answer', values: { escalatedAt: nowLocal(), ...req.body }, errors, message }));
+  });
+
+  r.post('/desk/:id/close', ...work, async (req, res) => {
+    const id = idParam(req.params.id);
+    await handleForm(req, res, () => {
+      service.closeConsultation({ db, actor: currentActor(req), id });
+      flash(req, 'success', 'Konsultasi ditutup.');
+      res.redirect(`/desk/${id}`);
+    }, (errors, message) => renderTicket(req, res, id, { errors, message }));
+  });
+
+  return r;
+}

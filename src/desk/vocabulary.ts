@@ -1,0 +1,60 @@
+/**
+ * The desk's closed lists (codes persisted in consultations; never rename one). Issue 16 wants
+ * channels, categories and topics kept by an admin: for this first slice they are fixed here.
+ */
+export const CHANNELS = {
+  whatsapp: 'WhatsApp',
+  phone: 'Telepon',
+  email: 'E-mail',
+  portal: 'Portal kontak kementerian',
+  live_chat: 'Live chat',
+  visit: 'Kunjungan langsung',
+  video_conference: 'Konferensi video',
+  letter: 'Surat',
+} as const;
+export type Channel = keyof typeof CHANNELS;
+
+export const USER_TYPES = {
+  local_government: 'Pemerintah Daerah',
+  ministry_agency: 'Kementerian/Lembaga',
+  academic: 'Akademisi',
+  other: 'Lainnya',
+} as const;
+
+export const CATEGORIES = {
+  question: 'Pertanyaan teknis',
+  letter: 'Surat masuk',
+  reservation: 'Reservasi kunjungan',
+  data_request: 'Permintaan data',
+  complaint: 'Pengaduan layanan/kebijakan',
+  impostor_report: 'Laporan surat palsu/penipuan',
+  out_of_remit: 'Di luar kewenangan',
+  spam: 'Spam/salah sambung',
+  other: 'Lainnya',
+} as const;
+
+export const STATUSES = {
+  open: 'Terbuka',
+  escalated: 'Dieskalasi',
+  answered: 'Dijawab',
+  closed: 'Ditutup',
+} as const;
+export type ConsultationStatus = keyof typeof STATUSES;
+
+/** Service levels in working days (seeds, Nov 2020 table): not escalated, escalated. */
+export const SERVICE_LEVELS: Record<Channel, { plain: number; escalated: number }> = {
+  whatsapp: { plain: 1, escalated: 2 },
+  phone: { plain: 1, escalated: 5 },
+  email: { plain: 1, escalated: 5 },
+  portal: { plain: 1, escalated: 5 },
+  live_chat: { plain: 1, escalated: 5 },
+  visit: { plain: 1, escalated: 5 },
+  video_conference: { plain: 1, escalated: 5 },
+  letter: { plain: 1, escalated: 5 },
+};
+
+/** Hours left at or under which an open ticket is "due soon". */
+export const DUE_SOON_HOURS = 4;
+
+/** The ticket number pattern: `{seq:5}/KONS/{year}`. */
+export const ticketNumber = (seq: number, year: number) => `${String(seq).padStart(5, '0')}/KONS/${year}`;
