@@ -86,6 +86,8 @@ describe('in a real browser', () => {
     await officer.selectOption('select[name=requesterCategory]', 'academic');
     await officer.fill('input[name=requesterEmail]', 'dewi@kampus.ac.id');
     await officer.fill('textarea[name=informationRequested]', 'Realisasi Dana Desa 2025 per kabupaten');
+    await officer.fill('textarea[name=requesterAddress]', 'Jl. Kaliurang Km 5, Sleman');
+    await officer.fill('textarea[name=purpose]', 'Penelitian tesis');
     await officer.check('input[name=obtainMethod][value=softcopy]');
     await officer.check('input[name=deliveryMethod][value=email]');
     await submit(officer);
@@ -110,6 +112,8 @@ describe('in a real browser', () => {
       await page.selectOption('select[name=requesterCategory]', 'public');
       await page.fill('input[name=requesterPhone]', '081234567890');
       await page.fill('textarea[name=informationRequested]', 'Daftar informasi publik 2025');
+      await page.fill('textarea[name=requesterAddress]', 'Jl. Magelang Km 10, Sleman');
+      await page.fill('textarea[name=purpose]', 'Bahan kajian');
       await page.check('input[name=obtainMethod][value=hardcopy]');
       await page.check('input[name=deliveryMethod][value=pickup]');
       const held: (() => Promise<void>)[] = [];
@@ -155,7 +159,10 @@ describe('in a real browser', () => {
     await officer.selectOption('select[name=outcome]', 'partial');
     await officer.check('input[name=reasons][value=exempt]');
     await officer.check('input[name=exemptionArticles][value=h]');
+    await officer.fill('textarea[name=consequenceTest]', 'Memuat NIK penerima: membukanya merugikan pemiliknya lebih dari manfaatnya bagi publik.');
     await submit(officer);
+    // The request page (not the form shown again): the decision was recorded.
+    expect(officer.url()).toMatch(/\/requests\/\d+$/);
     expect(await officer.locator('body').innerText()).toContain('Dikabulkan sebagian');
 
     // Supervisor: objection on grounds a (Pasal 17 rejection) and e, then the answer.
