@@ -73,11 +73,8 @@ export type Court = keyof typeof COURTS;
 /** A court's answer to the appeal (keberatan to PTUN/PN, kasasi to the MA). */
 export const COURT_RESULTS = {
   pending: 'Dalam proses',
-  granted: 'Dikabulkan seluruhnya',
-  partly_granted: 'Dikabulkan sebagian',
-  rejected: 'Ditolak',
-  not_admissible: 'Tidak dapat diterima',
-  withdrawn: 'Dicabut / gugur',
+  // A court decides as the adjudication did: the same results, one list.
+  ...ADJUDICATION_RESULTS,
 } as const;
 export type CourtResult = keyof typeof COURT_RESULTS;
 
