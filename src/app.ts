@@ -43,6 +43,8 @@ import { dispositionsRoutes, unitHooks } from './units/dispositions.routes.js';
 import { unitsApi } from './units/units.api.js';
 import { deskRoutes } from './desk/desk.routes.js';
 import { deskApi } from './desk/desk.api.js';
+import { serviceReportApi } from './reports/service/service-report.api.js';
+import { serviceReportRoutes } from './reports/service/service-report.routes.js';
 
 /** POST routes that parse a multipart body themselves and then call ctx.csrfValid. */
 const MULTIPART_FORMS = [/^\/permohonan\/?$/i, /^\/requests\/[^/]+\/attachments\/?$/i, /^\/admin\/import\/?$/i];
@@ -178,6 +180,7 @@ function mountApi(api: express.Router, ctx: AppContext): void {
   api.use(uploadsApi(ctx));
   api.use(recapApi(ctx));
   api.use(deskApi(ctx));
+  api.use(serviceReportApi(ctx));
 }
 
 function mountPages(app: Application, ctx: AppContext): void {
@@ -203,4 +206,5 @@ function mountPages(app: Application, ctx: AppContext): void {
   app.use(importRoutes(ctx));
   app.use(messagesRoutes(ctx));
   app.use(deskRoutes(ctx));
+  app.use(serviceReportRoutes(ctx));
 }

@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = {
   'consultation.escalate': 'Konsultasi dieskalasi ke unit',
   'consultation.answer': 'Konsultasi dijawab',
   'consultation.close': 'Konsultasi ditutup',
+  'service_report.note': 'Catatan laporan layanan informasi disimpan',
   'disposition.answer': 'Disposisi dijawab unit',
   'disposition.reassign': 'Disposisi dialihkan ke unit lain',
   'disposition.recall': 'Disposisi ditarik',

@@ -580,3 +580,23 @@ export const consultations = sqliteTable(
   ],
 );
 export type ConsultationRow = typeof consultations.$inferSelect;
+
+/**
+ * The officer's free paragraph ("Evaluasi dan Saran") per section of the monthly service report
+ * (src/reports/service). `section` is a section key of src/reports/service/sections.ts: persisted.
+ */
+export const serviceReportNotes = sqliteTable(
+  'service_report_notes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    year: integer('year').notNull(),
+    month: integer('month').notNull(),
+    section: text('section').notNull(),
+    body: text('body').notNull(),
+    updatedBy: integer('updated_by').references(() => users.id),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('service_report_notes_month_section_idx').on(t.year, t.month, t.section)],
+);
+export type ServiceReportNoteRow = typeof serviceReportNotes.$inferSelect;

@@ -60,7 +60,7 @@ describe('the office name', () => {
     const register = await agent.get('/requests').expect(200);
     expect(register.text).toMatch(/<a class="brand" href="\/">[^]*?PPID Dinas Kominfo Kabupaten Sleman[^]*?<\/a>/);
     for (const url of [`/requests/${rejected.id}/receipt`, `/requests/${rejected.id}/notice`, `/objections/${objection.id}/receipt`,
-      `/objections/${objection.id}/response-letter`, '/recap?year=2022', '/reports/monthly?year=2022&month=3']) {
+      `/objections/${objection.id}/response-letter`, '/recap?year=2022', '/reports/monthly?year=2022&month=3', '/reports/service?year=2022&month=3']) {
       const page = await agent.get(url).expect(200);
       expect(page.text, url).toMatch(/<header class="letterhead">\s*<strong class="letterhead-office">PPID Dinas Kominfo Kabupaten Sleman<\/strong>\s*<span class="letterhead-address">Jl. Parasamya, Beran, Tridadi<\/span>/);
     }

@@ -168,6 +168,12 @@ const PAGES: PageRow[] = [
   { m: 'GET', route: '/recap/:year.csv', path: '/recap/2022.csv', gate: 'staff', allow: EXPORT },
   { m: 'GET', route: '/recap/:year.xlsx', path: '/recap/2022.xlsx', gate: 'staff', allow: EXPORT },
   { m: 'GET', route: '/reports/monthly', path: '/reports/monthly?year=2022&month=3', gate: 'staff', allow: READ },
+  // README "Laporan bulanan layanan informasi": register readers see the report and its XLSX (aggregates
+  // only); agents and unit staff do not (it carries the PPID section); officers and supervisors write
+  // the evaluation paragraphs (a blank body with nothing stored is a no-op: 302).
+  { m: 'GET', route: '/reports/service', path: '/reports/service?year=2022&month=3', gate: 'staff', allow: READ },
+  { m: 'GET', route: '/reports/service.xlsx', path: '/reports/service.xlsx?year=2022&month=3', gate: 'staff', allow: READ },
+  { m: 'POST', route: '/reports/service/notes', path: '/reports/service/notes', gate: 'staff', allow: WRITE, ok: () => [400] },
 
   // audit log
   { m: 'GET', route: '/audit', path: '/audit', gate: 'staff', allow: AUDIT },
@@ -266,6 +272,7 @@ const API: ApiRow[] = [
   { m: 'GET', route: '/api/v1/attachments/:id', path: '/api/v1/attachments/{letter}', allow: READ },
   { m: 'GET', route: '/api/v1/recap/:year', path: '/api/v1/recap/2022', allow: READ },
   { m: 'GET', route: '/api/v1/reports/monthly/:year/:month', path: '/api/v1/reports/monthly/2022/3', allow: READ },
+  { m: 'GET', route: '/api/v1/reports/service/:year/:month', path: '/api/v1/reports/service/2022/3', allow: READ },
   { m: 'GET', route: '/api/v1/units', path: '/api/v1/units', allow: QUEUE },
   { m: 'GET', route: '/api/v1/units/stats', path: '/api/v1/units/stats?year=2022', allow: READ },
   { m: 'POST', route: '/api/v1/requests/:id/dispositions', path: '/api/v1/requests/{B}/dispositions', allow: WRITE },

@@ -540,6 +540,7 @@ describe('API queries and path parameters: never a 5xx, never a write', () => {
     { name: 'GET /api/v1/objections?…', url: queryOf(['year', 'status']).map((q) => `/api/v1/objections?${q}`), ok: [200] },
     { name: 'GET /api/v1/recap/:year', url: fc.tuple(segment, queryOf(['year'])).map(([y, q]) => `/api/v1/recap/${y}?${q}`), ok: [200] },
     { name: 'GET /api/v1/reports/monthly/:year/:month', url: fc.tuple(segment, segment).map(([y, m]) => `/api/v1/reports/monthly/${y}/${m}`), ok: [200] },
+    { name: 'GET /api/v1/reports/service/:year/:month', url: fc.tuple(segment, segment).map(([y, m]) => `/api/v1/reports/service/${y}/${m}`), ok: [200] },
     { name: 'GET /api/v1/dispositions?…', url: queryOf(['unit', 'status']).map((q) => `/api/v1/dispositions?${q}`), ok: [200] },
     { name: 'GET /api/v1/consultations?…', url: queryOf(['year', 'month', 'channel', 'status', 'unit']).map((q) => `/api/v1/consultations?${q}`), ok: [200] },
     { name: 'GET /api/v1/units/stats?…', url: queryOf(['year', 'month']).map((q) => `/api/v1/units/stats?${q}`), ok: [200] },
@@ -864,6 +865,10 @@ const FORMS: FormTarget[] = [
     name: 'forwarding POST /requests/:id/forward', as: 'officer', path: (db) => `/requests/${openRequest(db).id}/forward`,
     valid: () => asForm({ body: 'Kementerian Dalam Negeri', forwardedOn: TODAY, contact: 'ppid@kemendagri.go.id', note: '' }),
   },
+  {
+    name: 'report note POST /reports/service/notes', as: 'officer', path: () => '/reports/service/notes',
+    valid: () => asForm({ year: '2026', month: '3', section: 'channels', body: 'Perlu penambahan agen pada jam sibuk.' }),
+  },
   { name: 'new unit POST /admin/units', as: 'admin', path: () => '/admin/units', valid: () => asForm({ code: 'PK.7', name: 'Unit Baru', kind: 'unit', parentId: '' }) },
   {
     name: 'online request POST /permohonan', as: 'anonymous', path: () => '/permohonan',
@@ -949,7 +954,7 @@ describe('page forms: never a 5xx or a stack trace, nothing written on a refusal
     const w = await world();
     openObjection(w.db);
     const b = await browserAs(w, 'admin');
-    const pages = ['/requests', '/objections', '/audit', '/recap', '/reports/monthly', '/rekap', '/admin/holidays', '/requests/export.csv', '/login', '/status', '/permohonan', '/dispositions', '/admin/units'];
+    const pages = ['/requests', '/objections', '/audit', '/recap', '/reports/monthly', '/reports/service', '/rekap', '/admin/holidays', '/requests/export.csv', '/login', '/status', '/permohonan', '/dispositions', '/admin/units'];
     const keys = ['year', 'month', 'status', 'channel', 'category', 'q', 'page', 'action', 'entity', 'actor', 'from', 'to', 'next'];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...pages), queryOf(keys), async (p, q) => {

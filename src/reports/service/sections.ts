@@ -1,0 +1,22 @@
+/**
+ * The sections of the monthly Laporan Layanan Informasi, in the report's order. Add a section:
+ * write its module (section.ts, ReportSection) and add one line here. Keys are persisted.
+ */
+import type { ReportSection } from './section.js';
+import { consultationsSection } from './sections/consultations.js';
+import { channelsSection } from './sections/channels.js';
+import { usersSection } from './sections/users.js';
+import { topicsSection } from './sections/topics.js';
+import { escalationsSection } from './sections/escalations.js';
+import { ppidSection } from './sections/ppid.js';
+
+export const SECTIONS: readonly ReportSection<unknown>[] = [
+  consultationsSection,
+  channelsSection,
+  usersSection,
+  topicsSection,
+  escalationsSection,
+  ppidSection,
+];
+
+export const sectionKeys = () => SECTIONS.map((s) => s.key);
