@@ -23,12 +23,6 @@ export const correctionSchema = z.object({ reason: requiredText(500) });
 
 export const serviceStandardSchema = z.object({ text: requiredText(50_000) });
 
-/** A report year in a path or query: 2000–2100, else the fallback (NaN → the recap's "invalid year"). */
-export function reportYear(value: unknown, fallback: number): number {
-  if (value === undefined || value === '') return fallback;
-  return /^\d{4}$/.test(String(value)) ? Number(value) : Number.NaN;
-}
-
 export function versionParam(value: unknown): number | undefined {
   if (value === undefined || value === '') return undefined;
   const n = Number(value);

@@ -6,7 +6,7 @@
  */
 import type { Tx } from '../../db/client.js';
 import { EXEMPTION_ARTICLES } from '../../requests/vocabulary.js';
-import { exemptDecisionArticles } from './figures.repo.js';
+import { exemptDecisionArticles, exemptDecisions } from './figures.repo.js';
 import type { ReportScope } from './scope.js';
 
 export interface ExemptionCount {
@@ -24,4 +24,13 @@ export function exemptionsByArticle(tx: Tx, year: number, scope: ReportScope): E
   return Object.entries(EXEMPTION_ARTICLES)
     .map(([letter, label]) => ({ letter, label: `Pasal 17 huruf ${letter}: ${label}`, count: counts.get(letter) ?? 0 }))
     .concat([...counts.keys()].filter((k) => !Object.hasOwn(EXEMPTION_ARTICLES, k)).map((k) => ({ letter: k, label: `Pasal 17 huruf ${k}`, count: counts.get(k)! })));
+}
+
+/**
+ * The DIK for the monev evidence: until the DIK register exists, the year's decisions that
+ * withheld information as exempt (what was asked, the Pasal 17 letters, the consequence test).
+ * Replace the body with the DIK register's list once it lands.
+ */
+export function exemptInformationList(tx: Tx, year: number, scope: ReportScope) {
+  return exemptDecisions(tx, year, scope);
 }
