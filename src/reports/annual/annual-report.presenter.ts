@@ -21,6 +21,8 @@ export interface ReportTable {
   numeric: number[];
   /** Index of a bold last row (a Total), if any. */
   totalRow?: boolean;
+  /** Dates written short (03-01-2022): the long annex. */
+  compact?: boolean;
 }
 
 export interface ReportSection {
@@ -68,7 +70,7 @@ function annexTable(f: AnnualFigures, forPublic: boolean, sort: AnnexSort): Repo
     outcomeLabel(a.outcome), a.decidedOn, a.serviceDays, a.deliveredOn, a.fulfilmentDays, a.extended ? 'Ya' : '',
   ]);
   const off = forPublic ? 0 : 2;
-  return { sheet: 'Lampiran', title: `Lampiran: waktu pelayanan dan pemenuhan per permohonan (urut: ${ANNEX_SORTS[sort].toLowerCase()})`, head, rows, numeric: [0, 6 + off, 8 + off] };
+  return { sheet: 'Lampiran', title: `Lampiran: waktu pelayanan dan pemenuhan per permohonan (urut: ${ANNEX_SORTS[sort].toLowerCase()})`, head, rows, numeric: [0, 6 + off, 8 + off], compact: true };
 }
 
 function comparison(cur: YearFigures, prev: YearFigures | null): ReportTable {
@@ -172,10 +174,10 @@ export function reportSections(narrative: Narrative, f: AnnualFigures, opts: { f
 }
 
 /** A cell for the page: counts with dots, days with a decimal comma, dates in Indonesian, blanks as "–". */
-export function formatCell(v: Cell): string {
+export function formatCell(v: Cell, compact = false): string {
   if (v === null || v === '') return '–';
   if (typeof v === 'number') return Number.isInteger(v) ? formatCount(v) : formatAverage(v);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(v);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return compact ? v.split('-').reverse().join('-') : formatDate(v);
   return v;
 }
 
