@@ -55,3 +55,9 @@ describe('the 2022 annual report of the office', () => {
     expect(report.previous).toMatchObject({ year: 2021, service: { requests: 0 } });
   });
 });
+
+describe('a PPID Pelaksana scope', () => {
+  it('when the figures are asked for one unit, then they are refused until the per-unit recap plugs in (no second copy of the counting rules)', () => {
+    expect(() => buildAnnualFigures(db, 2022, { today: '2026-11-23', scope: { unitId: 1 } })).toThrow(/rekapitulasi per PPID Pelaksana/);
+  });
+});
