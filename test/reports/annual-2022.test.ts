@@ -3,7 +3,10 @@
  * section (c) agrees with the rekapitulasi cell for cell, and the figures beyond the recap.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import request from 'supertest';
+import type { Application } from 'express';
 import type { Db } from '../../src/db/client.js';
+import { loginAs, tokenFor } from '../helpers/login-as.js';
 import { buildTestApp } from '../helpers/build-test-app.js';
 import { buildRecap } from '../../src/recap/recap.service.js';
 import { COUNT_KEYS } from '../../src/recap/recap.js';
@@ -11,8 +14,9 @@ import { buildAnnualFigures } from '../../src/reports/annual/figures.js';
 import { buildOffice2022, SERVICE_DAY_SUMS } from '../recap/office-2022.js';
 
 let db: Db;
+let app: Application;
 beforeAll(() => {
-  ({ db } = buildTestApp());
+  ({ app, db } = buildTestApp());
   buildOffice2022(db);
 });
 
@@ -53,6 +57,27 @@ describe('the 2022 annual report of the office', () => {
     expect(report.service.exemptions.find((e) => e.letter === 'h')!.count).toBe(6);
     expect(report.objections.byGround.find((g) => g.key === 'e')!.count).toBe(1);
     expect(report.previous).toMatchObject({ year: 2021, service: { requests: 0 } });
+  });
+});
+
+describe('the 2022 report through the APIs', () => {
+  it('when the annual report and the recap are read through the API, then section (c) has the recap Total\'s cells', async () => {
+    const auth = { Authorization: `Bearer ${await tokenFor(db, 'auditor')}` };
+    const recap = (await request(app).get('/api/v1/recap/2022').set(auth).expect(200)).body;
+    const report = (await request(app).get('/api/v1/reports/annual/2022').set(auth).expect(200)).body;
+    for (const k of ['requests', 'granted_full', 'granted_partial', 'rejected', 'not_provided', 'in_process']) expect(report.service[k], k).toBe(recap.total[k]);
+    expect(report.service.service_days.mean).toBe(recap.total.avg_service_days);
+    expect(report.service.within_10).toBe(recap.analytics.within_10_working_days.count);
+    expect(report.service.extended).toBe(recap.analytics.extended);
+    expect(report.objections.filed).toBe(recap.total.objections);
+    expect(report.disputes.filed).toBe(recap.analytics.objections.disputes);
+  });
+
+  it('when the printed page is read, then its recap table has the recap page\'s Total row', async () => {
+    const { agent } = await loginAs(app, db, 'officer');
+    const page = await agent.get('/reports/annual?year=2022').expect(200);
+    const total = /<tr class="total"><th scope="row">Total<\/th>((?:<td[^>]*>[^<]*<\/td>)+)<\/tr>/.exec(page.text);
+    expect(total && [...total[1].matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((c) => c[1])).toEqual(['205', '5,10', '129', '53', '0', '23', '6', '59', '13', '1', '0']);
   });
 });
 
