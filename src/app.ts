@@ -45,9 +45,11 @@ import { deskRoutes } from './desk/desk.routes.js';
 import { deskApi } from './desk/desk.api.js';
 import { serviceReportApi } from './reports/service/service-report.api.js';
 import { serviceReportRoutes } from './reports/service/service-report.routes.js';
+import { annualReportApi } from './reports/annual/annual-report.api.js';
+import { annualReportRoutes } from './reports/annual/annual-report.routes.js';
 
 /** POST routes that parse a multipart body themselves and then call ctx.csrfValid. */
-const MULTIPART_FORMS = [/^\/permohonan\/?$/i, /^\/requests\/[^/]+\/attachments\/?$/i, /^\/admin\/import\/?$/i];
+const MULTIPART_FORMS = [/^\/reports\/annual\/\d{4}\/submit\/?$/i, /^\/permohonan\/?$/i, /^\/requests\/[^/]+\/attachments\/?$/i, /^\/admin\/import\/?$/i];
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -181,6 +183,7 @@ function mountApi(api: express.Router, ctx: AppContext): void {
   api.use(recapApi(ctx));
   api.use(deskApi(ctx));
   api.use(serviceReportApi(ctx));
+  api.use(annualReportApi(ctx));
 }
 
 function mountPages(app: Application, ctx: AppContext): void {
@@ -191,6 +194,8 @@ function mountPages(app: Application, ctx: AppContext): void {
   app.use(dispositionsRoutes(ctx));
   app.use(authRoutes(ctx));
   app.use(publicRoutes(ctx));
+  // Before requestsRoutes: the register page (the dashboard) shows the annual report's deadline.
+  app.use(annualReportRoutes(ctx));
   // Before requestsRoutes: its /requests/:id would take "export.csv" for an id.
   app.use(exportsRoutes(ctx));
   app.use(requestsRoutes(ctx));

@@ -73,6 +73,12 @@ export const AUDIT_ACTIONS = {
   'audit.rekey': 'Rantai log audit dikunci ulang (HMAC)',
   'audit.restore': 'Cadangan dipulihkan',
   'bench.generate': 'Data uji kinerja dibuat',
+  // Annual report (src/reports/annual)
+  'annual_report.save': 'Laporan tahunan: narasi disimpan',
+  'annual_report.submit': 'Laporan tahunan diserahkan',
+  'annual_report.correct': 'Laporan tahunan: versi koreksi dibuat',
+  'annual_report.evidence': 'Berkas bukti monev diunduh',
+  'service_standard.update': 'Standar layanan diubah',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

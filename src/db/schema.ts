@@ -600,3 +600,54 @@ export const serviceReportNotes = sqliteTable(
   (t) => [uniqueIndex('service_report_notes_month_section_idx').on(t.year, t.month, t.section)],
 );
 export type ServiceReportNoteRow = typeof serviceReportNotes.$inferSelect;
+
+/**
+ * The annual public-information service report (Laporan Layanan Informasi Publik, Perki 1/2021
+ * Pasal 56; src/reports/annual): one row per version of a year's report for a scope ('' is the
+ * whole office; "unit:ID" a PPID Pelaksana). A draft holds the narrative sections (a), (b), (e),
+ * (f); handing it in freezes it with `snapshot` (figures + narrative as JSON). A later correction
+ * is a new version; the handed-in one stays as it was. `status`: ANNUAL_REPORT_STATUSES.
+ */
+export const annualReports = sqliteTable(
+  'annual_reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    year: integer('year').notNull(),
+    scope: text('scope').notNull().default(''),
+    version: integer('version').notNull(),
+    status: text('status').notNull().default('draft'),
+    policy: text('policy').notNull().default(''),
+    implementation: text('implementation').notNull().default(''),
+    obstacles: text('obstacles').notNull().default(''),
+    recommendations: text('recommendations').notNull().default(''),
+    /** Why this version corrects the one before it; '' for version 1. */
+    correctionReason: text('correction_reason').notNull().default(''),
+    submittedOn: text('submitted_on'),
+    submittedTo: text('submitted_to').notNull().default(''),
+    submissionNote: text('submission_note').notNull().default(''),
+    proofStoredName: text('proof_stored_name'),
+    proofOriginalName: text('proof_original_name'),
+    proofMediaType: text('proof_media_type'),
+    proofSizeBytes: integer('proof_size_bytes'),
+    proofSha256: text('proof_sha256'),
+    /** JSON: { figures, narrative } as handed in; null while a draft. */
+    snapshot: text('snapshot'),
+    submittedBy: integer('submitted_by').references(() => users.id),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('annual_reports_year_scope_version_idx').on(t.year, t.scope, t.version),
+    check('annual_reports_status_check', sql`${t.status} in ('draft', 'submitted')`),
+  ],
+);
+export type AnnualReportRow = typeof annualReports.$inferSelect;
+
+/** The service standard text (standar layanan) an admin keeps; the newest row is current. */
+export const serviceStandards = sqliteTable('service_standards', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  text: text('text').notNull(),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: text('created_at').notNull(),
+});

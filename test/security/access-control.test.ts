@@ -100,6 +100,9 @@ const PAGES: PageRow[] = [
   { m: 'GET', route: '/permohonan', path: '/permohonan', gate: 'public', allow: EVERYONE },
   { m: 'POST', route: '/permohonan', path: '/permohonan', gate: 'public', allow: EVERYONE, ok: () => [400] },
   { m: 'GET', route: '/rekap', path: '/rekap?year=2022', gate: 'public', allow: EVERYONE },
+  // Handed-in annual reports (none in this world: the year's page is "not found").
+  { m: 'GET', route: '/laporan', path: '/laporan', gate: 'public', allow: EVERYONE },
+  { m: 'GET', route: '/laporan/:year', path: '/laporan/2022', gate: 'public', allow: EVERYONE, ok: () => [404] },
   // Only the browser that submitted the online form sees its receipt; A came in by e-mail.
   { m: 'GET', route: '/permohonan/tanda-bukti/:id', path: '/permohonan/tanda-bukti/{A}', gate: 'holder', allow: [] },
   // The requester's written notice, after the status lookup in this browser; nobody else.
@@ -174,6 +177,19 @@ const PAGES: PageRow[] = [
   { m: 'GET', route: '/reports/service', path: '/reports/service?year=2022&month=3', gate: 'staff', allow: READ },
   { m: 'GET', route: '/reports/service.xlsx', path: '/reports/service.xlsx?year=2022&month=3', gate: 'staff', allow: READ },
   { m: 'POST', route: '/reports/service/notes', path: '/reports/service/notes', gate: 'staff', allow: WRITE, ok: () => [400] },
+  // annual report (Perki 1/2021 Pasal 56): readers see it, officers and supervisors write and hand it in,
+  // auditors and admins download the files; 2022 is a draft here (no proof yet, nothing public).
+  { m: 'GET', route: '/reports/annual', path: '/reports/annual?year=2022', gate: 'staff', allow: READ },
+  { m: 'GET', route: '/reports/annual/:year.xlsx', path: '/reports/annual/2022.xlsx', gate: 'staff', allow: EXPORT },
+  { m: 'GET', route: '/reports/annual/:year/evidence.zip', path: '/reports/annual/2022/evidence.zip', gate: 'staff', allow: EXPORT },
+  { m: 'GET', route: '/reports/annual/:year/proof', path: '/reports/annual/2022/proof', gate: 'staff', allow: READ, ok: () => [404] },
+  { m: 'GET', route: '/reports/annual/:year/edit', path: '/reports/annual/2022/edit', gate: 'staff', allow: WRITE },
+  { m: 'POST', route: '/reports/annual/:year/edit', path: '/reports/annual/2022/edit', gate: 'staff', allow: WRITE, ok: () => [303, '/reports/annual?year=2022'] },
+  { m: 'GET', route: '/reports/annual/:year/submit', path: '/reports/annual/2022/submit', gate: 'staff', allow: WRITE },
+  { m: 'POST', route: '/reports/annual/:year/submit', path: '/reports/annual/2022/submit', gate: 'staff', allow: WRITE, ok: () => [400] },
+  { m: 'POST', route: '/reports/annual/:year/correct', path: '/reports/annual/2022/correct', gate: 'staff', allow: WRITE, ok: () => [400] },
+  { m: 'GET', route: '/admin/service-standard', path: '/admin/service-standard', gate: 'staff', allow: ADMIN },
+  { m: 'POST', route: '/admin/service-standard', path: '/admin/service-standard', gate: 'staff', allow: ADMIN, ok: () => [400] },
 
   // audit log
   { m: 'GET', route: '/audit', path: '/audit', gate: 'staff', allow: AUDIT },
@@ -273,6 +289,7 @@ const API: ApiRow[] = [
   { m: 'GET', route: '/api/v1/recap/:year', path: '/api/v1/recap/2022', allow: READ },
   { m: 'GET', route: '/api/v1/reports/monthly/:year/:month', path: '/api/v1/reports/monthly/2022/3', allow: READ },
   { m: 'GET', route: '/api/v1/reports/service/:year/:month', path: '/api/v1/reports/service/2022/3', allow: READ },
+  { m: 'GET', route: '/api/v1/reports/annual/:year', path: '/api/v1/reports/annual/2022', allow: READ },
   { m: 'GET', route: '/api/v1/units', path: '/api/v1/units', allow: QUEUE },
   { m: 'GET', route: '/api/v1/units/stats', path: '/api/v1/units/stats?year=2022', allow: READ },
   { m: 'POST', route: '/api/v1/requests/:id/dispositions', path: '/api/v1/requests/{B}/dispositions', allow: WRITE },

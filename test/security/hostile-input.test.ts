@@ -828,6 +828,11 @@ const FORMS: FormTarget[] = [
     valid: () => asForm({ office_name: 'Dinas Kominfo', office_city: 'Bekasi', office_address: 'Jl. A', ppid_officer_name: 'Siti', supervisor_name: 'Budi', registration_pattern: '{seq:3}/PPID/{month_roman}/{year}', objection_pattern: '{seq:3}/KEB/PPID/{year}', collective_leave_is_working_day: '1' }),
   },
   {
+    name: 'annual report narrative POST /reports/annual/:year/edit', as: 'officer', path: () => '/reports/annual/2022/edit',
+    valid: () => asForm({ policy: 'SK PPID 2021', implementation: 'Meja layanan', obstacles: '', recommendations: 'Digitalisasi' }), validStatus: 303,
+  },
+  { name: 'service standard POST /admin/service-standard', as: 'admin', path: () => '/admin/service-standard', valid: () => asForm({ text: 'Senin–Jumat 08.00–16.00' }), validStatus: 303 },
+  {
     name: 'message template POST /admin/templates/:kind', as: 'admin', path: () => '/admin/templates/request.receipt',
     valid: () => asForm({ subject: 'Tanda terima {{nomor}}', body: 'Yth. {{nama}}, kode akses {{kode_akses}}.', waTemplate: 'tanda_terima' }),
   },

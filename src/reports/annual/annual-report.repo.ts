@@ -1,0 +1,49 @@
+/** SQL of the annual reports (annual_reports) and the service standard text (service_standards). */
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { annualReports, serviceStandards, type AnnualReportRow } from '../../db/schema.js';
+import type { Tx } from '../../db/client.js';
+
+/** The newest version of a year's report for a scope, or null when none was saved yet. */
+export function latestVersion(tx: Tx, year: number, scope: string): AnnualReportRow | null {
+  return tx.select().from(annualReports)
+    .where(and(eq(annualReports.year, year), eq(annualReports.scope, scope)))
+    .orderBy(desc(annualReports.version)).limit(1).get() ?? null;
+}
+
+export function versionOf(tx: Tx, year: number, scope: string, version: number): AnnualReportRow | null {
+  return tx.select().from(annualReports)
+    .where(and(eq(annualReports.year, year), eq(annualReports.scope, scope), eq(annualReports.version, version))).get() ?? null;
+}
+
+export function versionsOf(tx: Tx, year: number, scope: string): AnnualReportRow[] {
+  return tx.select().from(annualReports)
+    .where(and(eq(annualReports.year, year), eq(annualReports.scope, scope))).orderBy(asc(annualReports.version)).all();
+}
+
+export function findReport(tx: Tx, id: number): AnnualReportRow | null {
+  return tx.select().from(annualReports).where(eq(annualReports.id, id)).get() ?? null;
+}
+
+export function insertReport(tx: Tx, values: typeof annualReports.$inferInsert): AnnualReportRow {
+  return tx.insert(annualReports).values(values).returning().get();
+}
+
+export function updateReport(tx: Tx, id: number, values: Partial<typeof annualReports.$inferInsert>): AnnualReportRow {
+  return tx.update(annualReports).set(values).where(eq(annualReports.id, id)).returning().get();
+}
+
+/** Every handed-in version of the office's reports, newest year first. */
+export function submittedReports(tx: Tx, scope: string): AnnualReportRow[] {
+  return tx.select().from(annualReports)
+    .where(and(eq(annualReports.scope, scope), eq(annualReports.status, 'submitted')))
+    .orderBy(desc(annualReports.year), desc(annualReports.version)).all();
+}
+
+export function currentServiceStandard(tx: Tx): { text: string; createdAt: string } | null {
+  return tx.select({ text: serviceStandards.text, createdAt: serviceStandards.createdAt }).from(serviceStandards)
+    .orderBy(desc(serviceStandards.id)).limit(1).get() ?? null;
+}
+
+export function insertServiceStandard(tx: Tx, values: typeof serviceStandards.$inferInsert): void {
+  tx.insert(serviceStandards).values(values).run();
+}
