@@ -7,7 +7,7 @@ import { dueAtForPolicy } from '../../src/desk/sla.js';
 const zone = 'Asia/Jakarta';
 // Friday 2026-01-16 a holiday; Monday 2026-03-23 cuti bersama.
 const holidays = [
-  { date: '2026-01-16', kind: 'national' as const, name: 'Isra Mikraj' },
+  { date: '2026-01-16', kind: 'holiday' as const, name: 'Isra Mikraj' },
   { date: '2026-03-23', kind: 'collective_leave' as const, name: 'Cuti Bersama Idul Fitri' },
 ];
 const cal = buildCalendar(holidays);
