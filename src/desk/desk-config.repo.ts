@@ -1,7 +1,7 @@
 /** SQL of what an admin keeps for the desk: lists (channels, categories, topics), service hours, service levels. */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
-import { consultations, deskListItems, deskServiceHours, deskServiceLevels, type DeskListItemRow, type DeskServiceHoursRow, type DeskServiceLevelRow } from '../db/schema.js';
+import { deskListItems, deskServiceHours, deskServiceLevels, type DeskListItemRow, type DeskServiceHoursRow, type DeskServiceLevelRow } from '../db/schema.js';
 
 export type DeskList = 'channel' | 'category' | 'topic';
 
@@ -28,16 +28,6 @@ export function updateListItem(tx: Tx, id: number, values: Partial<Pick<DeskList
 
 export function maxPosition(tx: Tx, list: DeskList): number {
   return tx.select({ m: sql<number | null>`max(${deskListItems.position})` }).from(deskListItems).where(eq(deskListItems.list, list)).get()?.m ?? 0;
-}
-
-/** Whether any ticket stores this code in the list's column (a used code is never deleted). */
-export function codeInUse(tx: Tx, list: DeskList, code: string): boolean {
-  const col = list === 'channel' ? consultations.channel : list === 'category' ? consultations.category : consultations.topic;
-  return tx.select({ id: consultations.id }).from(consultations).where(eq(col, code)).limit(1).get() !== undefined;
-}
-
-export function deleteListItem(tx: Tx, id: number): void {
-  tx.delete(deskListItems).where(eq(deskListItems.id, id)).run();
 }
 
 export function serviceHoursRows(tx: Tx): DeskServiceHoursRow[] {

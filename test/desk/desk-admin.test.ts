@@ -120,6 +120,21 @@ describe('service hours and service levels (admin)', () => {
     ]);
   });
 
+  it('when the form names a region not in the list, then it is refused in Indonesian with the typed values; a known one shows its name and zone on the ticket page', async () => {
+    const { app, db, api } = await world();
+    const { agent } = await loginAs(app, db, 'agent', 'agent2');
+    const page = await agent.get('/desk/new');
+    const typed = { receivedAt: '2026-01-09T17:00', channel: 'phone', userName: 'Ani', userType: 'academic', userRegionCode: '5199', category: 'question', topic: 'general', question: 'Apa itu DAK?' };
+    const refused = await agent.post('/desk/new').type('form').send({ _csrf: csrfFrom(page.text), ...typed });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('Kode wilayah &#34;5199&#34; tidak ada dalam daftar');
+    expect(refused.text).toContain('value="5199"');
+    const id = (await api(body({ received_at: '2026-01-09T17:00:00+07:00' }))).body.id;
+    const show = await agent.get(`/desk/${id}`).expect(200);
+    expect(show.text).toContain('5171 — KOTA DENPASAR (WITA)');
+    expect(show.text).toContain('di luar jam layanan');
+  });
+
   it('when the admin changes the hours, then later tickets are judged by them; a closing before opening is refused with the typed values', async () => {
     const { db, post, api } = await world();
     const bad = await post('/admin/desk/hours', { ...HOURS, opens_5: '17:00', closes_5: '16:00' }, '/admin/desk/service');
