@@ -47,6 +47,7 @@ import { serviceReportApi } from './reports/service/service-report.api.js';
 import { serviceReportRoutes } from './reports/service/service-report.routes.js';
 import { annualReportApi } from './reports/annual/annual-report.api.js';
 import { annualReportRoutes } from './reports/annual/annual-report.routes.js';
+import { deskAdminRoutes } from './desk/desk-admin.routes.js';
 
 /** POST routes that parse a multipart body themselves and then call ctx.csrfValid. */
 const MULTIPART_FORMS = [/^\/reports\/annual\/\d{4}\/submit\/?$/i, /^\/permohonan\/?$/i, /^\/requests\/[^/]+\/attachments\/?$/i, /^\/admin\/import\/?$/i];
@@ -212,4 +213,5 @@ function mountPages(app: Application, ctx: AppContext): void {
   app.use(messagesRoutes(ctx));
   app.use(deskRoutes(ctx));
   app.use(serviceReportRoutes(ctx));
+  app.use(deskAdminRoutes(ctx));
 }

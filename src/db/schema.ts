@@ -570,6 +570,10 @@ export const consultations = sqliteTable(
     version: integer('version').notNull().default(1),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    /** The user's time zone from their region (src/regions): 'WIB' | 'WITA' | 'WIT', '' when unknown. */
+    userZone: text('user_zone').notNull().default(''),
+    /** Whether the ticket came in outside the desk's service hours (src/desk/service-hours.ts), at intake. */
+    outsideServiceHours: integer('outside_service_hours', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     uniqueIndex('consultations_year_seq_idx').on(t.year, t.seq),
@@ -651,3 +655,43 @@ export const serviceStandards = sqliteTable('service_standards', {
   createdBy: integer('created_by').references(() => users.id),
   createdAt: text('created_at').notNull(),
 });
+
+/**
+ * Lists of the desk an admin keeps (src/desk/desk-lists.ts): `list` is 'channel', 'category' or
+ * 'topic'. A code is never renamed or deleted once stored; an item is deactivated instead.
+ */
+export const deskListItems = sqliteTable(
+  'desk_list_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    list: text('list').notNull(),
+    code: text('code').notNull(),
+    label: text('label').notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [uniqueIndex('desk_list_items_list_code_idx').on(t.list, t.code), check('desk_list_items_list_check', sql`${t.list} in ('channel', 'category', 'topic')`)],
+);
+export type DeskListItemRow = typeof deskListItems.$inferSelect;
+
+/** The desk's service hours per ISO weekday (1 Monday … 7 Sunday) in the office zone; '' = closed. */
+export const deskServiceHours = sqliteTable('desk_service_hours', {
+  weekday: integer('weekday').primaryKey(),
+  opensAt: text('opens_at').notNull().default(''),
+  closesAt: text('closes_at').notNull().default(''),
+});
+export type DeskServiceHoursRow = typeof deskServiceHours.$inferSelect;
+
+/** Service level per channel code and escalated or not: `amount` working days or working hours. */
+export const deskServiceLevels = sqliteTable(
+  'desk_service_levels',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    channel: text('channel').notNull(),
+    escalated: integer('escalated', { mode: 'boolean' }).notNull(),
+    amount: integer('amount').notNull(),
+    unit: text('unit').notNull(),
+  },
+  (t) => [uniqueIndex('desk_service_levels_channel_idx').on(t.channel, t.escalated), check('desk_service_levels_unit_check', sql`${t.unit} in ('working_days', 'working_hours')`)],
+);
+export type DeskServiceLevelRow = typeof deskServiceLevels.$inferSelect;

@@ -8,6 +8,7 @@ import { can, type Role } from '../auth/roles.js';
 import type { ConsultationRow } from '../db/schema.js';
 import { findUnitByCode, listUnits } from '../units/units.service.js';
 import * as service from './desk.service.js';
+import { deskLabels } from './desk-config.js';
 import { presentConsultationForApi } from './desk.presenter.js';
 import { apiAnswerSchema, apiCreateSchema, apiEscalationSchema, listQuerySchema } from './desk.schemas.js';
 
@@ -54,8 +55,13 @@ export function deskApi({ db, config }: AppContext): Router {
       if (scope !== null && scope !== u.id) throw forbidden();
       unitId = u.id;
     }
-    const rows = service.browse(db, config.zone, v, { ...q, unitId });
-    res.json({ total: rows.length, items: rows.map(present) });
+    const labels = deskLabels(db);
+    const unknown: Record<string, string> = {};
+    if (q.channel && !labels.channel[q.channel]) unknown.channel = 'Kanal tidak dikenal.';
+    if (q.category && !labels.category[q.category]) unknown.category = 'Kategori tidak dikenal.';
+    if (Object.keys(unknown).length) throw invalid(unknown);
+    const page = service.browsePage(db, config.zone, v, { ...q, unitId });
+    res.json({ total: page.total, page: page.page, per_page: page.perPage, pages: page.pages, items: page.rows.map(present) });
   });
 
   return r;

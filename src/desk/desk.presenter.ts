@@ -4,7 +4,16 @@ import type { UnitRow } from '../db/schema.js';
 import type { ConsultationRow } from '../db/schema.js';
 import { formatInstant } from '../shared/dates.js';
 import { minutesBetween, ticketUrgency } from './sla.js';
-import { CATEGORIES, CHANNELS, STATUSES, USER_TYPES, type ConsultationStatus } from './vocabulary.js';
+import { CATEGORIES, CHANNELS, DEFAULT_TOPICS, STATUSES, USER_TYPES, type ConsultationStatus } from './vocabulary.js';
+import { regionByCode } from '../regions/regions.js';
+
+/** Labels of the admin's lists (desk-config.ts deskLabels); the seed defaults when not given. */
+export interface ListLabels {
+  channel: Record<string, string>;
+  category: Record<string, string>;
+  topic: Record<string, string>;
+}
+const SEED_LABELS: ListLabels = { channel: CHANNELS, category: CATEGORIES, topic: DEFAULT_TOPICS };
 
 const label = (table: Record<string, string>, code: string) => table[code] ?? code;
 /** An instant in the office zone with its offset, for the API. */
@@ -19,10 +28,13 @@ function badge(c: ConsultationRow, zone: string) {
   return { css: 'open', text: `Tenggat ${due}`, urgency: u };
 }
 
-export function presentConsultation(c: ConsultationRow, unit: UnitRow | undefined, zone: string) {
+export function presentConsultation(c: ConsultationRow, unit: UnitRow | undefined, zone: string, labels: ListLabels = SEED_LABELS) {
+  const region = c.userRegionCode ? regionByCode(c.userRegionCode) : undefined;
   return {
     id: c.id, ticketNumber: c.ticketNumber, status: c.status, statusLabel: label(STATUSES, c.status),
-    receivedAt: formatInstant(c.receivedAt, zone), channelLabel: label(CHANNELS, c.channel), categoryLabel: label(CATEGORIES, c.category),
+    receivedAt: formatInstant(c.receivedAt, zone), channelLabel: label(labels.channel, c.channel), categoryLabel: label(labels.category, c.category),
+    topicLabel: c.topic ? label(labels.topic, c.topic) : '', userZone: c.userZone, outsideServiceHours: c.outsideServiceHours,
+    userRegion: region ? `${region.code} — ${region.name}` : c.userRegionCode,
     userName: c.userName, userTypeLabel: label(USER_TYPES, c.userType), userInstitution: c.userInstitution, userRegionCode: c.userRegionCode,
     userEmail: c.userEmail, userPhone: c.userPhone, topic: c.topic, question: c.question, answer: c.answer,
     slaDueAt: formatInstant(c.slaDueAt, zone), badge: badge(c, zone),
@@ -42,7 +54,6 @@ export function presentConsultationForApi(c: ConsultationRow, unit: UnitRow | un
     escalated_at: local(c.escalatedAt, zone), unit_code: unit?.code ?? null, escalation_note: c.escalationNote || null,
     answered_at: local(c.answeredAt, zone),
     minutes_escalation_to_answer: c.escalatedAt && c.answeredAt ? minutesBetween(c.escalatedAt, c.answeredAt) : null,
-    // Service hours and regions (issue 16.2) are not built yet.
-    outside_service_hours: null, user_zone: null,
+    outside_service_hours: c.outsideServiceHours, user_zone: c.userZone || null,
   };
 }

@@ -1,5 +1,5 @@
 /** SQL of the desk's consultation tickets. */
-import { and, asc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { consultations, type ConsultationRow } from '../db/schema.js';
 import type { Tx } from '../db/client.js';
 
@@ -34,23 +34,36 @@ export interface ListFilter {
   channel?: string;
   status?: string;
   unitId?: number;
+  category?: string;
+  /** Only open or escalated tickets due at or after / before these instants (UTC ISO). */
+  dueFrom?: string;
+  dueBefore?: string;
 }
 
-/** Tickets sorted by their due time (the queue's order), then by number. */
-export function listConsultations(tx: Tx, f: ListFilter, limit = 500): ConsultationRow[] {
+function whereOf(f: ListFilter): SQL | undefined {
   const where: SQL[] = [];
   // Instants are stored in UTC (…Z): text order is time order, and the indexes serve it.
   if (f.from) where.push(gte(consultations.receivedAt, f.from));
   if (f.to) where.push(lt(consultations.receivedAt, f.to));
   if (f.channel) where.push(eq(consultations.channel, f.channel));
   if (f.status) where.push(eq(consultations.status, f.status));
+  if (f.category) where.push(eq(consultations.category, f.category));
   if (f.unitId !== undefined) where.push(eq(consultations.escalatedUnitId, f.unitId));
-  return tx
-    .select()
-    .from(consultations)
-    .where(where.length ? and(...where) : undefined)
-    .orderBy(asc(consultations.slaDueAt), asc(consultations.id))
-    .limit(limit)
-    .all();
+  if (f.dueFrom || f.dueBefore) where.push(inArray(consultations.status, ['open', 'escalated']));
+  if (f.dueFrom) where.push(gte(consultations.slaDueAt, f.dueFrom));
+  if (f.dueBefore) where.push(lte(consultations.slaDueAt, f.dueBefore));
+  return where.length ? and(...where) : undefined;
 }
 
+/** One page of the queue (due-time order) and the exact number of tickets matching the filter. */
+export function pageConsultations(tx: Tx, f: ListFilter, page: { offset: number; limit: number }): { total: number; rows: ConsultationRow[] } {
+  const where = whereOf(f);
+  const total = tx.select({ n: count() }).from(consultations).where(where).get()?.n ?? 0;
+  const rows = tx.select().from(consultations).where(where).orderBy(asc(consultations.slaDueAt), asc(consultations.id)).limit(page.limit).offset(page.offset).all();
+  return { total, rows };
+}
+
+/** Tickets sorted by their due time (the queue's order), then by number. */
+export function listConsultations(tx: Tx, f: ListFilter, limit = 500): ConsultationRow[] {
+  return tx.select().from(consultations).where(whereOf(f)).orderBy(asc(consultations.slaDueAt), asc(consultations.id)).limit(limit).all();
+}

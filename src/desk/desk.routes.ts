@@ -13,7 +13,10 @@ import { listUnits } from '../units/units.service.js';
 import * as service from './desk.service.js';
 import { presentConsultation } from './desk.presenter.js';
 import { FORM_FIELDS, formAnswerSchema, formCreateSchema, formEscalationSchema, listQuerySchema } from './desk.schemas.js';
-import { CATEGORIES, CHANNELS, STATUSES, USER_TYPES } from './vocabulary.js';
+import { STATUSES, USER_TYPES } from './vocabulary.js';
+import { activeOptions, deskLabels } from './desk-config.js';
+import { queuePage } from './desk-queue.presenter.js';
+import { provinces } from '../regions/regions.js';
 
 /** The consultation desk's pages: the queue, logging a ticket, the ticket page and its actions. */
 export function deskRoutes({ db, config }: AppContext): Router {
@@ -25,26 +28,30 @@ export function deskRoutes({ db, config }: AppContext): Router {
   };
   const work = [requireUser, requirePermission('desk.work')];
   const nowLocal = () => DateTime.now().setZone(config.zone).toFormat("yyyy-LL-dd'T'HH:mm");
-  const unitsById = () => new Map(listUnits(db).map((u) => [u.id, u]));
   const form = <T>(fn: () => T) => renameFields(FORM_FIELDS, fn);
 
   r.get('/desk', requireUser, deskOrUnit, (req, res) => {
     const parsed = listQuerySchema.safeParse(req.query);
     const filter = parsed.success ? parsed.data : {};
     const viewer = viewerOf(req);
-    const rows = service.browse(db, config.zone, viewer, filter);
-    const units = unitsById();
-    const items = rows.map((c) => presentConsultation(c, c.escalatedUnitId ? units.get(c.escalatedUnitId) : undefined, config.zone));
+    const units = listUnits(db);
+    const unit = filter.unit ? units.find((u) => u.code === filter.unit) : undefined;
+    const result = service.browsePage(db, config.zone, viewer, { ...filter, unitId: unit?.id ?? (filter.unit ? -1 : undefined) });
+    const labels = deskLabels(db);
+    const byId = new Map(units.map((u) => [u.id, u]));
+    const items = result.rows.map((c) => presentConsultation(c, c.escalatedUnitId ? byId.get(c.escalatedUnitId) : undefined, config.zone, labels));
+    const count = (due: 'soon' | 'overdue') => service.browsePage(db, config.zone, viewer, { due, per_page: 1 }).total;
     res.render('desk/queue', {
-      title: 'Layanan konsultasi', wide: true, items, channels: CHANNELS, statuses: STATUSES,
-      filter: { year: filter.year ?? '', month: filter.month ?? '', channel: filter.channel ?? '', status: filter.status ?? '' },
-      tiles: { dueSoon: items.filter((i) => i.badge.urgency === 'due_soon').length, overdue: items.filter((i) => i.badge.urgency === 'overdue').length },
+      title: 'Layanan konsultasi', wide: true, items, statuses: STATUSES, channels: labels.channel, categories: labels.category,
+      unitOptions: service.scopeOf(viewer) === null ? Object.fromEntries(units.map((u) => [u.code, `${u.code} — ${u.name}`])) : {},
+      ...queuePage(filter, result),
+      tiles: { dueSoon: count('soon'), overdue: count('overdue') },
       canLog: can(viewer.role, 'desk.work'), refused: parsed.success ? null : 'Filter tidak dikenal; menampilkan semua.',
     });
   });
 
   const renderNew = (res: Response, locals: Record<string, unknown>) =>
-    res.render('desk/new', { title: 'Catat konsultasi', channels: CHANNELS, categories: CATEGORIES, userTypes: USER_TYPES, errors: {}, message: '', ...locals });
+    res.render('desk/new', { title: 'Catat konsultasi', channels: activeOptions(db, 'channel'), categories: activeOptions(db, 'category'), topics: activeOptions(db, 'topic'), provinces: provinces(), userTypes: USER_TYPES, errors: {}, message: '', ...locals });
   r.get('/desk/new', ...work, (_req, res) => renderNew(res, { values: { receivedAt: nowLocal(), channel: 'whatsapp' } }));
   r.post('/desk/new', ...work, async (req, res) => {
     await handleForm(req, res, () => {
@@ -60,7 +67,7 @@ export function deskRoutes({ db, config }: AppContext): Router {
     const units = listUnits(db);
     res.render('desk/show', {
       title: `Konsultasi ${c.ticketNumber}`,
-      ticket: presentConsultation(c, units.find((u) => u.id === c.escalatedUnitId), config.zone),
+      ticket: presentConsultation(c, units.find((u) => u.id === c.escalatedUnitId), config.zone, deskLabels(db)),
       timeline: presentTimeline(entityHistory(db, 'consultation', String(id)), config.zone),
       unitOptions: Object.fromEntries(units.filter((u) => u.active).map((u) => [u.code, `${u.code} — ${u.name}`])),
       canWork: can(viewer.role, 'desk.work'),

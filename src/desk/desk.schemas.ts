@@ -2,11 +2,14 @@
 import { z } from 'zod';
 import { DateTime } from 'luxon';
 import { optionalText, requiredText } from '../shared/validation.js';
-import { CATEGORIES, CHANNELS, STATUSES, USER_TYPES } from './vocabulary.js';
+import { STATUSES, USER_TYPES } from './vocabulary.js';
 
 const keys = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
-const channel = z.enum(keys(CHANNELS));
-const category = z.enum(keys(CATEGORIES));
+/** A code of a list an admin keeps (desk-config.ts): its shape here, whether it is active in the service. */
+const listCode = (what: string) => z.string({ error: `Pilih ${what}.` }).trim().min(1, `Pilih ${what}.`).max(40).regex(/^[a-z][a-z0-9_]*$/, `${what[0].toUpperCase()}${what.slice(1)} tidak dikenal.`);
+const channel = listCode('kanal');
+const category = listCode('kategori');
+const topic = z.string().trim().max(40).regex(/^([a-z][a-z0-9_]*)?$/, 'Topik tidak dikenal.').default('');
 const userType = z.enum(keys(USER_TYPES));
 
 /** Why an instant is refused (the register's bounds: 2010 to next year), or null. */
@@ -60,7 +63,7 @@ export const apiCreateSchema = z.strictObject({
   channel,
   user: z.strictObject(userFields),
   category,
-  topic: optionalText(200),
+  topic,
   question: requiredText(5000),
   escalated: z.boolean().default(false),
 });
@@ -78,7 +81,7 @@ export const formCreateSchema = (zone: string) =>
       userEmail: userFields.email,
       userPhone: userFields.phone,
       category,
-      topic: optionalText(200),
+      topic,
       question: requiredText(5000),
     })
     .transform((f): CreateInput => ({
@@ -98,12 +101,21 @@ export const formAnswerSchema = (zone: string) =>
   z.object({ answeredAt: localInstant(zone), answer: requiredText(10000) })
     .transform((f): AnswerInput => ({ answered_at: f.answeredAt, answer: f.answer }));
 
+/** A blank query parameter (a filter left at "Semua") is no filter. */
+const opt = <T extends z.ZodType>(t: T) => z.preprocess((v) => (v === '' ? undefined : v), t.optional());
+
+export const DUE_FILTERS = { soon: 'Segera jatuh tempo', overdue: 'Lewat tenggat' } as const;
+
 export const listQuerySchema = z.object({
-  year: z.coerce.number().int().min(2010).max(9999).optional(),
-  month: z.coerce.number().int().min(1).max(12).optional(),
-  channel: channel.optional(),
-  status: z.enum(keys(STATUSES)).optional(),
-  unit: z.string().trim().max(50).optional(),
+  year: opt(z.coerce.number().int().min(2010).max(9999)),
+  month: opt(z.coerce.number().int().min(1).max(12)),
+  channel: opt(channel),
+  category: opt(category),
+  status: opt(z.enum(keys(STATUSES))),
+  unit: opt(z.string().trim().max(50)),
+  due: opt(z.enum(keys(DUE_FILTERS))),
+  page: opt(z.coerce.number().int().min(1).max(1_000_000)),
+  per_page: opt(z.coerce.number().int().min(1).max(200)),
 });
 export type ListQuery = z.infer<typeof listQuerySchema>;
 

@@ -9,12 +9,11 @@ import type { ConsultationRow } from '../db/schema.js';
 import { recordEvent, type Actor } from '../audit/audit.repo.js';
 import { AppError, forbidden, invalid, notFound, outdated } from '../shared/errors.js';
 import { nowInstant } from '../shared/dates.js';
-import { loadCalendar } from '../calendar/holidays.service.js';
 import { can, type Role } from '../auth/roles.js';
 import { findUnitByCode } from '../units/units.service.js';
 import * as repo from './desk.repo.js';
-import { slaDueAt } from './sla.js';
-import { ticketNumber, type Channel } from './vocabulary.js';
+import { DUE_SOON_HOURS, ticketNumber } from './vocabulary.js';
+import { intakeFacts, ticketDueAt } from './desk-intake.js';
 import type { AnswerInput, CreateInput, EscalationInput, ListQuery } from './desk.schemas.js';
 
 /** Who looks: desk staff see every ticket; a unit's staff only those escalated to their unit. */
@@ -51,6 +50,7 @@ export function logConsultation({ db, actor, zone, input }: UseCase<CreateInput>
   return db.transaction((tx) => {
     const receivedAt = utc(input.received_at);
     if (receivedAt > utc(DateTime.now().plus({ minutes: 5 }).toISO()!)) throw invalid({ received_at: 'Waktu masuk tidak boleh di masa depan.' });
+    const facts = intakeFacts(tx, input, receivedAt, zone);
     const year = DateTime.fromISO(receivedAt).setZone(zone).year;
     const seq = repo.nextSeq(tx, year);
     const now = nowInstant();
@@ -59,7 +59,7 @@ export function logConsultation({ db, actor, zone, input }: UseCase<CreateInput>
       userName: input.user.name, userType: input.user.type, userInstitution: input.user.institution, userRegionCode: input.user.region_code,
       userEmail: input.user.email, userPhone: input.user.phone, category: input.category, topic: input.topic, question: input.question,
       status: input.escalated ? 'escalated' : 'open',
-      slaDueAt: slaDueAt(receivedAt, input.channel, input.escalated, loadCalendar(tx), zone),
+      slaDueAt: facts.slaDueAt, userZone: facts.userZone, outsideServiceHours: facts.outsideServiceHours,
       escalatedAt: input.escalated ? receivedAt : null,
       createdBy: actor.userId, createdAt: now, updatedAt: now,
     });
@@ -85,7 +85,7 @@ export function escalateConsultation({ db, actor, zone, input, id }: UseCase<Esc
     if (at < c.receivedAt) throw invalid({ escalated_at: 'Waktu eskalasi tidak boleh sebelum pertanyaan masuk.' });
     const row = repo.updateConsultationAtVersion(tx, id, c.version, {
       status: 'escalated', escalatedAt: at, escalatedUnitId: unit.id, escalationNote: input.note,
-      slaDueAt: slaDueAt(c.receivedAt, c.channel as Channel, true, loadCalendar(tx), zone), updatedAt: nowInstant(),
+      slaDueAt: ticketDueAt(tx, c.receivedAt, c.channel, true, zone), updatedAt: nowInstant(),
     });
     if (!row) throw outdated();
     recordEvent(tx, actor, { action: 'consultation.escalate', entityType: 'consultation', entityId: id, summary: `Dieskalasi ke ${unit.code}${input.note ? `: ${input.note}` : ''}`, before: { status: c.status, escalatedUnitId: c.escalatedUnitId }, after: { status: row.status, escalatedUnitId: unit.id } });
@@ -122,8 +122,8 @@ export function closeConsultation({ db, actor, id }: { db: Db; actor: Actor; id:
   });
 }
 
-/** Tickets for the viewer's queue or the API list, in due-time order. */
-export function browse(db: Tx, zone: string, viewer: Viewer, q: ListQuery & { unitId?: number }): ConsultationRow[] {
+/** The queue's filter in stored terms: year/month in the office zone, due soon/overdue against now. */
+function filterOf(zone: string, viewer: Viewer, q: ListQuery & { unitId?: number }, now: DateTime = DateTime.now()): repo.ListFilter {
   const scope = scopeOf(viewer);
   let from: string | undefined;
   let to: string | undefined;
@@ -132,5 +132,22 @@ export function browse(db: Tx, zone: string, viewer: Viewer, q: ListQuery & { un
     from = start.toUTC().toISO({ suppressMilliseconds: true })!;
     to = start.plus(q.month ? { months: 1 } : { years: 1 }).toUTC().toISO({ suppressMilliseconds: true })!;
   }
-  return repo.listConsultations(db, { from, to, channel: q.channel, status: q.status, unitId: scope ?? q.unitId });
+  const iso = (d: DateTime) => d.toUTC().toISO({ suppressMilliseconds: true })!;
+  const due = q.due === 'overdue' ? { dueBefore: iso(now.minus({ seconds: 1 })) } : q.due === 'soon' ? { dueFrom: iso(now), dueBefore: iso(now.plus({ hours: DUE_SOON_HOURS })) } : {};
+  return { from, to, channel: q.channel, status: q.status, category: q.category, unitId: scope ?? q.unitId, ...due };
+}
+
+/** Tickets for the viewer's queue or the API list, in due-time order (first 500). */
+export function browse(db: Tx, zone: string, viewer: Viewer, q: ListQuery & { unitId?: number }): ConsultationRow[] {
+  return repo.listConsultations(db, filterOf(zone, viewer, q));
+}
+
+export const DEFAULT_PER_PAGE = 50;
+
+/** One page of the viewer's queue in due-time order, with the exact total and page count. */
+export function browsePage(db: Tx, zone: string, viewer: Viewer, q: ListQuery & { unitId?: number }) {
+  const perPage = q.per_page ?? DEFAULT_PER_PAGE;
+  const page = q.page ?? 1;
+  const { total, rows } = repo.pageConsultations(db, filterOf(zone, viewer, q), { offset: (page - 1) * perPage, limit: perPage });
+  return { total, rows, page, perPage, pages: Math.max(1, Math.ceil(total / perPage)) };
 }

@@ -1,6 +1,7 @@
 /**
- * The desk's closed lists (codes persisted in consultations; never rename one). Issue 16 wants
- * channels, categories and topics kept by an admin: for this first slice they are fixed here.
+ * The desk's lists (codes persisted in consultations; never rename one). Channels, categories
+ * and topics are kept by an admin (desk-config.ts, table desk_list_items): the constants here are
+ * the seed defaults and the API's default codes. User types and statuses stay closed lists.
  */
 export const CHANNELS = {
   whatsapp: 'WhatsApp',
@@ -31,6 +32,18 @@ export const CATEGORIES = {
   out_of_remit: 'Di luar kewenangan',
   spam: 'Spam/salah sambung',
   other: 'Lainnya',
+} as const;
+
+/** Default topics: the office's policy areas (domain notes, "Users and topics"). */
+export const DEFAULT_TOPICS = {
+  general: 'Umum',
+  transfers: 'Dana bagi hasil dan transfer khusus ke daerah',
+  regional_tax: 'Pajak daerah',
+  village_fund: 'Dana desa',
+  regional_financing: 'Pembiayaan daerah',
+  unit_prices: 'Standar harga satuan',
+  functional_position: 'Jabatan fungsional analis keuangan daerah',
+  information_system: 'Sistem informasi keuangan daerah',
 } as const;
 
 export const STATUSES = {

@@ -16,7 +16,7 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 const body = (over: Record<string, unknown> = {}) => ({
-  received_at: '2026-01-09T09:00:00+07:00', channel: 'whatsapp', category: 'question', topic: 'Dana desa',
+  received_at: '2026-01-09T09:00:00+07:00', channel: 'whatsapp', category: 'question', topic: 'village_fund',
   question: 'Kapan dana desa tahap II cair?', user: { name: 'Budi', type: 'local_government', institution: 'Pemkab Sleman', region_code: '3404' }, ...over,
 });
 const count = (db: Db) => (db.$client.prepare('select count(*) n from consultations').get() as { n: number }).n;
@@ -31,13 +31,13 @@ async function world() {
 }
 
 describe('POST /api/v1/consultations', () => {
-  it('when an agent logs a WhatsApp question, then 201 with a per-year ticket number, the due time 1 working day later, and no service hours or zone yet', async () => {
+  it('when an agent logs a WhatsApp question, then 201 with a per-year ticket number, the due time 1 working day later, inside service hours, and the zone of its region', async () => {
     const { db, post } = await world();
     const res = await post('/consultations', body());
     expect(res.status, res.text).toBe(201);
     expect(res.body).toMatchObject({
       ticket_number: '00001/KONS/2026', status: 'open', sla_due_at: '2026-01-12T09:00:00+07:00',
-      outside_service_hours: null, user_zone: null, channel: 'whatsapp', user: { name: 'Budi', type: 'local_government', region_code: '3404' },
+      outside_service_hours: false, user_zone: 'WIB', channel: 'whatsapp', user: { name: 'Budi', type: 'local_government', region_code: '3404' },
     });
     expect(res.headers.location).toBe(`/api/v1/consultations/${res.body.id}`);
     expect((await post('/consultations', body())).body.ticket_number).toBe('00002/KONS/2026');
@@ -51,11 +51,20 @@ describe('POST /api/v1/consultations', () => {
     expect(res.body).toMatchObject({ status: 'escalated', sla_due_at: '2026-01-19T09:00:00+07:00' });
   });
 
-  it('when the channel, category or user type is unknown, then 400 naming each field, and nothing is written', async () => {
+  it('when the user type is unknown or a code is malformed, then 400 naming each field, and nothing is written', async () => {
     const { db, post } = await world();
-    const res = await post('/consultations', body({ channel: 'telegram', category: 'gossip', user: { name: 'X', type: 'alien' } }));
+    const res = await post('/consultations', body({ channel: 'Tele gram', category: '', user: { name: 'X', type: 'alien' } }));
     expect(res.status).toBe(400);
     expect(Object.keys(res.body.error.fields).sort()).toEqual(['category', 'channel', 'user.type']);
+    expect(count(db)).toBe(0);
+  });
+
+  it('when the channel, category, topic or region is not in the lists, then 422 naming each field, and nothing is written', async () => {
+    const { db, post } = await world();
+    const res = await post('/consultations', body({ channel: 'telegram', category: 'gossip', topic: 'astrology', user: { name: 'X', type: 'other', region_code: '5199' } }));
+    expect(res.status).toBe(422);
+    expect(res.body.error).toMatchObject({ code: 'validation', fields: { channel: 'Kanal "telegram" tidak dikenal.', category: 'Kategori "gossip" tidak dikenal.', topic: 'Topik "astrology" tidak dikenal.' } });
+    expect(res.body.error.fields['user.region_code']).toContain('5199');
     expect(count(db)).toBe(0);
   });
 

@@ -20,7 +20,7 @@ const ticket = (db: Db, receivedAt: string, name = 'Siti') =>
     user: { name, type: 'academic', institution: '', region_code: '', email: '', phone: '' } } });
 const form = {
   receivedAt: '2026-01-12T08:15', channel: 'phone', userName: 'Ani Lestari', userType: 'ministry_agency', userInstitution: 'Kemendagri',
-  userRegionCode: '', userEmail: 'ani@contoh.id', userPhone: '', category: 'data_request', topic: 'Pajak daerah', question: 'Berapa realisasi PAD 2025?',
+  userRegionCode: '', userEmail: 'ani@contoh.id', userPhone: '', category: 'data_request', topic: 'regional_tax', question: 'Berapa realisasi PAD 2025?',
 };
 
 describe('the desk pages', () => {
@@ -42,11 +42,14 @@ describe('the desk pages', () => {
     const { app, db } = buildTestApp();
     const { agent } = await loginAs(app, db, 'agent');
     const page = await agent.get('/desk/new').expect(200);
-    const res = await agent.post('/desk/new').type('form').send({ _csrf: csrfFrom(page.text), ...form, channel: 'telegram', question: '' });
+    const res = await agent.post('/desk/new').type('form').send({ _csrf: csrfFrom(page.text), ...form, channel: 'whatsapp', question: '' });
     expect(res.status).toBe(400);
-    expect(res.text).toContain('Pilihan tidak dikenal.');
     expect(res.text).toContain('Wajib diisi.');
     expect(res.text).toContain('Ani Lestari');
+    const unknown = await agent.post('/desk/new').type('form').send({ _csrf: csrfFrom(page.text), ...form, channel: 'telegram' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.text).toContain('Kanal &#34;telegram&#34; tidak dikenal.');
+    expect(unknown.text).toContain('Berapa realisasi PAD 2025?');
     expect(rows(db, 'select id from consultations')).toEqual([]);
   });
 

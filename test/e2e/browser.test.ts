@@ -280,9 +280,9 @@ describe('in a real browser, at a phone\'s and a desk\'s width', () => {
       `/objections/${answered.id}/response-letter`, `/recap?year=${year}`, `/reports/monthly`];
     const pagesOf: Record<string, string[]> = {
       admin: [...common, '/audit', '/audit/verify', '/admin/users', '/admin/users/new', '/admin/users/1/edit', '/admin/tokens',
-        '/admin/holidays', '/admin/holidays/1/edit', '/admin/settings', '/admin/import'],
+        '/admin/holidays', '/admin/holidays/1/edit', '/admin/settings', '/admin/import', '/admin/desk/lists', '/admin/desk/service'],
       petugas: [...common, '/requests/new', `/requests/${open.id}/edit`, `/requests/${open.id}/extend`, `/requests/${open.id}/decide`,
-        `/requests/${open.id}/withdraw`, `/requests/${rejected.id}/correct`, `/requests/${partial.id}/objections/new`],
+        `/requests/${open.id}/withdraw`, `/requests/${rejected.id}/correct`, `/requests/${partial.id}/objections/new`, '/desk', '/desk/new'],
       atasan: [`/objections/${pending.id}`, `/objections/${pending.id}/respond`, `/objections/${answered.id}/dispute`],
     };
     const viewports = { phone: { width: 390, height: 844 }, desk: { width: 1366, height: 768 } };

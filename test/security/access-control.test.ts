@@ -234,6 +234,14 @@ const PAGES: PageRow[] = [
   { m: 'POST', route: '/admin/tokens/:id/revoke', path: '/admin/tokens/{victimToken}/revoke', gate: 'staff', allow: ADMIN },
   { m: 'GET', route: '/admin/settings', path: '/admin/settings', gate: 'staff', allow: ADMIN },
   { m: 'POST', route: '/admin/settings', path: '/admin/settings', gate: 'staff', allow: ADMIN },
+  // the desk's admin pages (README "Layanan konsultasi"): lists, service hours, service levels
+  { m: 'GET', route: '/admin/desk/lists', path: '/admin/desk/lists', gate: 'staff', allow: ADMIN },
+  { m: 'POST', route: '/admin/desk/lists', path: '/admin/desk/lists', gate: 'staff', allow: ADMIN, ok: () => [400] },
+  { m: 'POST', route: '/admin/desk/lists/:id', path: '/admin/desk/lists/{deskItem}', gate: 'staff', allow: ADMIN, ok: () => [400] },
+  { m: 'POST', route: '/admin/desk/lists/:id/move', path: '/admin/desk/lists/{deskItem}/move', gate: 'staff', allow: ADMIN, ok: () => [400] },
+  { m: 'GET', route: '/admin/desk/service', path: '/admin/desk/service', gate: 'staff', allow: ADMIN },
+  { m: 'POST', route: '/admin/desk/hours', path: '/admin/desk/hours', gate: 'staff', allow: ADMIN, ok: () => [400] },
+  { m: 'POST', route: '/admin/desk/levels', path: '/admin/desk/levels', gate: 'staff', allow: ADMIN, ok: () => [400] },
   { m: 'GET', route: '/admin/holidays', path: '/admin/holidays?year=2022', gate: 'staff', allow: ADMIN },
   { m: 'POST', route: '/admin/holidays', path: '/admin/holidays', gate: 'staff', allow: ADMIN },
   { m: 'GET', route: '/admin/holidays/:id/edit', path: '/admin/holidays/{holiday}/edit', gate: 'staff', allow: ADMIN },
@@ -409,6 +417,7 @@ async function buildWorld(): Promise<World> {
   // The written notice of A, queued to its requester with the letter attached.
   ids.message = (db.$client.prepare("SELECT id FROM outbox WHERE kind = 'request.decision' LIMIT 1").get() as { id: number }).id;
   ids.holiday = (db.$client.prepare("SELECT id FROM holidays WHERE date LIKE '2020-%' ORDER BY date LIMIT 1").get() as { id: number }).id;
+  ids.deskItem = (db.$client.prepare("SELECT id FROM desk_list_items WHERE list = 'topic' ORDER BY position LIMIT 1").get() as { id: number }).id;
 
   const revokedUser = await makeUser(db, 'officer', 'revoked-owner');
   const revoked = createToken(db, testActor, revokedUser, 'dicabut');

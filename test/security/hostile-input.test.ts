@@ -470,7 +470,7 @@ const API_BODIES: ApiBodyTarget[] = [
   },
   {
     name: 'POST /api/v1/consultations', method: 'post', path: () => '/api/v1/consultations',
-    valid: { received_at: '2024-03-01T09:00:00+07:00', channel: 'whatsapp', user: { name: 'Budi', type: 'local_government', institution: 'Pemkab', region_code: '3404', email: 'b@contoh.id', phone: '0812' }, category: 'question', topic: 'Dana desa', question: 'Kapan cair?', escalated: false },
+    valid: { received_at: '2024-03-01T09:00:00+07:00', channel: 'whatsapp', user: { name: 'Budi', type: 'local_government', institution: 'Pemkab', region_code: '3404', email: 'b@contoh.id', phone: '0812' }, category: 'question', topic: 'village_fund', question: 'Kapan cair?', escalated: false },
     role: 'agent', ok: [201],
   },
   {
@@ -875,6 +875,21 @@ const FORMS: FormTarget[] = [
     valid: () => asForm({ year: '2026', month: '3', section: 'channels', body: 'Perlu penambahan agen pada jam sibuk.' }),
   },
   { name: 'new unit POST /admin/units', as: 'admin', path: () => '/admin/units', valid: () => asForm({ code: 'PK.7', name: 'Unit Baru', kind: 'unit', parentId: '' }) },
+  { name: 'desk list item POST /admin/desk/lists', as: 'admin', path: () => '/admin/desk/lists', valid: () => asForm({ list: 'topic', code: 'pajak_pusat', label: 'Pajak pusat' }) },
+  {
+    name: 'desk list relabel POST /admin/desk/lists/:id', as: 'admin',
+    path: (db) => `/admin/desk/lists/${(db.$client.prepare("select id from desk_list_items where code = 'general'").get() as { id: number }).id}`,
+    valid: () => asForm({ label: 'Umum dan lain-lain', active: '1' }),
+  },
+  {
+    name: 'desk service hours POST /admin/desk/hours', as: 'admin', path: () => '/admin/desk/hours',
+    valid: () => asForm({ opens_1: '08:00', closes_1: '16:00', opens_2: '08:00', closes_2: '16:00', opens_3: '08:00', closes_3: '16:00', opens_4: '08:00', closes_4: '16:00', opens_5: '07:30', closes_5: '16:30' }),
+  },
+  {
+    name: 'desk service levels POST /admin/desk/levels', as: 'admin', path: () => '/admin/desk/levels',
+    valid: (db) => asForm(Object.fromEntries((db.$client.prepare('select channel, escalated, amount, unit from desk_service_levels').all() as { channel: string; escalated: number; amount: number; unit: string }[])
+      .flatMap((r) => [[`amount_${r.channel}_${r.escalated}`, String(r.channel === 'phone' ? r.amount + 1 : r.amount)], [`unit_${r.channel}_${r.escalated}`, r.unit]]))),
+  },
   {
     name: 'online request POST /permohonan', as: 'anonymous', path: () => '/permohonan',
     valid: () => { const { receivedOn: _r, channel: _c, ...rest } = intakeInput(); return asForm({ ...rest, agree: 'yes', website: '' }); },
