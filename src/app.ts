@@ -43,6 +43,8 @@ import { dispositionsRoutes, unitHooks } from './units/dispositions.routes.js';
 import { unitsApi } from './units/units.api.js';
 import { deskRoutes } from './desk/desk.routes.js';
 import { deskApi } from './desk/desk.api.js';
+import { publicRatingsApi, ratingsApi } from './ratings/ratings.api.js';
+import { ratingsRoutes } from './ratings/ratings.routes.js';
 
 /** POST routes that parse a multipart body themselves and then call ctx.csrfValid. */
 const MULTIPART_FORMS = [/^\/permohonan\/?$/i, /^\/requests\/[^/]+\/attachments\/?$/i, /^\/admin\/import\/?$/i];
@@ -114,6 +116,8 @@ export function buildApp(deps: { db: Db; config: AppConfig; logger?: Logger }): 
   });
   mountApi(api, ctx);
   api.use((_req, _res, next) => next(new AppError('not_found', 'Alamat API tidak dikenal.')));
+  // Public: a chatbot posts the user's rating with the link's token, no bearer token (issue 17).
+  app.use('/api/v1', publicRatingsApi(ctx));
   app.use('/api/v1', api);
 
   // People: sessions in the database, CSRF on every state change.
@@ -178,6 +182,7 @@ function mountApi(api: express.Router, ctx: AppContext): void {
   api.use(uploadsApi(ctx));
   api.use(recapApi(ctx));
   api.use(deskApi(ctx));
+  api.use(ratingsApi(ctx));
 }
 
 function mountPages(app: Application, ctx: AppContext): void {
@@ -202,5 +207,6 @@ function mountPages(app: Application, ctx: AppContext): void {
   app.use(recapRoutes(ctx));
   app.use(importRoutes(ctx));
   app.use(messagesRoutes(ctx));
+  app.use(ratingsRoutes(ctx)); // before deskRoutes: puts the ticket's rating link on its page
   app.use(deskRoutes(ctx));
 }
