@@ -68,9 +68,9 @@ export function createRatingLink(tx: Tx, subject: LinkSubject): void {
 
 export type LinkState = 'open' | 'used' | 'expired';
 
-export function stateOf(link: RatingLinkRow, now = nowInstant()): LinkState {
+export function stateOf(link: RatingLinkRow, now = DateTime.now()): LinkState {
   if (link.usedAt) return 'used';
-  return now >= link.expiresAt ? 'expired' : 'open';
+  return now.toMillis() >= DateTime.fromISO(link.expiresAt).toMillis() ? 'expired' : 'open';
 }
 
 /** The link a token opens, or undefined (a malformed or unknown token). */

@@ -13,10 +13,10 @@ import { parseSkm, skmIndex, type SkmResult } from './skm.js';
 
 const avg = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100 : null);
 
-/** [from, to) in UTC for a span of the office calendar. */
+/** [from, to) in UTC for a span of the office calendar, in nowInstant()'s format (with milliseconds) so text comparison holds. */
 function span(zone: string, year: number, month: number, months: number): [string, string] {
   const start = DateTime.fromObject({ year, month, day: 1 }, { zone });
-  const iso = (d: DateTime) => d.toUTC().toISO({ suppressMilliseconds: true })!;
+  const iso = (d: DateTime) => d.toUTC().toISO()!;
   return [iso(start), iso(start.plus({ months }))];
 }
 
