@@ -4,7 +4,7 @@ import { parseInput } from '../shared/validation.js';
 import { AppError } from '../shared/errors.js';
 import { requireRole, REPORT_ROLES } from './access.js';
 import { monthQuerySchema, ratingApiSchema } from './ratings.schemas.js';
-import { submitRating } from './ratings.service.js';
+import { openRating, submitRating } from './ratings.service.js';
 import { ratingsSummary } from './ratings.report.js';
 import { ratingLimiters } from './ratings.routes.js';
 
@@ -21,9 +21,12 @@ export function publicRatingsApi({ db, logger }: AppContext): Router {
     // GET /ratings/summary and anything else under /ratings go on to the token-checked API.
     if (req.params.token === 'summary') return next();
     res.set('Cache-Control', 'no-store');
+    const token = String(req.params.token);
+    // The link first: an unknown, expired or spent link says so whatever the body.
+    openRating(db, token);
     if (!req.is('application/json')) throw new AppError('validation', 'Kirim JSON (Content-Type: application/json).');
     const input = parseInput(ratingApiSchema, req.body ?? {});
-    const row = submitRating({ db, actor: { userId: null, label: 'api:rating' }, token: String(req.params.token), input, source: 'api' });
+    const row = submitRating({ db, actor: { userId: null, label: 'api:rating' }, token, input, source: 'api' });
     res.status(201).json({ id: row.id, submitted_at: row.submittedAt });
   });
   return r;
