@@ -221,7 +221,7 @@ const runs = (numRuns: number): fc.Parameters<unknown> => ({ numRuns, seed: prop
 // ---- checks ----------------------------------------------------------------------------------------
 
 const STATUS_OF: Record<string, number> = {
-  validation: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409, payload_too_large: 413, rate_limited: 429,
+  validation: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409, gone: 410, payload_too_large: 413, rate_limited: 429,
 };
 const PROTO_KEYS = Object.getOwnPropertyNames(Object.prototype).sort();
 
