@@ -44,7 +44,7 @@ import { unitsApi } from './units/units.api.js';
 import { deskRoutes } from './desk/desk.routes.js';
 import { deskApi } from './desk/desk.api.js';
 import { publicRatingsApi, ratingsApi } from './ratings/ratings.api.js';
-import { ratingsRoutes } from './ratings/ratings.routes.js';
+import { ratingLinkLocals, ratingsRoutes } from './ratings/ratings.routes.js';
 
 /** POST routes that parse a multipart body themselves and then call ctx.csrfValid. */
 const MULTIPART_FORMS = [/^\/permohonan\/?$/i, /^\/requests\/[^/]+\/attachments\/?$/i, /^\/admin\/import\/?$/i];
@@ -186,6 +186,7 @@ function mountApi(api: express.Router, ctx: AppContext): void {
 }
 
 function mountPages(app: Application, ctx: AppContext): void {
+  app.use(ratingLinkLocals(ctx)); // the rating link on a ticket's or request's staff page
   app.use(objectionNavCounts(ctx));
   // Before the request and recap pages: unit staff kept to their work, panels for the PPID.
   app.use(unitHooks(ctx));
@@ -207,6 +208,6 @@ function mountPages(app: Application, ctx: AppContext): void {
   app.use(recapRoutes(ctx));
   app.use(importRoutes(ctx));
   app.use(messagesRoutes(ctx));
-  app.use(ratingsRoutes(ctx)); // before deskRoutes: puts the ticket's rating link on its page
   app.use(deskRoutes(ctx));
+  app.use(ratingsRoutes(ctx));
 }

@@ -1,4 +1,4 @@
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { AppContext } from '../context.js';
 import { flash, handleForm, idParam } from '../shared/http.js';
@@ -124,15 +124,24 @@ export function ratingsRoutes({ db, config, logger }: AppContext): Router {
     }, (errors, message) => res.render('ratings/settings', { title: 'Pengaturan penilaian', errors, message, values: req.body ?? {} }));
   });
 
-  /** The ticket's link for staff pages (desk ticket): its state only, never the rating itself. */
-  r.use('/desk/:id', (req, res, next) => {
-    const id = Number(req.params.id);
-    if (req.method === 'GET' && req.user && Number.isInteger(id) && id > 0 && maySend(req.user.role as Role, 'consultation')) {
-      const link = ratingLinkOf(db, 'consultation', id);
-      res.locals.ratingLink = link ? { state: link.state, url: link.url, expiresAt: formatInstant(link.expiresAt, config.zone), sendAction: `/penilaian/kirim/konsultasi/${id}` } : null;
-    }
-    next();
-  });
-
   return r;
+}
+
+/**
+ * The ticket's or request's rating link for its staff page (state and URL only, never the rating,
+ * so the rated agent never learns who gave what), for who may send it. Mounted before the pages.
+ */
+export function ratingLinkLocals({ db, config }: AppContext): RequestHandler {
+  return (req, res, next) => {
+    const m = req.method === 'GET' ? /^\/(desk|requests)\/(\d{1,9})\/?$/.exec(req.path) : null;
+    if (!m || !req.user) return next();
+    const type = m[1] === 'desk' ? 'consultation' : 'request';
+    if (!maySend(req.user.role as Role, type)) return next();
+    const id = Number(m[2]);
+    const link = ratingLinkOf(db, type, id);
+    res.locals.ratingLink = link
+      ? { state: link.state, url: link.url, expiresAt: formatInstant(link.expiresAt, config.zone), sendAction: `/penilaian/kirim/${type === 'consultation' ? 'konsultasi' : 'permohonan'}/${id}` }
+      : null;
+    next();
+  };
 }

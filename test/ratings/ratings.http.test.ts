@@ -258,6 +258,21 @@ describe('the month\'s figures', () => {
   });
 });
 
+describe('sending a request\'s link', () => {
+  it('when an officer sends a decided request\'s link, then a rating.invite is queued for the requester; a unit\'s staff cannot', async () => {
+    const { app, db } = await world();
+    const r = makeRequest(db, { receivedOn: '2026-03-02', requesterEmail: 'dewi@kampus.ac.id' });
+    decideRequest({ db, actor: testActor, zone: 'Asia/Jakarta', id: r.id, input: { decidedOn: '2026-03-09', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '', consequenceTest: '', ...grantedInFull } as never });
+    const officer = await loginAs(app, db, 'officer');
+    const page = await officer.agent.get(`/requests/${r.id}`);
+    expect(page.text).toContain('Kirim tautan ke pengguna');
+    await officer.agent.post(`/penilaian/kirim/permohonan/${r.id}`).type('form').send({ _csrf: csrfFrom(page.text) }).expect(302);
+    expect(db.$client.prepare("select recipient, request_id from outbox where kind = 'rating.invite'").all()).toEqual([{ recipient: 'dewi@kampus.ac.id', request_id: r.id }]);
+    const agent = await loginAs(app, db, 'agent', 'agen-x');
+    expect((await agent.agent.post(`/penilaian/kirim/permohonan/${r.id}`).type('form').send({ _csrf: agent.csrf })).status).toBe(403);
+  });
+});
+
 describe('hostile input on the rating API', () => {
   it('refuses unknown keys, wrong types, out-of-range scores, long or control-character comments, non-JSON and huge bodies with 400/413, writing nothing', async () => {
     const { db, agentA, answered, rate, app } = await world();
