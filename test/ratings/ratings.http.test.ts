@@ -153,6 +153,9 @@ describe('the public form', () => {
     expect(ratingCount(db)).toBe(1);
     const summary = ratingsSummary(db, 2026, 3, 'Asia/Jakarta');
     expect(summary.skm.month).toMatchObject({ respondents: 1, ikm: 88.89, grade: 'A' });
+    // The public page: the quarter's index.
+    const skmPage = await request(app).get('/skm?year=2026').expect(200);
+    expect(skmPage.text).toMatch(/Triwulan I<\/td><td class="num">1<\/td>\s*<td class="num">88,89<\/td>\s*<td>A \(Sangat Baik\)/);
   });
 
   it('when the form is incomplete (no score, half the SKM, a score above the scale), then 400 with the typed values kept', async () => {
