@@ -94,7 +94,7 @@ export function sendRatingLink({ db, actor, type, id, zone }: { db: Db; actor: A
   return db.transaction((tx) => {
     const link = ratingLinkOf(tx, type, id);
     if (!link) throw notFound('Tautan penilaian');
-    if (link.state !== 'open') throw new AppError('conflict', link.state === 'used' ? 'Penilaian sudah diisi.' : 'Tautan penilaian sudah kedaluwarsa.');
+    if (link.state !== 'open') throw new AppError('conflict', 'Tautan penilaian sudah tidak berlaku (sudah digunakan atau kedaluwarsa).');
     const who = type === 'consultation' ? repo.consultationForLink(tx, id) : repo.requestForLink(tx, id);
     if (!who) throw notFound();
     if (who.email === '' && who.phone === '') throw invalid({ _: 'Pengguna tidak meninggalkan e-mail atau nomor telepon.' });
