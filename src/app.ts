@@ -48,6 +48,8 @@ import { serviceReportRoutes } from './reports/service/service-report.routes.js'
 import { annualReportApi } from './reports/annual/annual-report.api.js';
 import { annualReportRoutes } from './reports/annual/annual-report.routes.js';
 import { deskAdminRoutes } from './desk/desk-admin.routes.js';
+import { publicRatingsApi, ratingsApi } from './ratings/ratings.api.js';
+import { ratingLinkLocals, ratingsRoutes } from './ratings/ratings.routes.js';
 
 /** POST routes that parse a multipart body themselves and then call ctx.csrfValid. */
 const MULTIPART_FORMS = [/^\/reports\/annual\/\d{4}\/submit\/?$/i, /^\/permohonan\/?$/i, /^\/requests\/[^/]+\/attachments\/?$/i, /^\/admin\/import\/?$/i];
@@ -119,6 +121,8 @@ export function buildApp(deps: { db: Db; config: AppConfig; logger?: Logger }): 
   });
   mountApi(api, ctx);
   api.use((_req, _res, next) => next(new AppError('not_found', 'Alamat API tidak dikenal.')));
+  // Public: a chatbot posts the user's rating with the link's token, no bearer token (issue 17).
+  app.use('/api/v1', publicRatingsApi(ctx));
   app.use('/api/v1', api);
 
   // People: sessions in the database, CSRF on every state change.
@@ -185,9 +189,11 @@ function mountApi(api: express.Router, ctx: AppContext): void {
   api.use(deskApi(ctx));
   api.use(serviceReportApi(ctx));
   api.use(annualReportApi(ctx));
+  api.use(ratingsApi(ctx));
 }
 
 function mountPages(app: Application, ctx: AppContext): void {
+  app.use(ratingLinkLocals(ctx)); // the rating link on a ticket's or request's staff page
   app.use(objectionNavCounts(ctx));
   // Before the request and recap pages: unit staff kept to their work, panels for the PPID.
   app.use(unitHooks(ctx));
@@ -214,4 +220,5 @@ function mountPages(app: Application, ctx: AppContext): void {
   app.use(deskRoutes(ctx));
   app.use(serviceReportRoutes(ctx));
   app.use(deskAdminRoutes(ctx));
+  app.use(ratingsRoutes(ctx));
 }

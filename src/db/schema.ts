@@ -695,3 +695,63 @@ export const deskServiceLevels = sqliteTable(
   (t) => [uniqueIndex('desk_service_levels_channel_idx').on(t.channel, t.escalated), check('desk_service_levels_unit_check', sql`${t.unit} in ('working_days', 'working_hours')`)],
 );
 export type DeskServiceLevelRow = typeof deskServiceLevels.$inferSelect;
+// ---- satisfaction (issue 17): rating links and ratings ------------------------------------------
+
+/**
+ * A one-time rating link, made when a consultation is answered or a request decided. The token
+ * is never stored: `nonce` is random and the token is HMAC(key outside the database, nonce), so
+ * a copy of the database does not hold usable tokens; `tokenHash` (sha256 of the token) finds the
+ * link. `userKey` is a keyed hash of the requester's normalised e-mail/phone/name: it counts
+ * distinct users and is never shown.
+ */
+export const ratingLinks = sqliteTable(
+  'rating_links',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** 'consultation' | 'request' */
+    subjectType: text('subject_type').notNull(),
+    consultationId: integer('consultation_id').references(() => consultations.id).unique(),
+    requestId: integer('request_id').references(() => requests.id).unique(),
+    nonce: text('nonce').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    /** The agent (consultation: who answered; request: who decided). */
+    agentUserId: integer('agent_user_id').references(() => users.id),
+    /** The unit that answered, when the consultation was escalated. */
+    unitId: integer('unit_id').references(() => units.id),
+    userKey: text('user_key').notNull(),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    usedAt: text('used_at'),
+  },
+  (t) => [check('rating_links_subject_check', sql`${t.subjectType} in ('consultation', 'request')`)],
+);
+export type RatingLinkRow = typeof ratingLinks.$inferSelect;
+
+/** One rating per link; never changed by staff (only the follow-up columns are written later). */
+export const ratings = sqliteTable(
+  'ratings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    linkId: integer('link_id').notNull().references(() => ratingLinks.id).unique(),
+    /** Kepuasan Layanan and Substansi Jawaban, 1..scaleMax. */
+    service: integer('service').notNull(),
+    substance: integer('substance').notNull(),
+    scaleMax: integer('scale_max').notNull(),
+    comment: text('comment').notNull().default(''),
+    /** SKM (PermenPAN-RB 14/2017): the nine elements as JSON [1..4 ×9], or null when not answered. */
+    skm: text('skm'),
+    /** Respondent profile (no names): codes of src/ratings/vocabulary.ts, '' when not given. */
+    ageBand: text('age_band').notNull().default(''),
+    sex: text('sex').notNull().default(''),
+    education: text('education').notNull().default(''),
+    occupation: text('occupation').notNull().default(''),
+    /** 'web' | 'api' */
+    source: text('source').notNull(),
+    submittedAt: text('submitted_at').notNull(),
+    followedUpAt: text('followed_up_at'),
+    followedUpBy: integer('followed_up_by').references(() => users.id),
+    followUpNote: text('follow_up_note').notNull().default(''),
+  },
+  (t) => [index('ratings_submitted_idx').on(t.submittedAt)],
+);
+export type RatingRow = typeof ratings.$inferSelect;

@@ -10,6 +10,7 @@ import { findUnitByCode, listUnits } from '../units/units.service.js';
 import * as service from './desk.service.js';
 import { deskLabels } from './desk-config.js';
 import { presentConsultationForApi } from './desk.presenter.js';
+import { ratingUrl } from '../ratings/links.js';
 import { apiAnswerSchema, apiCreateSchema, apiEscalationSchema, listQuerySchema } from './desk.schemas.js';
 
 /** JSON API v1 of the consultation desk (bearer tokens; README "Layanan konsultasi"). */
@@ -22,7 +23,7 @@ export function deskApi({ db, config }: AppContext): Router {
   };
   const present = (c: ConsultationRow) => {
     const unit = c.escalatedUnitId ? listUnits(db).find((u) => u.id === c.escalatedUnitId) : undefined;
-    return presentConsultationForApi(c, unit, config.zone);
+    return { ...presentConsultationForApi(c, unit, config.zone), rating_url: ratingUrl(db, 'consultation', c.id) };
   };
 
   r.post('/consultations', requirePermission('desk.work'), (req, res) => {

@@ -14,6 +14,7 @@ import { findUnitByCode } from '../units/units.service.js';
 import * as repo from './desk.repo.js';
 import { DUE_SOON_HOURS, ticketNumber } from './vocabulary.js';
 import { intakeFacts, ticketDueAt } from './desk-intake.js';
+import { createRatingLink } from '../ratings/links.js';
 import type { AnswerInput, CreateInput, EscalationInput, ListQuery } from './desk.schemas.js';
 
 /** Who looks: desk staff see every ticket; a unit's staff only those escalated to their unit. */
@@ -105,6 +106,7 @@ export function answerConsultation({ db, actor, input, id, viewer }: UseCase<Ans
     if (at > utc(DateTime.now().plus({ minutes: 5 }).toISO()!)) throw invalid({ answered_at: 'Waktu jawaban tidak boleh di masa depan.' });
     const row = repo.updateConsultationAtVersion(tx, id, c.version, { status: 'answered', answer: input.answer, answeredAt: at, answeredBy: actor.userId, updatedAt: nowInstant() });
     if (!row) throw outdated();
+    createRatingLink(tx, { type: 'consultation', id }); // issue 17: the one-time rating link
     recordEvent(tx, actor, { action: 'consultation.answer', entityType: 'consultation', entityId: id, summary: 'Jawaban dicatat', before: { status: c.status }, after: { status: 'answered', answer: input.answer } });
     return row;
   });

@@ -56,6 +56,16 @@ export const MESSAGE_KINDS = {
       'Bila Anda tidak puas, Anda dapat mengajukan sengketa informasi ke Komisi Informasi (Pasal 37 UU 14/2008).\n\n' +
       'Hormat kami,\n{{instansi}}',
   },
+  'rating.invite': {
+    label: 'Tautan penilaian kepuasan (ke pengguna)',
+    audience: 'requester',
+    placeholders: ['nama', 'nomor', 'tautan', 'berlaku_sampai', 'instansi'],
+    subject: 'Penilaian layanan {{nomor}}',
+    body:
+      'Yth. {{nama}},\n\nTerima kasih telah menggunakan layanan kami ({{nomor}}). Mohon luangkan waktu sebentar untuk ' +
+      'menilai layanan dan jawaban yang Anda terima:\n\n{{tautan}}\n\nTautan ini hanya dapat digunakan sekali dan berlaku ' +
+      'sampai {{berlaku_sampai}}.\n\nHormat kami,\n{{instansi}}',
+  },
   'staff.new_request': {
     label: 'Permohonan daring baru (ke petugas)',
     audience: 'staff',

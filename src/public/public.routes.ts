@@ -21,6 +21,7 @@ import { WEB_FORM_KINDS } from '../uploads/vocabulary.js';
 import { keysOf } from '../vocabulary/keys.js';
 import { submissionKeys, withSubmission } from '../submissions/submissions.js';
 import { AcceptedSubmissionLimit } from './submission-limit.js';
+import { ratingLinkOf } from '../ratings/links.js';
 import { submitOnlineRequest, WEB_ACTOR } from './submit-online-request.js';
 
 declare module 'express-session' {
@@ -80,7 +81,7 @@ export function publicRoutes({ db, config, logger, csrfValid }: AppContext): Rou
       // This browser proved it holds the code: it may download what was sent to the requester.
       req.session.statusAccess = [...new Set([...(req.session.statusAccess ?? []), found.id])].slice(-20);
       const files = found.voidedOn ? [] : publicAttachmentsOfRequest(db, found.id).map(presentPublicFile);
-      const result = { ...presentRequestForPublic(found, objectionsOfRequest(db, found.id), loadCalendar(db), todayIn(config.zone)), files };
+      const result = { ...presentRequestForPublic(found, objectionsOfRequest(db, found.id), loadCalendar(db), todayIn(config.zone)), files, rating: found.voidedOn ? null : ratingLinkOf(db, 'request', found.id) };
       res.render('public/status', { title: `Status ${result.number}`, values: { number: input.number }, errors: {}, result });
     }, (errors, message) => res.render('public/status', { title: 'Cek status permohonan', values: { number: req.body?.number }, errors, message, result: null }));
   });
@@ -114,7 +115,7 @@ export function publicRoutes({ db, config, logger, csrfValid }: AppContext): Rou
     const id = Number(req.params.id);
     // Only the browser that submitted it sees the receipt with the access code.
     if (!req.session.submitted?.includes(id)) throw new AppError('not_found', 'Tanda bukti tidak ditemukan.');
-    res.render('public/receipt', { title: 'Tanda bukti permohonan', receipt: presentPublicReceipt(getRequest(db, id)), settings: getSettings(db), today: todayIn(config.zone) });
+    res.render('public/receipt', { title: 'Tanda bukti permohonan', receipt: presentPublicReceipt(getRequest(db, id)), rating: ratingLinkOf(db, 'request', id), settings: getSettings(db), today: todayIn(config.zone) });
   });
 
   return r;

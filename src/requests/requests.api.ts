@@ -10,6 +10,7 @@ import type { RequestRow } from '../db/schema.js';
 import * as service from './requests.service.js';
 import { queryRegister } from './register.query.js';
 import { presentRequestForApi } from './requests.presenter.js';
+import { ratingUrl } from '../ratings/links.js';
 import {
   API_FIELD_NAMES, apiDecisionSchema, apiExtensionSchema, apiIntakeSchema, apiListQuerySchema, apiUnvoidSchema, apiVoidSchema,
   apiWithdrawalSchema,
@@ -22,7 +23,7 @@ export function requestsApi({ db, config }: AppContext): Router {
   const r = Router();
   const read = requirePermission('request.read');
   const write = requirePermission('request.write');
-  const present = (row: RequestRow) => presentRequestForApi(row, loadCalendar(db), todayIn(config.zone));
+  const present = (row: RequestRow) => ({ ...presentRequestForApi(row, loadCalendar(db), todayIn(config.zone)), rating_url: ratingUrl(db, 'request', row.id) });
   const base = (req: Request) => ({ db, actor: currentActor(req), zone: config.zone });
 
   r.post('/requests', write, (req, res) => {

@@ -20,6 +20,7 @@ import {
 import type { DecisionInput, ExtensionInput, IntakeInput, UnvoidInput, VoidInput, WithdrawalInput } from './requests.schemas.js';
 import { OUTCOMES, VOID_REASONS, WITHDRAWN_NOTE, type RequestSource } from './vocabulary.js';
 import { can, type Role } from '../auth/roles.js';
+import { createRatingLink } from '../ratings/links.js';
 import { notifyDecision, notifyExtension, notifyRequestRegistered } from '../messages/events.js';
 
 export interface UseCase<I> {
@@ -164,6 +165,7 @@ export function decideRequest({ db, actor, zone, input, id, correcting = false }
       ...changedFields(r, after),
     });
     notifyDecision(tx, after, OUTCOMES[input.outcome]);
+    createRatingLink(tx, { type: 'request', id, agentUserId: actor.userId }); // issue 17: the one-time rating link
     return after;
   });
 }

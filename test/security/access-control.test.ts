@@ -20,7 +20,9 @@ import { makeRequest, testActor } from '../helpers/factories.js';
 import { testUnit } from '../helpers/login-as.js';
 import { createUnit } from '../../src/units/units.service.js';
 import { sendDispositions } from '../../src/units/dispositions.service.js';
-import { escalateConsultation, logConsultation } from '../../src/desk/desk.service.js';
+import { answerConsultation, escalateConsultation, logConsultation } from '../../src/desk/desk.service.js';
+import { submitRating } from '../../src/ratings/ratings.service.js';
+import { ratingLinkOf } from '../../src/ratings/links.js';
 import type { Db } from '../../src/db/client.js';
 import type { Role } from '../../src/auth/roles.js';
 import { createToken, revokeToken } from '../../src/auth/auth.service.js';
@@ -223,6 +225,20 @@ const PAGES: PageRow[] = [
   // The first allowed role closes it (302), the next are told it is closed already (409).
   { m: 'POST', route: '/desk/:id/close', path: '/desk/{closeMe}/close', gate: 'staff', allow: DESK },
 
+  // satisfaction (README "Kepuasan layanan"): the public rate with a one-time link (an unknown
+  // token is "not found" for everyone) and see the SKM index; the PPID's readers see the month's
+  // report, the supervisor alone marks a comment as followed up; who works a ticket sends its link
+  // (the link of {rated} is spent: told so, back to the ticket); the admin sets the survey.
+  { m: 'GET', route: '/penilaian/terima-kasih', path: '/penilaian/terima-kasih', gate: 'public', allow: EVERYONE },
+  { m: 'GET', route: '/penilaian/:token', path: `/penilaian/${'Z'.repeat(43)}`, gate: 'public', allow: EVERYONE, ok: () => [404] },
+  { m: 'POST', route: '/penilaian/:token', path: `/penilaian/${'Z'.repeat(43)}`, gate: 'public', allow: EVERYONE, ok: () => [404] },
+  { m: 'GET', route: '/skm', path: '/skm?year=2023', gate: 'public', allow: EVERYONE },
+  { m: 'GET', route: '/laporan/kepuasan', path: '/laporan/kepuasan?year=2023&month=5', gate: 'staff', allow: READ },
+  { m: 'POST', route: '/laporan/kepuasan/komentar/:id', path: '/laporan/kepuasan/komentar/{rating}', gate: 'staff', allow: RESPOND, ok: () => [302] },
+  { m: 'POST', route: '/penilaian/kirim/:type/:id', path: '/penilaian/kirim/konsultasi/{rated}', gate: 'staff', allow: DESK, ok: () => [302, `/desk/${world.ids.rated}`] },
+  { m: 'GET', route: '/admin/penilaian', path: '/admin/penilaian', gate: 'staff', allow: ADMIN },
+  { m: 'POST', route: '/admin/penilaian', path: '/admin/penilaian', gate: 'staff', allow: ADMIN, ok: () => [400] },
+
   // administration
   { m: 'GET', route: '/admin/users', path: '/admin/users', gate: 'staff', allow: ADMIN },
   { m: 'GET', route: '/admin/users/new', path: '/admin/users/new', gate: 'staff', allow: ADMIN },
@@ -307,6 +323,14 @@ const API: ApiRow[] = [
   { m: 'POST', route: '/api/v1/consultations/:id/escalation', path: '/api/v1/consultations/{K}/escalation', allow: DESK },
   { m: 'POST', route: '/api/v1/consultations/:id/answer', path: '/api/v1/consultations/{K}/answer', allow: DESK_OR_UNIT },
   { m: 'GET', route: '/api/v1/consultations', path: '/api/v1/consultations', allow: DESK_OR_UNIT },
+  { m: 'GET', route: '/api/v1/ratings/summary', path: '/api/v1/ratings/summary?year=2023&month=5', allow: READ },
+];
+/**
+ * Public API routes (no bearer token needed): every principal gets the same answer. README
+ * "Kepuasan layanan": a chatbot posts the rating with the link's token; an unknown token is 404.
+ */
+const PUBLIC_API: (ApiRow & { status: number })[] = [
+  { m: 'POST', route: '/api/v1/ratings/:token', path: `/api/v1/ratings/${'Z'.repeat(43)}`, allow: [], status: 404 },
 ];
 
 // ---- the world the tables run against ----------------------------------------------------------
@@ -390,6 +414,11 @@ async function buildWorld(): Promise<World> {
     received_at: '2023-05-02T09:00:00+07:00', channel: 'whatsapp', category: 'question', topic: '', question: 'Kapan dana desa cair?', escalated: false,
     user: { name, type: 'other', institution: '', region_code: '', email: '', phone: '' } } });
   const k = ticket('Pengguna Konsultasi');
+  // Answered and rated, with a comment: its link is spent ({rated}), its comment is {rating}.
+  const rated = ticket('Pengguna Menilai');
+  answerConsultation({ db, actor: testActor, zone: 'Asia/Jakarta', id: rated.id, viewer: { role: 'officer', unitId: null }, input: { answered_at: '2023-05-02T11:00:00+07:00', answer: 'Jawaban.' } });
+  const rating = submitRating({ db, actor: testActor, token: ratingLinkOf(db, 'consultation', rated.id)!.path.split('/').pop()!, source: 'api',
+    input: { service: 4, substance: 4, comment: 'Komentar untuk ditindaklanjuti', skm: null, profile: { ageBand: '', sex: '', education: '', occupation: '' } } });
   escalateConsultation({ db, actor: testActor, zone: 'Asia/Jakarta', id: k.id, input: { unit_code: 'UT.1', escalated_at: '2023-05-02T10:00:00+07:00', note: '' } });
 
   const officerToken = await tokenOf(db, 'officer');
@@ -400,7 +429,7 @@ async function buildWorld(): Promise<World> {
     return res.body.items[0].id as number;
   };
   const ids: Record<string, number> = {
-    A: a.id, B: b.id, O: o.id, D: d.id, K: k.id, closeMe: ticket('Pengguna Lain').id,
+    A: a.id, B: b.id, O: o.id, D: d.id, K: k.id, closeMe: ticket('Pengguna Lain').id, rated: rated.id, rating: rating.id,
     spareUnit: createUnit({ db, actor: testActor, input: unitInput('SPARE') }).id,
     unusedUnit: createUnit({ db, actor: testActor, input: unitInput('UNUSED') }).id,
     notice: await upload(a.id, 'written_notice', 'decision', 'pemberitahuan.pdf'),
@@ -555,7 +584,7 @@ const describeAllow = (allow: readonly string[]) => (allow.length ? allow.join('
 
 describe('the route tables cover the app', () => {
   it('every route the app registers has exactly one row in the page or API table', () => {
-    const inTables = [...PAGES, LOGOUT, ...API].map((r) => `${r.m} ${r.route}`);
+    const inTables = [...PAGES, LOGOUT, ...API, ...PUBLIC_API].map((r) => `${r.m} ${r.route}`);
     expect(new Set(inTables).size, 'no duplicate rows').toBe(inTables.length);
     expect([...inTables].sort()).toEqual(registeredRoutes(world.app));
   });
@@ -591,6 +620,19 @@ describe('API × tokens', () => {
         if (!(isStaff(who as Who) && row.allow.includes(who as Role)) && JSON.stringify(fingerprint(world.db)) !== JSON.stringify(before)) {
           failures.push(`${who}: refused but the database changed`);
         }
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+
+  for (const row of PUBLIC_API) {
+    it(`${row.m} ${row.route}: public, ${row.status} for everyone with an unknown token`, async () => {
+      const failures: string[] = [];
+      for (const who of API_WHO) {
+        const before = fingerprint(world.db);
+        const res = await visitApi(row, who);
+        if (res.status !== row.status || typeof res.body?.error?.code !== 'string') failures.push(`${who}: expected ${row.status} with a JSON error, got ${res.status}`);
+        if (JSON.stringify(fingerprint(world.db)) !== JSON.stringify(before)) failures.push(`${who}: the database changed`);
       }
       expect(failures).toEqual([]);
     });

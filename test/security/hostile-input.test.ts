@@ -34,7 +34,8 @@ import { fileObjection, recordDispute, respondToObjection } from '../../src/obje
 import { baseUrl, close, fingerprint, freshAddress, listen } from './support.js';
 import { createUnit, findUnitByCode } from '../../src/units/units.service.js';
 import { sendDispositions } from '../../src/units/dispositions.service.js';
-import { logConsultation } from '../../src/desk/desk.service.js';
+import { answerConsultation, logConsultation } from '../../src/desk/desk.service.js';
+import { ratingLinkOf } from '../../src/ratings/links.js';
 import { todayIn } from '../../src/shared/dates.js';
 
 // ---- generators ------------------------------------------------------------------------------------
@@ -221,7 +222,7 @@ const runs = (numRuns: number): fc.Parameters<unknown> => ({ numRuns, seed: prop
 // ---- checks ----------------------------------------------------------------------------------------
 
 const STATUS_OF: Record<string, number> = {
-  validation: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409, payload_too_large: 413, rate_limited: 429,
+  validation: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409, gone: 410, payload_too_large: 413, rate_limited: 429,
 };
 const PROTO_KEYS = Object.getOwnPropertyNames(Object.prototype).sort();
 
@@ -758,7 +759,22 @@ interface FormTarget {
 const asForm = (o: Record<string, unknown>): FormValues =>
   Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Array.isArray(v) ? v.map(String) : String(v ?? '')]));
 
+/** A fresh answered consultation's one-time rating path (src/ratings). */
+function ratingPath(db: Db): string {
+  const id = openTicket(db);
+  answerConsultation({ db, actor: testActor, zone: Z, id, viewer: { role: 'officer', unitId: null }, input: { answered_at: '2024-03-01T10:00:00+07:00', answer: 'Jawaban' } });
+  return ratingLinkOf(db, 'consultation', id)!.path;
+}
+
 const FORMS: FormTarget[] = [
+  {
+    name: 'rate POST /penilaian/:token', as: 'anonymous', path: ratingPath,
+    valid: () => ({ service: '4', substance: '5', comment: 'Jawaban jelas', u1: '4', u2: '3', u3: '4', u4: '4', u5: '3', u6: '4', u7: '4', u8: '3', u9: '4', age_band: '30-39', sex: 'p', education: 's1', occupation: 'pns' }),
+  },
+  {
+    name: 'rating settings POST /admin/penilaian', as: 'admin', path: () => '/admin/penilaian',
+    valid: () => ({ link_days: '14', scale_max: '5', target: '3.5', min_count: '5', min_users: '5' }),
+  },
   { name: 'intake POST /requests', as: 'officer', path: () => '/requests', valid: () => asForm(intakeInput()) },
   {
     name: 'correct intake POST /requests/:id/edit', as: 'officer', path: (db) => `/requests/${openRequest(db).id}/edit`,
