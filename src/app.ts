@@ -43,6 +43,9 @@ import { dispositionsRoutes, unitHooks } from './units/dispositions.routes.js';
 import { unitsApi } from './units/units.api.js';
 import { deskRoutes } from './desk/desk.routes.js';
 import { deskApi } from './desk/desk.api.js';
+import { deskFlowApi } from './desk/flows.api.js';
+import { deskFlowRoutes, deskRequestLink } from './desk/flows.routes.js';
+import { knowledgeApi, knowledgeRoutes } from './knowledge/knowledge.routes.js';
 
 /** POST routes that parse a multipart body themselves and then call ctx.csrfValid. */
 const MULTIPART_FORMS = [/^\/permohonan\/?$/i, /^\/requests\/[^/]+\/attachments\/?$/i, /^\/admin\/import\/?$/i];
@@ -178,12 +181,15 @@ function mountApi(api: express.Router, ctx: AppContext): void {
   api.use(uploadsApi(ctx));
   api.use(recapApi(ctx));
   api.use(deskApi(ctx));
+  api.use(deskFlowApi(ctx));
+  api.use(knowledgeApi(ctx));
 }
 
 function mountPages(app: Application, ctx: AppContext): void {
   app.use(objectionNavCounts(ctx));
   // Before the request and recap pages: unit staff kept to their work, panels for the PPID.
   app.use(unitHooks(ctx));
+  app.use(deskRequestLink(ctx));
   app.use(unitsRoutes(ctx));
   app.use(dispositionsRoutes(ctx));
   app.use(authRoutes(ctx));
@@ -203,4 +209,6 @@ function mountPages(app: Application, ctx: AppContext): void {
   app.use(importRoutes(ctx));
   app.use(messagesRoutes(ctx));
   app.use(deskRoutes(ctx));
+  app.use(deskFlowRoutes(ctx));
+  app.use(knowledgeRoutes(ctx));
 }

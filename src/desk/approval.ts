@@ -5,13 +5,13 @@
  */
 import { DateTime } from 'luxon';
 import type { Db } from '../db/client.js';
-import type { ConsultationDraftRow, DeskUnitSettingsRow } from '../db/schema.js';
+import type { ConsultationDraftRow, ConsultationRow, DeskUnitSettingsRow } from '../db/schema.js';
 import { recordEvent, type Actor } from '../audit/audit.repo.js';
-import { AppError, invalid, notFound } from '../shared/errors.js';
+import { AppError, invalid } from '../shared/errors.js';
 import { nowInstant } from '../shared/dates.js';
 import { findUserById } from '../auth/users.repo.js';
 import { getUnit } from '../units/units.service.js';
-import { consultationFor, type Viewer } from './desk.service.js';
+import { answerConsultation, consultationFor, type Viewer } from './desk.service.js';
 import * as repo from './flows.repo.js';
 
 export interface UnitSettingsInput {
@@ -80,10 +80,12 @@ export function answerTimes(db: Db, zone: string, year: number, month?: number) 
   return repo.answerTimesByUnit(db, iso(start), iso(start.plus(month ? { months: 1 } : { years: 1 })));
 }
 
-export function requireUnitSettingsTarget(db: Db, unitId: number) {
-  try {
-    return getUnit(db, unitId);
-  } catch {
-    throw notFound('Unit');
+/** The agent sends the answer the head approved, word for word: the ticket is answered (and gets its BAK). */
+export function sendApproved({ db, actor, zone, id, viewer, answeredAt }: { db: Db; actor: Actor; zone: string; id: number; viewer: Viewer; answeredAt: string }): ConsultationRow {
+  const draft = repo.latestDraft(db, id);
+  if (draft?.status !== 'approved') {
+    consultationFor(db, id, viewer);
+    throw new AppError('conflict', 'Tidak ada jawaban unit yang disetujui kepala unit untuk dikirim.');
   }
+  return answerConsultation({ db, actor, zone, id, viewer, input: { answered_at: answeredAt, answer: draft.answer } });
 }

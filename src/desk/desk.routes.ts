@@ -14,6 +14,7 @@ import * as service from './desk.service.js';
 import { presentConsultation } from './desk.presenter.js';
 import { FORM_FIELDS, formAnswerSchema, formCreateSchema, formEscalationSchema, listQuerySchema } from './desk.schemas.js';
 import { CATEGORIES, CHANNELS, STATUSES, USER_TYPES } from './vocabulary.js';
+import { ticketFlows } from './flows.presenter.js';
 
 /** The consultation desk's pages: the queue, logging a ticket, the ticket page and its actions. */
 export function deskRoutes({ db, config }: AppContext): Router {
@@ -58,14 +59,15 @@ export function deskRoutes({ db, config }: AppContext): Router {
     const viewer = viewerOf(req);
     const c = service.consultationFor(db, id, viewer);
     const units = listUnits(db);
+    const flows = ticketFlows(db, config.zone, c, currentUser(req), req.query.kb);
     res.render('desk/show', {
       title: `Konsultasi ${c.ticketNumber}`,
       ticket: presentConsultation(c, units.find((u) => u.id === c.escalatedUnitId), config.zone),
       timeline: presentTimeline(entityHistory(db, 'consultation', String(id)), config.zone),
       unitOptions: Object.fromEntries(units.filter((u) => u.active).map((u) => [u.code, `${u.code} — ${u.name}`])),
       canWork: can(viewer.role, 'desk.work'),
-      canAnswer: c.status === 'open' || c.status === 'escalated',
-      values: { answeredAt: nowLocal(), escalatedAt: nowLocal() }, errors: {}, message: '', form: '', ...locals,
+      canAnswer: (c.status === 'open' || c.status === 'escalated') && flows.answerOpen, flows,
+      values: { answeredAt: nowLocal(), escalatedAt: nowLocal(), answer: flows.kbAnswer }, errors: {}, message: '', form: '', ...locals,
     });
   };
   r.get('/desk/:id', requireUser, deskOrUnit, (req, res) => renderTicket(req, res, idParam(req.params.id)));
