@@ -51,6 +51,7 @@ export function apiPrefill(c: ConsultationRow, zone: string): Record<string, unk
 /** The API body: what completes or corrects the prefill (types checked by the request schema after the merge). */
 const loose = z.unknown().optional();
 export const apiConvertSchema = z.strictObject({
+  received_on: z.never({ error: 'Tanggal diterima mengikuti tanggal konsultasi masuk (zona kantor); jangan dikirim.' }).optional(),
   channel: loose, information_requested: loose, purpose: loose, obtain_method: loose, delivery_method: loose,
   requester: z.strictObject({ name: loose, id_number: loose, address: loose, phone: loose, email: loose, occupation: loose, type: loose, category: loose, proxy_name: loose, no_contact: loose }).optional(),
 });
@@ -59,7 +60,7 @@ export const apiConvertSchema = z.strictObject({
 export function mergeApiBody(c: ConsultationRow, zone: string, body: z.infer<typeof apiConvertSchema>): Record<string, unknown> {
   const base = apiPrefill(c, zone);
   const defined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
-  const { requester, ...rest } = body;
+  const { requester, received_on: _fixed, ...rest } = body;
   return { ...base, ...defined(rest), requester: { ...(base.requester as object), ...defined(requester ?? {}) } };
 }
 
