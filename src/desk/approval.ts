@@ -57,8 +57,9 @@ export function decideDraft({ db, actor, id, viewer, input }: { db: Db; actor: A
     if (input.decision === 'return' && !input.note) throw invalid({ note: 'Tulis catatan untuk unit: apa yang perlu diperbaiki.' });
     const row = repo.updateDraft(tx, draft.id, 'pending', { status: input.decision === 'approve' ? 'approved' : 'returned', decidedAt: nowInstant(), decidedBy: actor.userId, decisionNote: input.note });
     if (!row) throw new AppError('conflict', 'Jawaban ini sudah diputus.');
+    const approved = input.decision === 'approve';
     recordEvent(tx, actor, {
-      action: input.decision === 'approve' ? 'consultation.approve' : 'consultation.return', entityType: 'consultation', entityId: c.id,
+      action: approved ? 'consultation.approve' : 'consultation.return', entityType: 'consultation', entityId: c.id,
       summary: input.decision === 'approve' ? 'Jawaban unit disetujui kepala unit' : `Jawaban unit dikembalikan: ${input.note}`,
       before: { draftStatus: 'pending' }, after: { draftStatus: row.status, note: input.note },
     });

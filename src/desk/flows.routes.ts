@@ -36,10 +36,10 @@ export function deskFlowRoutes({ db, config }: AppContext): Router {
     return { c, ticket: presentConsultation(c, listUnits(db).find((u) => u.id === c.escalatedUnitId), config.zone) };
   };
   /** One action's form on its own page (a refused form comes back here with its messages). */
-  const renderAction = (req: Request, res: Response, id: number, action: 'approval' | 'send', locals: Record<string, unknown>) => {
+  const renderAction = (req: Request, res: Response, id: number, form: 'approval' | 'send', locals: Record<string, unknown>) => {
     const { c, ticket } = ticketView(req, id);
     const draft = approval.latestDraftOf(db, c.id);
-    res.render('desk/flow-action', { title: `Konsultasi ${ticket.ticketNumber}`, ticket, action, draft, errors: {}, message: '', values: {}, ...locals });
+    res.render('desk/flow-action', { title: `Konsultasi ${ticket.ticketNumber}`, ticket, form, draft, errors: {}, message: '', values: {}, ...locals });
   };
 
   r.get('/desk/:id/bak', requireUser, deskOrUnit, (req, res) => {
