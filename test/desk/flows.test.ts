@@ -85,6 +85,26 @@ describe("the unit head's approval (16.4)", () => {
     ]);
   });
 
+  it('when the approval or send body is hostile (unknown keys, wrong types, arrays, huge text), then 400 with the documented shape and nothing changes', async () => {
+    const { db, staffToken, headToken, agentToken, post } = await approvalWorld();
+    const c = ticket(db);
+    escalate(db, c.id);
+    expect((await post(`/consultations/${c.id}/answer`, { answered_at: '2026-01-12T09:00:00+07:00', answer: 'Draf' }, staffToken)).status).toBe(202);
+    const before = rows(db, 'select * from consultation_drafts');
+    for (const body of [{ decision: 'maybe' }, { decision: ['approve'] }, { decision: 'approve', extra: 1 }, { decision: 'return', note: 'x'.repeat(2001) }, JSON.parse('{"decision":"approve","__proto__":{"admin":true}}'), 'approve', null]) {
+      const res = await post(`/consultations/${c.id}/approval`, body, headToken);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.error).toMatchObject({ code: 'validation' });
+      expect(typeof res.body.error.fields).toBe('object');
+    }
+    for (const body of [{}, { answered_at: '2026-01-12' }, { answered_at: 12 }, { answered_at: '2026-01-12T09:30:00+07:00', answer: 'ganti' }]) {
+      const res = await post(`/consultations/${c.id}/send`, body, agentToken);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+    }
+    expect(rows(db, 'select * from consultation_drafts')).toEqual(before);
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
+  });
+
   it('when the head is not a user of the unit, or approval is switched on without a head, then 400 and nothing is saved', async () => {
     const { app, db } = buildTestApp();
     const unitId = testUnit(db);
