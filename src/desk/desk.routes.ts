@@ -84,8 +84,8 @@ export function deskRoutes({ db, config }: AppContext): Router {
   r.post('/desk/:id/answer', requireUser, deskOrUnit, async (req, res) => {
     const id = idParam(req.params.id);
     await handleForm(req, res, () => {
-      form(() => service.answerConsultation({ db, actor: currentActor(req), zone: config.zone, input: parseInput(formAnswerSchema(config.zone), req.body), id, viewer: viewerOf(req) }));
-      flash(req, 'success', 'Jawaban dicatat.');
+      const row = form(() => service.answerConsultation({ db, actor: currentActor(req), zone: config.zone, input: parseInput(formAnswerSchema(config.zone), req.body), id, viewer: viewerOf(req) }));
+      flash(req, 'success', row.status === 'answered' ? 'Jawaban dicatat.' : 'Jawaban disimpan dan menunggu persetujuan kepala unit.');
       res.redirect(`/desk/${id}`);
     }, (errors, message) => renderTicket(req, res, id, { form: 'answer', values: { escalatedAt: nowLocal(), ...req.body }, errors, message }));
   });

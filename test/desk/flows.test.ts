@@ -134,6 +134,7 @@ describe("the unit head's approval (16.4)", () => {
     expect(form.text).toContain('perlu persetujuan kepala unit');
     await staff.agent.post(`/desk/${c.id}/answer`).type('form').send({ _csrf: csrfFrom(form.text), answeredAt: '2026-01-12T09:00', answer: 'Draf jawaban unit' }).expect(302);
     const staffView = await staff.agent.get(`/desk/${c.id}`).expect(200);
+    expect(staffView.text).toContain('Jawaban disimpan dan menunggu persetujuan kepala unit.');
     expect(staffView.text).toContain('Menunggu persetujuan kepala unit');
     expect(staffView.text).not.toContain('action="/desk/1/approval"');
     const headView = await head.agent.get(`/desk/${c.id}`).expect(200);
