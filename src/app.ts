@@ -50,6 +50,9 @@ import { annualReportRoutes } from './reports/annual/annual-report.routes.js';
 import { deskAdminRoutes } from './desk/desk-admin.routes.js';
 import { publicRatingsApi, ratingsApi } from './ratings/ratings.api.js';
 import { ratingLinkLocals, ratingsRoutes } from './ratings/ratings.routes.js';
+import { deskFlowApi } from './desk/flows.api.js';
+import { deskFlowRoutes, deskRequestLink } from './desk/flows.routes.js';
+import { knowledgeApi, knowledgeRoutes } from './knowledge/knowledge.routes.js';
 
 /** POST routes that parse a multipart body themselves and then call ctx.csrfValid. */
 const MULTIPART_FORMS = [/^\/reports\/annual\/\d{4}\/submit\/?$/i, /^\/permohonan\/?$/i, /^\/requests\/[^/]+\/attachments\/?$/i, /^\/admin\/import\/?$/i];
@@ -190,6 +193,8 @@ function mountApi(api: express.Router, ctx: AppContext): void {
   api.use(serviceReportApi(ctx));
   api.use(annualReportApi(ctx));
   api.use(ratingsApi(ctx));
+  api.use(deskFlowApi(ctx));
+  api.use(knowledgeApi(ctx));
 }
 
 function mountPages(app: Application, ctx: AppContext): void {
@@ -197,6 +202,7 @@ function mountPages(app: Application, ctx: AppContext): void {
   app.use(objectionNavCounts(ctx));
   // Before the request and recap pages: unit staff kept to their work, panels for the PPID.
   app.use(unitHooks(ctx));
+  app.use(deskRequestLink(ctx));
   app.use(unitsRoutes(ctx));
   app.use(dispositionsRoutes(ctx));
   app.use(authRoutes(ctx));
@@ -221,4 +227,6 @@ function mountPages(app: Application, ctx: AppContext): void {
   app.use(serviceReportRoutes(ctx));
   app.use(deskAdminRoutes(ctx));
   app.use(ratingsRoutes(ctx));
+  app.use(deskFlowRoutes(ctx));
+  app.use(knowledgeRoutes(ctx));
 }

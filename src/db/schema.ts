@@ -755,3 +755,106 @@ export const ratings = sqliteTable(
   (t) => [index('ratings_submitted_idx').on(t.submittedAt)],
 );
 export type RatingRow = typeof ratings.$inferSelect;
+
+/**
+ * The desk's settings of a unit (src/desk/approval.ts): whether a unit's answer to an escalated
+ * consultation needs its head's approval before the agent sends it, and who the head is (a user
+ * of the unit; null: none designated, so nobody can approve).
+ */
+export const deskUnitSettings = sqliteTable('desk_unit_settings', {
+  unitId: integer('unit_id')
+    .primaryKey()
+    .references(() => units.id),
+  approvalRequired: integer('approval_required', { mode: 'boolean' }).notNull().default(false),
+  headUserId: integer('head_user_id').references(() => users.id),
+  updatedAt: text('updated_at').notNull(),
+});
+export type DeskUnitSettingsRow = typeof deskUnitSettings.$inferSelect;
+
+/**
+ * A unit's answer to an escalated consultation while it waits for the head's approval.
+ * `status`: pending, approved, returned (sent back with a note), sent (the agent sent it).
+ * Instants in UTC; the times from escalation to draft and to approval are the unit's figures.
+ */
+export const consultationDrafts = sqliteTable(
+  'consultation_drafts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    consultationId: integer('consultation_id')
+      .notNull()
+      .references(() => consultations.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    answer: text('answer').notNull(),
+    escalatedAt: text('escalated_at').notNull(),
+    draftedAt: text('drafted_at').notNull(),
+    draftedBy: integer('drafted_by').references(() => users.id),
+    status: text('status').notNull().default('pending'),
+    decidedAt: text('decided_at'),
+    decidedBy: integer('decided_by').references(() => users.id),
+    decisionNote: text('decision_note').notNull().default(''),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('consultation_drafts_consultation_idx').on(t.consultationId, t.status), index('consultation_drafts_unit_idx').on(t.unitId, t.draftedAt)],
+);
+export type ConsultationDraftRow = typeof consultationDrafts.$inferSelect;
+
+/** The numbered Berita Acara Konsultasi of an answered consultation (src/desk/bak.ts): given once. */
+export const consultationBaks = sqliteTable(
+  'consultation_baks',
+  {
+    consultationId: integer('consultation_id')
+      .primaryKey()
+      .references(() => consultations.id),
+    number: text('number').notNull(),
+    year: integer('year').notNull(),
+    seq: integer('seq').notNull(),
+    issuedAt: text('issued_at').notNull(),
+  },
+  (t) => [uniqueIndex('consultation_baks_number_idx').on(t.number), uniqueIndex('consultation_baks_year_seq_idx').on(t.year, t.seq)],
+);
+export type ConsultationBakRow = typeof consultationBaks.$inferSelect;
+
+/** A consultation made into a PPID request (src/desk/convert.ts): at most once each way. */
+export const consultationRequests = sqliteTable('consultation_requests', {
+  consultationId: integer('consultation_id')
+    .primaryKey()
+    .references(() => consultations.id),
+  requestId: integer('request_id')
+    .notNull()
+    .unique()
+    .references(() => requests.id),
+  convertedAt: text('converted_at').notNull(),
+  convertedBy: integer('converted_by').references(() => users.id),
+});
+export type ConsultationRequestRow = typeof consultationRequests.$inferSelect;
+
+/**
+ * The desk's knowledge base (src/knowledge): answers agents reuse, kept by their owner unit. An
+ * agent flags an entry for review (`reviewRequestedAt` and a note); the owner unit marks it
+ * reviewed (`reviewedAt`/`reviewedBy`, which clears the flag).
+ */
+export const knowledgeEntries = sqliteTable(
+  'knowledge_entries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    topic: text('topic').notNull(),
+    title: text('title').notNull(),
+    answer: text('answer').notNull(),
+    ownerUnitId: integer('owner_unit_id')
+      .notNull()
+      .references(() => units.id),
+    reviewedAt: text('reviewed_at'),
+    reviewedBy: integer('reviewed_by').references(() => users.id),
+    reviewRequestedAt: text('review_requested_at'),
+    reviewRequestedBy: integer('review_requested_by').references(() => users.id),
+    reviewNote: text('review_note').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('knowledge_entries_owner_idx').on(t.ownerUnitId), index('knowledge_entries_review_idx').on(t.reviewRequestedAt)],
+);
+export type KnowledgeEntryRow = typeof knowledgeEntries.$inferSelect;

@@ -41,7 +41,9 @@ export function deskApi({ db, config }: AppContext): Router {
   r.post('/consultations/:id/answer', deskOrUnit, (req, res) => {
     const id = idParam(req.params.id);
     const input = parseInput(apiAnswerSchema, req.body ?? {});
-    res.json(present(service.answerConsultation({ db, actor: currentActor(req), zone: config.zone, input, id, viewer: viewer(req) })));
+    const row = service.answerConsultation({ db, actor: currentActor(req), zone: config.zone, input, id, viewer: viewer(req) });
+    // 202: a unit whose answers need its head's approval answered in a draft (src/desk/approval.rules.ts).
+    res.status(row.status === 'answered' ? 200 : 202).json(present(row));
   });
 
   r.get('/consultations', deskOrUnit, (req, res) => {

@@ -17,6 +17,7 @@ import { STATUSES, USER_TYPES } from './vocabulary.js';
 import { activeOptions, deskLabels } from './desk-config.js';
 import { queuePage } from './desk-queue.presenter.js';
 import { provinces } from '../regions/regions.js';
+import { ticketFlows } from './flows.presenter.js';
 
 /** The consultation desk's pages: the queue, logging a ticket, the ticket page and its actions. */
 export function deskRoutes({ db, config }: AppContext): Router {
@@ -65,14 +66,15 @@ export function deskRoutes({ db, config }: AppContext): Router {
     const viewer = viewerOf(req);
     const c = service.consultationFor(db, id, viewer);
     const units = listUnits(db);
+    const flows = ticketFlows(db, config.zone, c, currentUser(req), req.query.kb);
     res.render('desk/show', {
       title: `Konsultasi ${c.ticketNumber}`,
       ticket: presentConsultation(c, units.find((u) => u.id === c.escalatedUnitId), config.zone, deskLabels(db)),
       timeline: presentTimeline(entityHistory(db, 'consultation', String(id)), config.zone),
       unitOptions: Object.fromEntries(units.filter((u) => u.active).map((u) => [u.code, `${u.code} — ${u.name}`])),
       canWork: can(viewer.role, 'desk.work'),
-      canAnswer: c.status === 'open' || c.status === 'escalated',
-      values: { answeredAt: nowLocal(), escalatedAt: nowLocal() }, errors: {}, message: '', form: '', ...locals,
+      canAnswer: (c.status === 'open' || c.status === 'escalated') && flows.answerOpen, flows,
+      values: { answeredAt: nowLocal(), escalatedAt: nowLocal(), answer: flows.kbAnswer }, errors: {}, message: '', form: '', ...locals,
     });
   };
   r.get('/desk/:id', requireUser, deskOrUnit, (req, res) => renderTicket(req, res, idParam(req.params.id)));
@@ -89,8 +91,8 @@ export function deskRoutes({ db, config }: AppContext): Router {
   r.post('/desk/:id/answer', requireUser, deskOrUnit, async (req, res) => {
     const id = idParam(req.params.id);
     await handleForm(req, res, () => {
-      form(() => service.answerConsultation({ db, actor: currentActor(req), zone: config.zone, input: parseInput(formAnswerSchema(config.zone), req.body), id, viewer: viewerOf(req) }));
-      flash(req, 'success', 'Jawaban dicatat.');
+      const row = form(() => service.answerConsultation({ db, actor: currentActor(req), zone: config.zone, input: parseInput(formAnswerSchema(config.zone), req.body), id, viewer: viewerOf(req) }));
+      flash(req, 'success', row.status === 'answered' ? 'Jawaban dicatat.' : 'Jawaban disimpan dan menunggu persetujuan kepala unit.');
       res.redirect(`/desk/${id}`);
     }, (errors, message) => renderTicket(req, res, id, { form: 'answer', values: { escalatedAt: nowLocal(), ...req.body }, errors, message }));
   });

@@ -14,8 +14,9 @@ import { findUnitByCode } from '../units/units.service.js';
 import * as repo from './desk.repo.js';
 import { DUE_SOON_HOURS, ticketNumber } from './vocabulary.js';
 import { intakeFacts, ticketDueAt } from './desk-intake.js';
-import { createRatingLink } from '../ratings/links.js';
 import type { AnswerInput, CreateInput, EscalationInput, ListQuery } from './desk.schemas.js';
+import { approvalGate } from './approval.rules.js';
+import { onConsultationAnswered } from './answered.js';
 
 /** Who looks: desk staff see every ticket; a unit's staff only those escalated to their unit. */
 export interface Viewer {
@@ -94,7 +95,7 @@ export function escalateConsultation({ db, actor, zone, input, id }: UseCase<Esc
   });
 }
 
-export function answerConsultation({ db, actor, input, id, viewer }: UseCase<AnswerInput> & { id: number; viewer: Viewer }): ConsultationRow {
+export function answerConsultation({ db, actor, zone, input, id, viewer }: UseCase<AnswerInput> & { id: number; viewer: Viewer }): ConsultationRow {
   return db.transaction((tx) => {
     const c = consultationFor(tx, id, viewer);
     if (c.status === 'answered' || c.status === 'closed') throw new AppError('conflict', 'Konsultasi ini sudah dijawab atau ditutup.');
@@ -104,9 +105,11 @@ export function answerConsultation({ db, actor, input, id, viewer }: UseCase<Ans
     if (at < c.receivedAt) throw invalid({ answered_at: 'Waktu jawaban tidak boleh sebelum pertanyaan masuk.' });
     if (c.escalatedAt && at < c.escalatedAt) throw invalid({ answered_at: 'Waktu jawaban tidak boleh sebelum eskalasi.' });
     if (at > utc(DateTime.now().plus({ minutes: 5 }).toISO()!)) throw invalid({ answered_at: 'Waktu jawaban tidak boleh di masa depan.' });
+    // A unit whose answers need its head's approval answers in a draft (the ticket stays escalated).
+    if (approvalGate(tx, actor, c, scopeOf(viewer) !== null, input.answer, at) === 'drafted') return c;
     const row = repo.updateConsultationAtVersion(tx, id, c.version, { status: 'answered', answer: input.answer, answeredAt: at, answeredBy: actor.userId, updatedAt: nowInstant() });
     if (!row) throw outdated();
-    createRatingLink(tx, { type: 'consultation', id }); // issue 17: the one-time rating link
+    onConsultationAnswered(tx, row, zone);
     recordEvent(tx, actor, { action: 'consultation.answer', entityType: 'consultation', entityId: id, summary: 'Jawaban dicatat', before: { status: c.status }, after: { status: 'answered', answer: input.answer } });
     return row;
   });

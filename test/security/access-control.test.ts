@@ -23,6 +23,7 @@ import { sendDispositions } from '../../src/units/dispositions.service.js';
 import { answerConsultation, escalateConsultation, logConsultation } from '../../src/desk/desk.service.js';
 import { submitRating } from '../../src/ratings/ratings.service.js';
 import { ratingLinkOf } from '../../src/ratings/links.js';
+import { createEntry } from '../../src/knowledge/knowledge.service.js';
 import type { Db } from '../../src/db/client.js';
 import type { Role } from '../../src/auth/roles.js';
 import { createToken, revokeToken } from '../../src/auth/auth.service.js';
@@ -72,6 +73,12 @@ const ANSWER: readonly Role[] = [...WRITE, 'unit'];
 // auditors have no desk.
 const DESK: readonly Role[] = [...WRITE, 'agent'];
 const DESK_OR_UNIT: readonly Role[] = [...DESK, 'unit'];
+// README "Layanan konsultasi": only a unit's head approves its answers (the route is the unit
+// role's; a non-head unit user is refused by the use case); making a ticket a PPID request is an
+// officer's act (agents hand it over); knowledge entries are written by officers, supervisors and
+// the owner unit's staff, flagged by desk staff; the per-unit approval setting is the admin's.
+const HEAD: readonly Role[] = ['unit'];
+const KB_EDIT: readonly Role[] = [...WRITE, 'unit'];
 
 /**
  * gate 'staff': anonymous (and the requester) are sent to /login?next=…, a logged-in role not in
@@ -224,6 +231,23 @@ const PAGES: PageRow[] = [
   { m: 'POST', route: '/desk/:id/answer', path: '/desk/{K}/answer', gate: 'staff', allow: DESK_OR_UNIT, ok: () => [400] },
   // The first allowed role closes it (302), the next are told it is closed already (409).
   { m: 'POST', route: '/desk/:id/close', path: '/desk/{closeMe}/close', gate: 'staff', allow: DESK },
+  // desk flows (answered: escalated to the unit user's unit and answered, so it has its BAK)
+  { m: 'GET', route: '/desk/:id/bak', path: '/desk/{answered}/bak', gate: 'staff', allow: DESK_OR_UNIT },
+  { m: 'POST', route: '/desk/:id/approval', path: '/desk/{K}/approval', gate: 'staff', allow: HEAD, ok: () => [400] },
+  { m: 'POST', route: '/desk/:id/send', path: '/desk/{K}/send', gate: 'staff', allow: DESK, ok: () => [400] },
+  { m: 'GET', route: '/desk/:id/request', path: '/desk/{K}/request', gate: 'staff', allow: WRITE },
+  { m: 'POST', route: '/desk/:id/request', path: '/desk/{K}/request', gate: 'staff', allow: WRITE, ok: () => [400] },
+  { m: 'GET', route: '/admin/desk-approval', path: '/admin/desk-approval', gate: 'staff', allow: ADMIN },
+  { m: 'POST', route: '/admin/desk-approval/:id', path: '/admin/desk-approval/{spareUnit}', gate: 'staff', allow: ADMIN, ok: () => [302, '/admin/desk-approval'] },
+  // knowledge base (KB: an entry owned by the unit user's unit)
+  { m: 'GET', route: '/knowledge', path: '/knowledge', gate: 'staff', allow: DESK_OR_UNIT },
+  { m: 'GET', route: '/knowledge/new', path: '/knowledge/new', gate: 'staff', allow: KB_EDIT },
+  { m: 'POST', route: '/knowledge', path: '/knowledge', gate: 'staff', allow: KB_EDIT, ok: () => [400] },
+  { m: 'GET', route: '/knowledge/:id', path: '/knowledge/{KB}', gate: 'staff', allow: DESK_OR_UNIT },
+  { m: 'GET', route: '/knowledge/:id/edit', path: '/knowledge/{KB}/edit', gate: 'staff', allow: KB_EDIT },
+  { m: 'POST', route: '/knowledge/:id', path: '/knowledge/{KB}', gate: 'staff', allow: KB_EDIT, ok: () => [400] },
+  { m: 'POST', route: '/knowledge/:id/flag', path: '/knowledge/{KB}/flag', gate: 'staff', allow: DESK, ok: () => [400] },
+  { m: 'POST', route: '/knowledge/:id/reviewed', path: '/knowledge/{KB}/reviewed', gate: 'staff', allow: KB_EDIT, ok: () => [302, `/knowledge/${world.ids.KB}`] },
 
   // satisfaction (README "Kepuasan layanan"): the public rate with a one-time link (an unknown
   // token is "not found" for everyone) and see the SKM index; the PPID's readers see the month's
@@ -324,6 +348,11 @@ const API: ApiRow[] = [
   { m: 'POST', route: '/api/v1/consultations/:id/answer', path: '/api/v1/consultations/{K}/answer', allow: DESK_OR_UNIT },
   { m: 'GET', route: '/api/v1/consultations', path: '/api/v1/consultations', allow: DESK_OR_UNIT },
   { m: 'GET', route: '/api/v1/ratings/summary', path: '/api/v1/ratings/summary?year=2023&month=5', allow: READ },
+  { m: 'POST', route: '/api/v1/consultations/:id/approval', path: '/api/v1/consultations/{K}/approval', allow: HEAD },
+  { m: 'POST', route: '/api/v1/consultations/:id/send', path: '/api/v1/consultations/{K}/send', allow: DESK },
+  { m: 'GET', route: '/api/v1/consultations/:id/bak', path: '/api/v1/consultations/{answered}/bak', allow: DESK_OR_UNIT },
+  { m: 'POST', route: '/api/v1/consultations/:id/request', path: '/api/v1/consultations/{K}/request', allow: WRITE },
+  { m: 'GET', route: '/api/v1/knowledge', path: '/api/v1/knowledge', allow: DESK_OR_UNIT },
 ];
 /**
  * Public API routes (no bearer token needed): every principal gets the same answer. README
@@ -420,6 +449,10 @@ async function buildWorld(): Promise<World> {
   const rating = submitRating({ db, actor: testActor, token: ratingLinkOf(db, 'consultation', rated.id)!.path.split('/').pop()!, source: 'api',
     input: { service: 4, substance: 4, comment: 'Komentar untuk ditindaklanjuti', skm: null, profile: { ageBand: '', sex: '', education: '', occupation: '' } } });
   escalateConsultation({ db, actor: testActor, zone: 'Asia/Jakarta', id: k.id, input: { unit_code: 'UT.1', escalated_at: '2023-05-02T10:00:00+07:00', note: '' } });
+  const answered = ticket('Pengguna Terjawab');
+  escalateConsultation({ db, actor: testActor, zone: 'Asia/Jakarta', id: answered.id, input: { unit_code: 'UT.1', escalated_at: '2023-05-02T10:00:00+07:00', note: '' } });
+  answerConsultation({ db, actor: testActor, zone: 'Asia/Jakarta', id: answered.id, viewer: { role: 'officer', unitId: null }, input: { answered_at: '2023-05-02T11:00:00+07:00', answer: 'Sudah cair.' } });
+  const kb = createEntry({ db, actor: testActor, user: { role: 'officer', unitId: null }, input: { topic: 'Dana desa', title: 'Jadwal', answer: 'Tahap I Januari.', ownerUnitId: testUnit(db) } });
 
   const officerToken = await tokenOf(db, 'officer');
   const upload = async (requestId: number, kind: string, target: string, name: string) => {
@@ -429,7 +462,7 @@ async function buildWorld(): Promise<World> {
     return res.body.items[0].id as number;
   };
   const ids: Record<string, number> = {
-    A: a.id, B: b.id, O: o.id, D: d.id, K: k.id, closeMe: ticket('Pengguna Lain').id, rated: rated.id, rating: rating.id,
+    A: a.id, B: b.id, O: o.id, D: d.id, K: k.id, closeMe: ticket('Pengguna Lain').id, rated: rated.id, rating: rating.id, answered: answered.id, KB: kb.id,
     spareUnit: createUnit({ db, actor: testActor, input: unitInput('SPARE') }).id,
     unusedUnit: createUnit({ db, actor: testActor, input: unitInput('UNUSED') }).id,
     notice: await upload(a.id, 'written_notice', 'decision', 'pemberitahuan.pdf'),
@@ -718,7 +751,8 @@ describe('CSRF whatever the content type: every state-changing form sent as mult
       }
       expect(fingerprint(world.db)).toEqual(before);
       // Still logged in: a multipart POST /logout without a token did not end the session.
-      if (isStaff(who)) expect((await send(c, 'GET', '/requests')).status).toBe(200);
+      // (/profil: every staff role opens it, a unit's staff too, who never see the register.)
+      if (isStaff(who)) expect((await send(c, 'GET', '/profil')).status).toBe(200);
     });
   }
 

@@ -482,6 +482,11 @@ const API_BODIES: ApiBodyTarget[] = [
     name: 'POST /api/v1/consultations/:id/answer', method: 'post', path: (db) => `/api/v1/consultations/${openTicket(db)}/answer`,
     valid: { answered_at: '2024-03-01T11:00:00+07:00', answer: 'Jawaban' }, role: 'agent', ok: [200],
   },
+  {
+    // The received date is the ticket's own (nothing to send); the body completes the prefill.
+    name: 'POST /api/v1/consultations/:id/request', method: 'post', path: (db) => `/api/v1/consultations/${openTicket(db)}/request`,
+    valid: { requester: { address: 'Jl. Melati 1, Sleman', type: 'individual' }, purpose: 'Penelitian', obtain_method: 'softcopy' }, role: 'officer', ok: [201],
+  },
 ];
 
 describe('API bodies: never a 5xx, always the documented error shape, nothing written on a refusal', () => {
@@ -883,6 +888,15 @@ const FORMS: FormTarget[] = [
     valid: () => asForm({ answeredAt: '2024-03-01T10:30', answer: 'Jawaban' }),
   },
   {
+    // Received on the ticket's day whatever the form says (the date is not the form's to set).
+    name: 'make a consultation a request POST /desk/:id/request', as: 'officer', path: (db) => `/desk/${openTicket(db)}/request`,
+    valid: () => asForm(intakeInput()),
+  },
+  {
+    name: 'knowledge entry POST /knowledge', as: 'officer', path: () => '/knowledge',
+    valid: (db) => asForm({ topic: 'Dana desa', title: 'Kapan cair?', answer: 'Tahap I Januari.', ownerUnitId: unitPk1(db) }),
+  },
+  {
     name: 'forwarding POST /requests/:id/forward', as: 'officer', path: (db) => `/requests/${openRequest(db).id}/forward`,
     valid: () => asForm({ body: 'Kementerian Dalam Negeri', forwardedOn: TODAY, contact: 'ppid@kemendagri.go.id', note: '' }),
   },
@@ -1080,7 +1094,7 @@ describe('old and far dates are refused wherever a date enters (issue 10: one da
     for (const role of new Set(API_BODIES.map((t) => t.role))) tokens.set(role, `Bearer ${await apiToken(w, role)}`);
     const cases = API_BODIES.flatMap((t) => (API_DATE_FIELDS[t.name] ?? []).map((field) => ({ t, field, target: reusable(t.path) })));
     // Every body with a date field is covered; voiding and restoring take no date (the day is today).
-    const undated = new Set(['POST /api/v1/requests/:id/void', 'POST /api/v1/requests/:id/unvoid']);
+    const undated = new Set(['POST /api/v1/requests/:id/void', 'POST /api/v1/requests/:id/unvoid', 'POST /api/v1/consultations/:id/request']);
     expect(cases.map((c) => c.t.name)).toEqual(expect.arrayContaining(API_BODIES.map((t) => t.name).filter((n) => !undated.has(n))));
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...cases), oldOrFarDate, async ({ t, field, target }, date) => {

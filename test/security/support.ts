@@ -6,7 +6,8 @@ import { expect } from 'vitest';
 import type { Db } from '../../src/db/client.js';
 
 /** The tables whose content no refused request may change. */
-export const GUARDED_TABLES = ['requests', 'objections', 'dispute_stages', 'attachments', 'audit_log', 'users', 'holidays', 'settings', 'api_tokens', 'submissions', 'consultations'] as const;
+export const GUARDED_TABLES = ['requests', 'objections', 'dispute_stages', 'attachments', 'audit_log', 'users', 'holidays', 'settings', 'api_tokens', 'submissions', 'consultations',
+  'consultation_requests', 'consultation_drafts', 'consultation_baks', 'desk_unit_settings', 'knowledge_entries'] as const;
 
 /**
  * Columns that record use rather than change: a token's last use is written on every API call,
