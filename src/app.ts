@@ -43,6 +43,7 @@ import { dispositionsRoutes, unitHooks } from './units/dispositions.routes.js';
 import { unitsApi } from './units/units.api.js';
 import { deskRoutes } from './desk/desk.routes.js';
 import { deskApi } from './desk/desk.api.js';
+import { visitsRoutes } from './visits/visits.routes.js';
 
 /** POST routes that parse a multipart body themselves and then call ctx.csrfValid. */
 const MULTIPART_FORMS = [/^\/permohonan\/?$/i, /^\/requests\/[^/]+\/attachments\/?$/i, /^\/admin\/import\/?$/i];
@@ -203,4 +204,5 @@ function mountPages(app: Application, ctx: AppContext): void {
   app.use(importRoutes(ctx));
   app.use(messagesRoutes(ctx));
   app.use(deskRoutes(ctx));
+  app.use(visitsRoutes(ctx));
 }
