@@ -44,6 +44,7 @@ import { unitsApi } from './units/units.api.js';
 import { deskRoutes } from './desk/desk.routes.js';
 import { deskApi } from './desk/desk.api.js';
 import { visitsRoutes } from './visits/visits.routes.js';
+import { videoConferenceRoutes } from './visits/video.routes.js';
 
 /** POST routes that parse a multipart body themselves and then call ctx.csrfValid. */
 const MULTIPART_FORMS = [/^\/permohonan\/?$/i, /^\/requests\/[^/]+\/attachments\/?$/i, /^\/admin\/import\/?$/i];
@@ -205,4 +206,5 @@ function mountPages(app: Application, ctx: AppContext): void {
   app.use(messagesRoutes(ctx));
   app.use(deskRoutes(ctx));
   app.use(visitsRoutes(ctx));
+  app.use(videoConferenceRoutes(ctx));
 }

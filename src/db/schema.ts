@@ -625,6 +625,8 @@ export const videoConferences = sqliteTable(
     letterDate: text('letter_date').notNull(),
     letterReceivedOn: text('letter_received_on').notNull(),
     regionCode: text('region_code').notNull(),
+    /** The requesting local government (the "user" of the call's consultation ticket). */
+    institution: text('institution').notNull(),
     topic: text('topic').notNull(),
     unitId: integer('unit_id').notNull().references(() => units.id),
     network: text('network').notNull(),
@@ -634,6 +636,7 @@ export const videoConferences = sqliteTable(
     status: text('status').notNull().default('planned'),
     heldAt: text('held_at'),
     recordingUrl: text('recording_url').notNull().default(''),
+    cancelNote: text('cancel_note').notNull().default(''),
     consultationId: integer('consultation_id').references(() => consultations.id),
     createdBy: integer('created_by').references(() => users.id),
     version: integer('version').notNull().default(1),
