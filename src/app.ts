@@ -45,9 +45,10 @@ import { deskRoutes } from './desk/desk.routes.js';
 import { deskApi } from './desk/desk.api.js';
 import { visitsRoutes } from './visits/visits.routes.js';
 import { videoConferenceRoutes } from './visits/video.routes.js';
+import { consultationImportRoutes } from './consultation-import/consultation-import.routes.js';
 
 /** POST routes that parse a multipart body themselves and then call ctx.csrfValid. */
-const MULTIPART_FORMS = [/^\/permohonan\/?$/i, /^\/requests\/[^/]+\/attachments\/?$/i, /^\/admin\/import\/?$/i];
+const MULTIPART_FORMS = [/^\/permohonan\/?$/i, /^\/requests\/[^/]+\/attachments\/?$/i, /^\/admin\/import\/?$/i, /^\/admin\/consultation-import\/?$/i];
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -207,4 +208,5 @@ function mountPages(app: Application, ctx: AppContext): void {
   app.use(deskRoutes(ctx));
   app.use(visitsRoutes(ctx));
   app.use(videoConferenceRoutes(ctx));
+  app.use(consultationImportRoutes(ctx));
 }
