@@ -11,7 +11,7 @@ export function presentVisit(v: VisitRow, zone: string) {
   const delay = meetingDelay(v.checkedInAt, v.metAt);
   return {
     id: v.id, number: `KUNJ-${String(v.id).padStart(5, '0')}`, status: v.status, statusLabel: label(VISIT_STATUSES, v.status), statusCss: STATUS_CSS[v.status] ?? 'muted',
-    guestNames: v.guestNames, guestTypeLabel: label(USER_TYPES, v.guestType), institution: v.institution, regionCode: v.regionCode,
+    guestNames: v.guestNames, guestList: v.guestNames.split(/\r?\n/).map((n) => n.trim()).filter(Boolean).join(', '), guestTypeLabel: label(USER_TYPES, v.guestType), institution: v.institution, regionCode: v.regionCode,
     phone: v.phone, email: v.email, plannedOn: v.plannedOn, plannedOnLong: formatLongDate(v.plannedOn), topic: v.topic, people: v.people,
     travelOrders: v.travelOrders, cancelNote: v.cancelNote,
     checkedInAt: v.checkedInAt ? formatInstant(v.checkedInAt, zone) : '',

@@ -35,7 +35,7 @@ export function visitsRoutes({ db, config }: AppContext): Router {
   });
 
   const renderNew = (res: Response, locals: Record<string, unknown>) =>
-    res.render('visits/new', { title: 'Reservasi kunjungan', userTypes: USER_TYPES, max: service.maxPeoplePerRegionDay(db), errors: {}, message: '', ...locals });
+    res.render('visits/new', { title: 'Reservasi kunjungan', userTypes: USER_TYPES, maxPeople: service.maxPeoplePerRegionDay(db), errors: {}, message: '', ...locals });
   r.get('/visits/new', ...work, (_req, res) =>
     renderNew(res, { values: { guestType: 'local_government', people: 1, plannedOn: DateTime.now().setZone(zone).plus({ days: 1 }).toISODate() } }));
   r.post('/visits/new', ...work, async (req, res) => {
