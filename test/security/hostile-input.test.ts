@@ -987,6 +987,22 @@ describe('page forms: never a 5xx or a stack trace, nothing written on a refusal
     );
   });
 
+  it('GET /visits and /video-conferences with hostile query strings (an agent): never a 5xx', async () => {
+    const w = await world();
+    reservedVisit(w.db);
+    plannedCall(w.db);
+    const b = await browserAs(w, 'agent');
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('/visits', '/video-conferences', '/visits/new', '/video-conferences/new'), queryOf(['date', 'month', 'year']), async (p, q) => {
+        const res = await b.agent.get(`${p}?${q}`);
+        expect([200, 400, 404], `${p}?${q.slice(0, 200)}`).toContain(res.status);
+        if (res.status >= 400) expectPageAnswer(res);
+        expectNoPollution();
+      }),
+      runs(RUNS_API),
+    );
+  });
+
   it('GET pages with hostile query strings: never a 5xx', async () => {
     const w = await world();
     openObjection(w.db);
