@@ -13,6 +13,7 @@
  *   numbers; the CRM's number is kept beside the key.
  */
 import crypto from 'node:crypto';
+import { DateTime } from 'luxon';
 import type { Db, Tx } from '../db/client.js';
 import { recordEvent, type Actor } from '../audit/audit.repo.js';
 import { AppError } from '../shared/errors.js';
@@ -52,6 +53,12 @@ export interface ConsultationImportReport {
   warnings: number;
   problems: Problem[];
   summary: string;
+}
+
+/** The instant in UTC, so one moment written two ways (with an offset, or in the office zone) is one key. */
+function sameInstant(text: string, zone: string): string {
+  const at = DateTime.fromISO(toInstant(text, zone), { setZone: true });
+  return at.isValid ? at.toUTC().toISO({ suppressMilliseconds: true })! : text;
 }
 
 /** Undoes the transaction (dry run, or errors without "skip invalid") after the report is made. */
@@ -117,7 +124,7 @@ export async function importConsultations(input: ConsultationImportInput): Promi
       for (const row of rows) {
         const get = (k: ColumnKey) => (cols.at[k] === undefined ? '' : cellText(row.cells[cols.at[k]!]));
         const crm = get('ticket_number');
-        const key = crm ? `crm:${crm}` : `row:${crypto.createHash('sha256').update([get('received_at'), get('channel'), get('user_name'), get('question')].join('\u0000')).digest('hex')}`;
+        const key = crm ? `crm:${crm}` : `row:${crypto.createHash('sha256').update([sameInstant(get('received_at'), zone), get('channel'), get('user_name'), get('question')].join('\u0000')).digest('hex')}`;
         if (seen.has(key) || importedConsultation(tx, key) !== undefined) {
           existing++;
           log.note(row.rowNumber, crm ? 'ticket_number' : null, seen.has(key) ? 'Sama dengan baris sebelumnya di berkas ini; dilewati.' : 'Sudah diimpor sebelumnya; dilewati.');

@@ -69,7 +69,7 @@ export function holdVideoConference({ db, actor, zone, input, id }: UseCase<{ he
   return db.transaction((tx) => {
     const v = getVideoConference(tx, id);
     expectStatus(v, 'planned');
-    if (input.heldAt > DateTime.utc().plus({ minutes: 5 }).toISO()!) throw invalid({ heldAt: 'Waktu pelaksanaan tidak boleh di masa depan.' });
+    if (input.heldAt > DateTime.utc().plus({ minutes: 5 }).toISO({ suppressMilliseconds: true })!) throw invalid({ heldAt: 'Waktu pelaksanaan tidak boleh di masa depan.' });
     if (DateTime.fromISO(input.heldAt).setZone(zone).toISODate()! < v.letterReceivedOn) throw invalid({ heldAt: 'Waktu pelaksanaan tidak boleh sebelum surat diterima.' });
     const unit = listUnits(tx).find((u) => u.id === v.unitId);
     // The desk's use case opens its own transaction: inside this one it is a savepoint.

@@ -63,7 +63,7 @@ function expectStatus(v: VisitRow, ...allowed: VisitStatus[]): void {
 }
 
 const notFuture = (at: string, field: string) => {
-  if (at > DateTime.utc().plus({ minutes: 5 }).toISO()!) throw invalid({ [field]: 'Waktu tidak boleh di masa depan.' });
+  if (at > DateTime.utc().plus({ minutes: 5 }).toISO({ suppressMilliseconds: true })!) throw invalid({ [field]: 'Waktu tidak boleh di masa depan.' });
 };
 
 /**

@@ -64,6 +64,9 @@ describe('importing consultation history from a CRM export', () => {
     expect(again.text).toContain('0 konsultasi diimpor; 3 sudah ada dan dilewati.');
     expect(again.text).toContain('Sudah diimpor sebelumnya; dilewati.');
     expect(count(db, 'consultations')).toBe(3);
+    // The same moment written with its offset is the same row.
+    const offset = await upload(app, db, csvOf([{ ...GOOD[2], received_at: '2025-11-03T09:15:00+07:00' }]), 'crm-offset.csv', { mode: 'import' });
+    expect(offset.text).toContain('0 konsultasi diimpor; 1 sudah ada dan dilewati.');
     // The same row twice in one file counts once.
     const twice = await upload(app, db, csvOf([{ ...base, ticket_number: 'CRM-9' }, { ...base, ticket_number: 'CRM-9' }]), 'dua.csv', { mode: 'import' });
     expect(twice.text).toContain('1 konsultasi diimpor; 1 sudah ada dan dilewati.');
