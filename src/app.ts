@@ -53,9 +53,12 @@ import { ratingLinkLocals, ratingsRoutes } from './ratings/ratings.routes.js';
 import { deskFlowApi } from './desk/flows.api.js';
 import { deskFlowRoutes, deskRequestLink } from './desk/flows.routes.js';
 import { knowledgeApi, knowledgeRoutes } from './knowledge/knowledge.routes.js';
+import { visitsRoutes } from './visits/visits.routes.js';
+import { videoConferenceRoutes } from './visits/video.routes.js';
+import { consultationImportRoutes } from './consultation-import/consultation-import.routes.js';
 
 /** POST routes that parse a multipart body themselves and then call ctx.csrfValid. */
-const MULTIPART_FORMS = [/^\/reports\/annual\/\d{4}\/submit\/?$/i, /^\/permohonan\/?$/i, /^\/requests\/[^/]+\/attachments\/?$/i, /^\/admin\/import\/?$/i];
+const MULTIPART_FORMS = [/^\/reports\/annual\/\d{4}\/submit\/?$/i, /^\/permohonan\/?$/i, /^\/requests\/[^/]+\/attachments\/?$/i, /^\/admin\/import\/?$/i, /^\/admin\/consultation-import\/?$/i];
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -229,4 +232,7 @@ function mountPages(app: Application, ctx: AppContext): void {
   app.use(ratingsRoutes(ctx));
   app.use(deskFlowRoutes(ctx));
   app.use(knowledgeRoutes(ctx));
+  app.use(visitsRoutes(ctx));
+  app.use(videoConferenceRoutes(ctx));
+  app.use(consultationImportRoutes(ctx));
 }

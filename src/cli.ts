@@ -11,6 +11,7 @@ import { holidayCommands } from './calendar/holidays.cli.js';
 import { userCommands } from './auth/users.cli.js';
 import { auditCommands } from './audit/audit.cli.js';
 import { importCommands } from './import/import.cli.js';
+import { consultationImportCommands } from './consultation-import/consultation-import.cli.js';
 import { recapCommands } from './recap/recap.cli.js';
 import { backupCommands } from './backup/backup.cli.js';
 import { unitCommands } from './units/units.cli.js';
@@ -25,7 +26,7 @@ import { applyTestClock } from './shared/test-clock.js';
  * Each domain exports its commands from its own `*.cli.ts` (typed by CliCommand from
  * context.ts) and they are listed here.
  */
-export const COMMANDS: CliCommand[] = [...holidayCommands, ...userCommands, ...auditCommands, ...importCommands, ...recapCommands, ...backupCommands, ...unitCommands];
+export const COMMANDS: CliCommand[] = [...holidayCommands, ...userCommands, ...auditCommands, ...importCommands, ...consultationImportCommands, ...recapCommands, ...backupCommands, ...unitCommands];
 
 export async function runCli(argv: string[], ctx: CliContext, io: CliIo): Promise<number> {
   const command = COMMANDS.find((c) => c.words.every((w, i) => argv[i] === w));

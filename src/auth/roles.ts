@@ -26,12 +26,13 @@ export type Permission =
   | 'disposition.answer' // answer a disposition (a unit's own; officers on a unit's behalf)
   | 'unit.queue' // a unit's own queue of dispositions, and only that
   | 'desk.work' // the consultation desk: log, escalate, answer, close every ticket
-  | 'desk.unit'; // a unit's staff: the tickets escalated to their unit, and answer them
+  | 'desk.unit' // a unit's staff: the tickets escalated to their unit, and answer them
+  | 'desk.import'; // load consultation history from a CRM export (one transaction, audited)
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   // The admin runs the system; registering and deciding requests is PPID work, not theirs.
-  admin: ['request.read', 'audit.read', 'export', 'admin.users', 'admin.holidays', 'admin.settings', 'admin.tokens', 'admin.import', 'attachment.purge', 'admin.messages', 'admin.units'],
-  officer: ['request.read', 'request.write', 'objection.file', 'disposition.send', 'disposition.answer', 'desk.work'],
+  admin: ['request.read', 'audit.read', 'export', 'admin.users', 'admin.holidays', 'admin.settings', 'admin.tokens', 'admin.import', 'attachment.purge', 'admin.messages', 'admin.units', 'desk.import'],
+  officer: ['request.read', 'request.write', 'objection.file', 'disposition.send', 'disposition.answer', 'desk.work', 'desk.import'],
   supervisor: ['request.read', 'request.write', 'request.unvoid', 'objection.file', 'objection.respond', 'disposition.send', 'disposition.answer', 'desk.work'],
   auditor: ['request.read', 'audit.read', 'export'],
   // Never request.read: no register, no requester's identity or contacts.

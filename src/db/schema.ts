@@ -858,3 +858,82 @@ export const knowledgeEntries = sqliteTable(
   (t) => [index('knowledge_entries_owner_idx').on(t.ownerUnitId), index('knowledge_entries_review_idx').on(t.reviewRequestedAt)],
 );
 export type KnowledgeEntryRow = typeof knowledgeEntries.$inferSelect;
+
+/**
+ * A visit reservation (SOP 194, src/visits). `status` is a code of src/visits/visit-rules.ts
+ * (persisted). `planned_on` is an ISO date in the office zone; instants are UTC ISO 8601.
+ */
+export const visits = sqliteTable(
+  'visits',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    guestNames: text('guest_names').notNull(),
+    guestType: text('guest_type').notNull(),
+    institution: text('institution').notNull().default(''),
+    regionCode: text('region_code').notNull(),
+    phone: text('phone').notNull().default(''),
+    email: text('email').notNull().default(''),
+    plannedOn: text('planned_on').notNull(),
+    topic: text('topic').notNull(),
+    people: integer('people').notNull(),
+    travelOrders: text('travel_orders').notNull().default(''),
+    status: text('status').notNull().default('reserved'),
+    checkedInAt: text('checked_in_at'),
+    metAt: text('met_at'),
+    consultationId: integer('consultation_id').references(() => consultations.id),
+    cancelNote: text('cancel_note').notNull().default(''),
+    createdBy: integer('created_by').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('visits_day_region_idx').on(t.plannedOn, t.regionCode)],
+);
+export type VisitRow = typeof visits.$inferSelect;
+
+/**
+ * A video conference requested by letter (SOP 195, src/visits). `network` and `status` are codes
+ * of src/visits/video-rules.ts (persisted). Dates ISO (office zone); instants UTC ISO 8601.
+ */
+export const videoConferences = sqliteTable(
+  'video_conferences',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    letterNumber: text('letter_number').notNull(),
+    letterDate: text('letter_date').notNull(),
+    letterReceivedOn: text('letter_received_on').notNull(),
+    regionCode: text('region_code').notNull(),
+    /** The requesting local government (the "user" of the call's consultation ticket). */
+    institution: text('institution').notNull(),
+    topic: text('topic').notNull(),
+    unitId: integer('unit_id').notNull().references(() => units.id),
+    network: text('network').notNull(),
+    plannedAt: text('planned_at').notNull(),
+    /** Why the call is planned beyond the SOP's limit (empty when within it). */
+    lateReason: text('late_reason').notNull().default(''),
+    status: text('status').notNull().default('planned'),
+    heldAt: text('held_at'),
+    recordingUrl: text('recording_url').notNull().default(''),
+    cancelNote: text('cancel_note').notNull().default(''),
+    consultationId: integer('consultation_id').references(() => consultations.id),
+    createdBy: integer('created_by').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('video_conferences_planned_idx').on(t.plannedAt)],
+);
+export type VideoConferenceRow = typeof videoConferences.$inferSelect;
+
+/**
+ * Consultations imported from a CRM export (src/consultation-import): one row per
+ * source row, keyed by the CRM's ticket number or a digest of the row, so a file imported twice
+ * adds nothing the second time.
+ */
+export const consultationImports = sqliteTable('consultation_imports', {
+  sourceKey: text('source_key').primaryKey(),
+  consultationId: integer('consultation_id').notNull().references(() => consultations.id),
+  sourceTicketNumber: text('source_ticket_number').notNull().default(''),
+  fileSha256: text('file_sha256').notNull(),
+  importedAt: text('imported_at').notNull(),
+});

@@ -84,7 +84,7 @@ export interface ImportReport {
  * Reads the file. Anything that goes wrong while reading (a damaged or hostile file) becomes
  * an Indonesian message in the report, never an exception that reaches the page as a 500.
  */
-async function readSheet(fileName: string, buffer: Buffer): Promise<{ error: string } | { sheet: SheetData }> {
+export async function readSheet(fileName: string, buffer: Buffer): Promise<{ error: string } | { sheet: SheetData }> {
   try {
     return { sheet: await readRegisterFile(fileName, buffer) };
   } catch (e) {

@@ -24,6 +24,8 @@ export const DEFAULT_SETTINGS = {
   collective_leave_is_working_day: '0',
   /** Working days before the legal due date that a unit's answer to a disposition is due (0–10). */
   unit_lead_days: '2',
+  /** SOP 194: people one region may bring to the office on one day (all its reservations). */
+  visit_max_people_per_region_day: '2',
 } as const;
 export type SettingKey = keyof typeof DEFAULT_SETTINGS;
 export type Settings = Record<SettingKey, string>;

@@ -15,6 +15,7 @@ export const SETTING_LABELS: Record<SettingKey, string> = {
   supervisor_name: 'Nama dan jabatan atasan PPID',
   collective_leave_is_working_day: 'Cuti bersama dihitung sebagai hari kerja',
   unit_lead_days: 'Tenggat internal disposisi (hari kerja sebelum tenggat)',
+  visit_max_people_per_region_day: 'Kunjungan: orang per wilayah per hari',
 };
 
 
@@ -40,5 +41,7 @@ export const settingsSchema = z.object({
   collective_leave_is_working_day: z.preprocess((v) => (v === '1' || v === 'on' || v === true ? '1' : v === undefined || v === '' || v === '0' ? '0' : v), z.enum(['0', '1'])),
   // A form field: absent (an older form) keeps the default.
   unit_lead_days: z.preprocess((v) => (v === undefined || v === '' ? '2' : v), z.string().trim().regex(/^(?:[0-9]|10)$/, { message: 'Angka 0–10.' })),
+  // A form field: absent (an older form) keeps the default (SOP 194: 2).
+  visit_max_people_per_region_day: z.preprocess((v) => (v === undefined || v === '' ? '2' : v), z.string().trim().regex(/^(?:[1-9]|[1-4][0-9]|50)$/, { message: 'Angka 1–50.' })),
 });
 export type SettingsInput = z.infer<typeof settingsSchema>;

@@ -24,6 +24,11 @@ import { answerConsultation, escalateConsultation, logConsultation } from '../..
 import { submitRating } from '../../src/ratings/ratings.service.js';
 import { ratingLinkOf } from '../../src/ratings/links.js';
 import { createEntry } from '../../src/knowledge/knowledge.service.js';
+import { reserveVisit } from '../../src/visits/visits.service.js';
+import { requestVideoConference } from '../../src/visits/video.service.js';
+import { addWorkingDays } from '../../src/calendar/working-days.js';
+import { loadCalendar } from '../../src/calendar/holidays.service.js';
+import { todayIn } from '../../src/shared/dates.js';
 import type { Db } from '../../src/db/client.js';
 import type { Role } from '../../src/auth/roles.js';
 import { createToken, revokeToken } from '../../src/auth/auth.service.js';
@@ -79,6 +84,8 @@ const DESK_OR_UNIT: readonly Role[] = [...DESK, 'unit'];
 // the owner unit's staff, flagged by desk staff; the per-unit approval setting is the admin's.
 const HEAD: readonly Role[] = ['unit'];
 const KB_EDIT: readonly Role[] = [...WRITE, 'unit'];
+// README "Layanan konsultasi": the CRM import is for admins and officers.
+const DESK_IMPORT: readonly Role[] = ['officer', 'admin'];
 
 /**
  * gate 'staff': anonymous (and the requester) are sent to /login?next=…, a logged-in role not in
@@ -262,6 +269,25 @@ const PAGES: PageRow[] = [
   { m: 'POST', route: '/penilaian/kirim/:type/:id', path: '/penilaian/kirim/konsultasi/{rated}', gate: 'staff', allow: DESK, ok: () => [302, `/desk/${world.ids.rated}`] },
   { m: 'GET', route: '/admin/penilaian', path: '/admin/penilaian', gate: 'staff', allow: ADMIN },
   { m: 'POST', route: '/admin/penilaian', path: '/admin/penilaian', gate: 'staff', allow: ADMIN, ok: () => [400] },
+  // visits and video conferences (V: a reservation for the next working day; VC: a planned call)
+  { m: 'GET', route: '/visits', path: '/visits', gate: 'staff', allow: DESK },
+  { m: 'GET', route: '/visits/new', path: '/visits/new', gate: 'staff', allow: DESK },
+  { m: 'POST', route: '/visits/new', path: '/visits/new', gate: 'staff', allow: DESK, ok: () => [400] },
+  { m: 'GET', route: '/visits/:id', path: '/visits/{V}', gate: 'staff', allow: DESK },
+  { m: 'GET', route: '/visits/:id/confirmation', path: '/visits/{V}/confirmation', gate: 'staff', allow: DESK },
+  { m: 'POST', route: '/visits/:id/check-in', path: '/visits/{V}/check-in', gate: 'staff', allow: DESK, ok: () => [400] },
+  { m: 'POST', route: '/visits/:id/met', path: '/visits/{V}/met', gate: 'staff', allow: DESK, ok: () => [400] },
+  { m: 'POST', route: '/visits/:id/cancel', path: '/visits/{V}/cancel', gate: 'staff', allow: DESK, ok: () => [400] },
+  { m: 'POST', route: '/visits/:id/no-show', path: '/visits/{V}/no-show', gate: 'staff', allow: DESK, ok: () => [409] },
+  { m: 'GET', route: '/video-conferences', path: '/video-conferences', gate: 'staff', allow: DESK },
+  { m: 'GET', route: '/video-conferences/new', path: '/video-conferences/new', gate: 'staff', allow: DESK },
+  { m: 'POST', route: '/video-conferences/new', path: '/video-conferences/new', gate: 'staff', allow: DESK, ok: () => [400] },
+  { m: 'GET', route: '/video-conferences/:id', path: '/video-conferences/{VC}', gate: 'staff', allow: DESK },
+  { m: 'POST', route: '/video-conferences/:id/held', path: '/video-conferences/{VC}/held', gate: 'staff', allow: DESK, ok: () => [400] },
+  { m: 'POST', route: '/video-conferences/:id/recording', path: '/video-conferences/{VC}/recording', gate: 'staff', allow: DESK, ok: () => [400] },
+  { m: 'POST', route: '/video-conferences/:id/cancel', path: '/video-conferences/{VC}/cancel', gate: 'staff', allow: DESK, ok: () => [400] },
+  { m: 'GET', route: '/admin/consultation-import', path: '/admin/consultation-import', gate: 'staff', allow: DESK_IMPORT },
+  { m: 'POST', route: '/admin/consultation-import', path: '/admin/consultation-import', gate: 'staff', allow: DESK_IMPORT, ok: () => [400] },
 
   // administration
   { m: 'GET', route: '/admin/users', path: '/admin/users', gate: 'staff', allow: ADMIN },
@@ -463,6 +489,13 @@ async function buildWorld(): Promise<World> {
   };
   const ids: Record<string, number> = {
     A: a.id, B: b.id, O: o.id, D: d.id, K: k.id, closeMe: ticket('Pengguna Lain').id, rated: rated.id, rating: rating.id, answered: answered.id, KB: kb.id,
+    A: a.id, B: b.id, O: o.id, D: d.id, K: k.id, closeMe: ticket('Pengguna Lain').id,
+    V: reserveVisit({ db, actor: testActor, zone: 'Asia/Jakarta', input: {
+      guestNames: 'Tamu Kunjungan', guestType: 'local_government', institution: '', regionCode: '51', phone: '0811', email: '',
+      plannedOn: addWorkingDays(todayIn('Asia/Jakarta'), 1, loadCalendar(db)), topic: 'Dana desa', people: 1, travelOrders: '' } }).id,
+    VC: requestVideoConference({ db, actor: testActor, zone: 'Asia/Jakarta', input: {
+      letterNumber: '005/1/2026', letterDate: todayIn('Asia/Jakarta'), letterReceivedOn: todayIn('Asia/Jakarta'), regionCode: '5171', institution: 'BPKAD',
+      topic: 'APBD', unitCode: 'UT.1', network: 'office_app', plannedAt: addWorkingDays(todayIn('Asia/Jakarta'), 1, loadCalendar(db)) + 'T09:00:00+07:00', lateReason: '' } }).id,
     spareUnit: createUnit({ db, actor: testActor, input: unitInput('SPARE') }).id,
     unusedUnit: createUnit({ db, actor: testActor, input: unitInput('UNUSED') }).id,
     notice: await upload(a.id, 'written_notice', 'decision', 'pemberitahuan.pdf'),
@@ -690,7 +723,7 @@ describe('API × tokens', () => {
 });
 
 /** Multipart forms check the token after parsing: their file field, so the parser lets the body through. */
-const MULTIPART: Record<string, string> = { '/permohonan': 'requestLetter', '/requests/:id/attachments': 'files', '/admin/import': 'file' };
+const MULTIPART: Record<string, string> = { '/permohonan': 'requestLetter', '/requests/:id/attachments': 'files', '/admin/import': 'file', '/admin/consultation-import': 'file' };
 
 describe('CSRF: every POST form refuses a request without a valid token', () => {
   /** Who may use the form, so the refusal can only come from the missing token. */

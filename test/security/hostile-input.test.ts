@@ -36,6 +36,12 @@ import { createUnit, findUnitByCode } from '../../src/units/units.service.js';
 import { sendDispositions } from '../../src/units/dispositions.service.js';
 import { answerConsultation, logConsultation } from '../../src/desk/desk.service.js';
 import { ratingLinkOf } from '../../src/ratings/links.js';
+import { DateTime } from 'luxon';
+import { reserveVisit } from '../../src/visits/visits.service.js';
+import { insertVisit } from '../../src/visits/visits.repo.js';
+import { requestVideoConference } from '../../src/visits/video.service.js';
+import { addWorkingDays } from '../../src/calendar/working-days.js';
+import { loadCalendar } from '../../src/calendar/holidays.service.js';
 import { todayIn } from '../../src/shared/dates.js';
 
 // ---- generators ------------------------------------------------------------------------------------
@@ -359,6 +365,31 @@ function openTicket(db: Db): number {
     user: { name: 'Pengguna', type: 'other', institution: '', region_code: '', email: '', phone: '' } } }).id;
 }
 
+/** The next working day (a visit is reserved at least one working day ahead; a video call planned then). */
+const nextWorkingDay = (db: Db) => addWorkingDays(TODAY, 1, loadCalendar(db));
+/** A minute ago, as a datetime-local field in the office zone. */
+const justNow = () => DateTime.now().setZone(Z).minus({ minutes: 1 }).toFormat("yyyy-LL-dd'T'HH:mm");
+const visitInput = (db: Db) => ({
+  guestNames: 'Tamu', guestType: 'local_government' as const, institution: 'BPKAD', regionCode: '51', phone: '0811', email: '',
+  plannedOn: nextWorkingDay(db), topic: 'Dana desa', people: 1, travelOrders: '' });
+/** A reservation for the next working day (people 1; a fresh region each time, so the quota never fills). */
+let visitRegion = 10;
+function reservedVisit(db: Db): number {
+  return reserveVisit({ db, actor: testActor, zone: Z, input: { ...visitInput(db), regionCode: String(visitRegion++ % 90 + 10) } }).id;
+}
+/** A reservation for today, written as if taken earlier (the guest is at the lobby now). */
+function visitToday(db: Db): number {
+  const now = new Date().toISOString();
+  return insertVisit(db, { ...visitInput(db), plannedOn: TODAY, status: 'reserved', createdAt: now, updatedAt: now }).id;
+}
+/** A video call requested by a letter received today, planned on the next working day. */
+function plannedCall(db: Db): number {
+  unitPk1(db);
+  return requestVideoConference({ db, actor: testActor, zone: Z, input: {
+    letterNumber: '005/1/2026', letterDate: TODAY, letterReceivedOn: TODAY, regionCode: '5171', institution: 'BPKAD', topic: 'APBD',
+    unitCode: 'PK.1', network: 'office_app', plannedAt: `${nextWorkingDay(db)}T09:00:00+07:00`, lateReason: '' } }).id;
+}
+
 /**
  * The target of one run, made on demand and kept while runs are refused: a refusal leaves it as it
  * was (the very thing the properties check), so only a success uses it up.
@@ -409,7 +440,7 @@ const API_DATE_FIELDS: Record<string, string[]> = {
   'POST /api/v1/consultations/:id/answer': ['answered_at'],
 };
 /** The desk's date-and-time fields: an old or far day is sent as that day at 09:00 (office zone). */
-const INSTANT_FIELDS = new Set(['received_at', 'escalated_at', 'answered_at', 'receivedAt', 'escalatedAt', 'answeredAt']);
+const INSTANT_FIELDS = new Set(['received_at', 'escalated_at', 'answered_at', 'receivedAt', 'escalatedAt', 'answeredAt', 'checkedInAt', 'plannedAt', 'heldAt']);
 const asInstant = (field: string, day: string, offset: string) => (INSTANT_FIELDS.has(field) ? `${day}T09:00${offset}` : day);
 
 const API_BODIES: ApiBodyTarget[] = [
@@ -897,6 +928,17 @@ const FORMS: FormTarget[] = [
     valid: (db) => asForm({ topic: 'Dana desa', title: 'Kapan cair?', answer: 'Tahap I Januari.', ownerUnitId: unitPk1(db) }),
   },
   {
+    name: 'reserve a visit POST /visits/new', as: 'agent', path: () => '/visits/new',
+    valid: (db) => asForm({ ...visitInput(db), regionCode: String(visitRegion++ % 90 + 10) }),
+  },
+  { name: 'check in a visit POST /visits/:id/check-in', as: 'agent', path: (db) => `/visits/${visitToday(db)}/check-in`, valid: () => asForm({ checkedInAt: justNow() }) },
+  { name: 'cancel a visit POST /visits/:id/cancel', as: 'officer', path: (db) => `/visits/${reservedVisit(db)}/cancel`, valid: () => asForm({ note: 'Jadwal bentrok' }) },
+  {
+    name: 'video conference POST /video-conferences/new', as: 'agent', path: (db) => { unitPk1(db); return '/video-conferences/new'; },
+    valid: (db) => asForm({ letterNumber: '005/2/2026', letterDate: TODAY, letterReceivedOn: TODAY, regionCode: '51', institution: 'Pemprov Bali', topic: 'DAU', unitCode: 'PK.1', network: 'ministry', plannedAt: `${nextWorkingDay(db)}T10:00`, lateReason: '' }),
+  },
+  { name: 'video conference held POST /video-conferences/:id/held', as: 'agent', path: (db) => `/video-conferences/${plannedCall(db)}/held`, valid: () => asForm({ heldAt: justNow(), recordingUrl: 'https://rekaman.example.id/1' }) },
+  {
     name: 'forwarding POST /requests/:id/forward', as: 'officer', path: (db) => `/requests/${openRequest(db).id}/forward`,
     valid: () => asForm({ body: 'Kementerian Dalam Negeri', forwardedOn: TODAY, contact: 'ppid@kemendagri.go.id', note: '' }),
   },
@@ -1000,6 +1042,22 @@ describe('page forms: never a 5xx or a stack trace, nothing written on a refusal
     );
   });
 
+  it('GET /visits and /video-conferences with hostile query strings (an agent): never a 5xx', async () => {
+    const w = await world();
+    reservedVisit(w.db);
+    plannedCall(w.db);
+    const b = await browserAs(w, 'agent');
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('/visits', '/video-conferences', '/visits/new', '/video-conferences/new'), queryOf(['date', 'month', 'year']), async (p, q) => {
+        const res = await b.agent.get(`${p}?${q}`);
+        expect([200, 400, 404], `${p}?${q.slice(0, 200)}`).toContain(res.status);
+        if (res.status >= 400) expectPageAnswer(res);
+        expectNoPollution();
+      }),
+      runs(RUNS_API),
+    );
+  });
+
   it('GET pages with hostile query strings: never a 5xx', async () => {
     const w = await world();
     openObjection(w.db);
@@ -1085,6 +1143,10 @@ const FORM_DATE_FIELDS: Record<string, string[]> = {
   'escalate a consultation POST /desk/:id/escalate': ['escalatedAt'],
   'answer a consultation POST /desk/:id/answer': ['answeredAt'],
   'forwarding POST /requests/:id/forward': ['forwardedOn'],
+  'reserve a visit POST /visits/new': ['plannedOn'],
+  'check in a visit POST /visits/:id/check-in': ['checkedInAt'],
+  'video conference POST /video-conferences/new': ['letterDate', 'letterReceivedOn', 'plannedAt'],
+  'video conference held POST /video-conferences/:id/held': ['heldAt'],
 };
 
 describe('old and far dates are refused wherever a date enters (issue 10: one date froze every page)', () => {
