@@ -489,7 +489,6 @@ async function buildWorld(): Promise<World> {
   };
   const ids: Record<string, number> = {
     A: a.id, B: b.id, O: o.id, D: d.id, K: k.id, closeMe: ticket('Pengguna Lain').id, rated: rated.id, rating: rating.id, answered: answered.id, KB: kb.id,
-    A: a.id, B: b.id, O: o.id, D: d.id, K: k.id, closeMe: ticket('Pengguna Lain').id,
     V: reserveVisit({ db, actor: testActor, zone: 'Asia/Jakarta', input: {
       guestNames: 'Tamu Kunjungan', guestType: 'local_government', institution: '', regionCode: '51', phone: '0811', email: '',
       plannedOn: addWorkingDays(todayIn('Asia/Jakarta'), 1, loadCalendar(db)), topic: 'Dana desa', people: 1, travelOrders: '' } }).id,
