@@ -12,6 +12,7 @@ import { loginAs, tokenFor } from '../helpers/login-as.js';
 import { testActor } from '../helpers/factories.js';
 import { createUnit } from '../../src/units/units.service.js';
 import { listAudit } from '../../src/audit/audit.repo.js';
+import { updateServicePolicies } from '../../src/desk/desk-config.js';
 import type { Db } from '../../src/db/client.js';
 
 beforeEach(() => {
@@ -243,6 +244,52 @@ describe('the March 2026 report over a year and a half of consultations', () => 
     const hours = wb.getWorksheet('5. Jam layanan dan zona waktu')!.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
     expect(hours).toContainEqual(['Di luar jam layanan', 5, 62.5]);
     expect(hours).toContainEqual(['Zona tidak diketahui', 1, 20]);
+  });
+});
+
+describe('escalations against the service level in working hours', () => {
+  it('when the policy counts working hours, then the report judges each answer by the due time stored on the ticket', async () => {
+    const { app, db } = buildTestApp();
+    createUnit({ db, actor: testActor, input: { code: 'PK.2', name: 'Direktorat Dana Transfer Umum', kind: 'unit', active: true } });
+    const token = await tokenFor(db, 'agent');
+    const post = async (path: string, body: object) => {
+      const res = await request(app).post(`/api/v1${path}`).set('Authorization', `Bearer ${token}`).send(body);
+      expect(res.status, res.text).toBeLessThan(300);
+      return res.body as { id: number };
+    };
+    const hours = (amount: number, unit: 'working_hours' | 'working_days') =>
+      updateServicePolicies({ db, actor: testActor, policies: [{ channel: 'whatsapp', escalated: true, policy: { amount, unit } }] });
+    const ticket = async (at: string, escalatedAt: string) => {
+      const t = await post('/consultations', { received_at: at, channel: 'whatsapp', category: 'question', topic: 'general', question: 'Pertanyaan uji', user: { name: 'Pengguna', type: 'local_government', region_code: '3273' } });
+      await post(`/consultations/${t.id}/escalation`, { unit_code: 'PK.2', escalated_at: escalatedAt });
+      return t.id;
+    };
+    const answer = (id: number, at: string) => post(`/consultations/${id}/answer`, { answered_at: at, answer: 'Dijawab.' });
+    hours(4, 'working_hours');
+    // A: Thursday 7 May 15:00; 4 working hours = 15–16 Thursday + 08–11 Friday: due Friday 11:00.
+    // Answered Friday 10:30 (19 h after the escalation on the clock): within.
+    const a = await ticket('2026-05-07T15:00:00+07:00', '2026-05-07T15:30:00+07:00');
+    await answer(a, '2026-05-08T10:30:00+07:00');
+    // B: Monday 11 May 09:00, due 13:00; answered 13:30 (4,0 h after the escalation at 09:30): late.
+    const b = await ticket('2026-05-11T09:00:00+07:00', '2026-05-11T09:30:00+07:00');
+    await answer(b, '2026-05-11T13:30:00+07:00');
+    // C: Tuesday 12 May 09:00, escalated 09:10 under 4 working hours (due 13:00). The admin then
+    // sets 2 working days: the due time already given is kept, so the answer at 14:00 is late.
+    const c = await ticket('2026-05-12T09:00:00+07:00', '2026-05-12T09:10:00+07:00');
+    hours(2, 'working_days');
+    await answer(c, '2026-05-12T14:00:00+07:00');
+
+    const auditor = await tokenFor(db, 'auditor');
+    const res = await request(app).get('/api/v1/reports/service/2026/5').set('Authorization', `Bearer ${auditor}`);
+    expect(res.status, res.text).toBe(200);
+    // 1 of 3 within (33,3%); answer hours 19, 4 and 4 h 50 min: average 27,83 / 3 = 9,28 → 9,3; longest 19,0.
+    expect(res.body.sections.escalations.figures).toMatchObject({ total: 3, escalated: 3, answered: 3, within_service_level: 1, within_service_level_pct: 33.3 });
+    expect(res.body.sections.escalations.figures.units).toEqual([
+      { unit_code: 'PK.2', unit_name: 'Direktorat Dana Transfer Umum', escalated: 3, answered: 3, unanswered: 0, avg_answer_hours: 9.3, max_answer_hours: 19, within_service_level: 1, within_service_level_pct: 33.3 },
+    ]);
+    // All three came in inside service hours (Thursday 15:00, Monday and Tuesday 09:00).
+    expect(res.body.sections.service_hours.figures).toMatchObject({ inside_hours: 3, outside_hours: 0 });
+    expect(res.body.sections.service_hours.paragraphs).toEqual(['Seluruh 3 konsultasi Mei 2026 masuk dalam jam layanan.']);
   });
 });
 
