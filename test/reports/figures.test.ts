@@ -1,7 +1,7 @@
 /** Issue 18 point 4: (this − that) / that × 100, half up to one decimal; 0 before: not comparable. */
 import { describe, expect, it } from 'vitest';
 import { changeText, pctChange, sharePct } from '../../src/reports/service/figures.js';
-import { provinceName } from '../../src/reports/service/province-names.js';
+import { provinceDisplayName, provinceOfTicket } from '../../src/reports/service/sections/users.js';
 
 describe('percent change', () => {
   it.each([
@@ -30,10 +30,18 @@ describe('percent change', () => {
   });
 });
 
-describe('provinceName (the one place the lead swaps for src/regions)', () => {
-  it('takes the first two digits of a region code; blank is unknown', () => {
-    expect(provinceName('3273')).toEqual({ code: '32', name: 'Jawa Barat' });
-    expect(provinceName('94')).toEqual({ code: '94', name: 'Papua' });
-    expect(provinceName('')).toBeNull();
+describe('the province of a ticket (src/regions, by the first two digits)', () => {
+  it("finds a regency's province, a province itself, an unlisted regency by its two digits; blank is unknown", () => {
+    expect(provinceOfTicket('3273')).toMatchObject({ code: '32', name: 'JAWA BARAT', zone: 'WIB' });
+    expect(provinceOfTicket('91')).toMatchObject({ code: '91', name: 'PAPUA', zone: 'WIT' });
+    expect(provinceOfTicket('3299')?.code).toBe('32');
+    expect(provinceOfTicket('')).toBeUndefined();
+    expect(provinceOfTicket('99')).toBeUndefined();
+  });
+
+  it("writes the list's capitals as a name", () => {
+    expect(provinceDisplayName('DAERAH ISTIMEWA YOGYAKARTA')).toBe('Daerah Istimewa Yogyakarta');
+    expect(provinceDisplayName('DKI JAKARTA')).toBe('DKI Jakarta');
+    expect(provinceDisplayName('KEPULAUAN BANGKA BELITUNG')).toBe('Kepulauan Bangka Belitung');
   });
 });

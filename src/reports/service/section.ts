@@ -6,6 +6,13 @@
 import type { Db } from '../../db/client.js';
 import type { UnitRow } from '../../db/schema.js';
 import type { DeskData } from './desk-data.js';
+import type { deskLabels } from '../../desk/desk-config.js';
+
+/** Code → label of the admin's channel, category and topic lists (inactive items included). */
+export type DeskLabels = ReturnType<typeof deskLabels>;
+
+/** A code's label in a list, or the code itself when the list does not know it. */
+export const labelIn = (labels: Record<string, string>, code: string) => (Object.hasOwn(labels, code) ? labels[code] : code);
 
 export interface ReportContext {
   db: Db;
@@ -18,6 +25,8 @@ export interface ReportContext {
   /** The consultations of last year and this year up to the report month, by month (loaded once). */
   desk: () => DeskData;
   units: readonly UnitRow[];
+  /** The desk's lists (src/desk/desk-config.ts deskLabels), read once per report. */
+  labels: DeskLabels;
 }
 
 /** How a column is written: text, a whole count, a percent with one decimal, a one-decimal number. */

@@ -7,6 +7,7 @@ import { consultationsSection } from './sections/consultations.js';
 import { channelsSection } from './sections/channels.js';
 import { usersSection } from './sections/users.js';
 import { topicsSection } from './sections/topics.js';
+import { serviceHoursSection } from './sections/service-hours.js';
 import { escalationsSection } from './sections/escalations.js';
 import { ppidSection } from './sections/ppid.js';
 
@@ -15,6 +16,7 @@ export const SECTIONS: readonly ReportSection<unknown>[] = [
   channelsSection,
   usersSection,
   topicsSection,
+  serviceHoursSection,
   escalationsSection,
   ppidSection,
 ];

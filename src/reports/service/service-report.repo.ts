@@ -14,6 +14,10 @@ export interface TicketRow {
   escalatedUnitId: number | null;
   answeredAt: string | null;
   slaDueAt: string;
+  /** 'WIB' | 'WITA' | 'WIT', or '' when the user's region is unknown (set at intake). */
+  userZone: string;
+  /** Came in outside the desk's service hours (set at intake). */
+  outsideServiceHours: boolean;
 }
 
 /** Tickets received in [from, to) (UTC instants; stored as UTC text, so text order is time order). */
@@ -24,6 +28,7 @@ export function ticketsBetween(tx: Tx, from: string, to: string): TicketRow[] {
       userRegionCode: consultations.userRegionCode, category: consultations.category, topic: consultations.topic,
       escalatedAt: consultations.escalatedAt, escalatedUnitId: consultations.escalatedUnitId,
       answeredAt: consultations.answeredAt, slaDueAt: consultations.slaDueAt,
+      userZone: consultations.userZone, outsideServiceHours: consultations.outsideServiceHours,
     })
     .from(consultations)
     .where(and(gte(consultations.receivedAt, from), lt(consultations.receivedAt, to)))

@@ -9,6 +9,7 @@ import { invalid } from '../../shared/errors.js';
 import { nowInstant } from '../../shared/dates.js';
 import { getSettings } from '../../settings/settings.repo.js';
 import { listUnits } from '../../units/units.service.js';
+import { deskLabels } from '../../desk/desk-config.js';
 import { checkMonth, checkYear } from '../../recap/recap.service.js';
 import { buildSection, type BuiltSection, type ReportContext } from './section.js';
 import { SECTIONS } from './sections.js';
@@ -33,6 +34,7 @@ export function buildServiceReport(db: Db, zone: string, year: number, month: nu
     db, zone, year, month, officeName: getSettings(db).office_name, label: monthLabel(year, month),
     desk: () => (desk ??= loadDeskData(db, zone, year, month)),
     units: listUnits(db),
+    labels: deskLabels(db),
   };
   const notes = new Map(repo.notesOf(db, year, month).map((n) => [n.section, n.body]));
   return { year, month, label: ctx.label, officeName: ctx.officeName, sections: SECTIONS.map((s) => buildSection(s, ctx, notes.get(s.key) ?? '')) };

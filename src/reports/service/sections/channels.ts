@@ -1,7 +1,6 @@
 /** Per channel: count, share of the month, change against the month before and the same month last year, a small chart each. */
-import { defineSection, type ReportContext } from '../section.js';
+import { defineSection, labelIn, type ReportContext } from '../section.js';
 import { changeText, compare, formatCount, listOf, monthLabel, pctText, previousMonthOf, type Comparison } from '../figures.js';
-import { CHANNELS, type Channel } from '../../../desk/vocabulary.js';
 
 export interface ChannelFigure extends Comparison {
   channel: string;
@@ -9,15 +8,13 @@ export interface ChannelFigure extends Comparison {
   per_month: { this_year: number[]; last_year: number[] };
 }
 
-const labelOf = (c: string) => (Object.hasOwn(CHANNELS, c) ? CHANNELS[c as Channel] : c);
-
-/** Every channel seen in the two years, busiest of the month first (then the vocabulary's order). */
+/** Every channel seen in the two years, busiest of the month first (then the admin's list order). */
 export function channelFigures(ctx: ReportContext): ChannelFigure[] {
   const desk = ctx.desk();
   const { year, month } = ctx;
   const prev = previousMonthOf(year, month);
   const total = desk.of(year, month).length;
-  const order = Object.keys(CHANNELS);
+  const order = Object.keys(ctx.labels.channel);
   const seen = new Set<string>();
   for (let m = 1; m <= 12; m++) for (const t of [...desk.of(year - 1, m), ...desk.of(year, m)]) seen.add(t.channel);
   const rank = (c: string) => (order.includes(c) ? order.indexOf(c) : order.length);
@@ -27,7 +24,7 @@ export function channelFigures(ctx: ReportContext): ChannelFigure[] {
       const thisYear = desk.perMonth(year, is);
       const lastYear = desk.perMonth(year - 1, is);
       return {
-        channel, label: labelOf(channel),
+        channel, label: labelIn(ctx.labels.channel, channel),
         ...compare(thisYear[month - 1], desk.of(prev.year, prev.month).filter(is).length, lastYear[month - 1], total),
         per_month: { this_year: thisYear, last_year: lastYear },
       };

@@ -2,15 +2,26 @@
 import { defineSection } from '../section.js';
 import { formatCount, listOf, pctText, sharePct } from '../figures.js';
 import { USER_TYPES } from '../../../desk/vocabulary.js';
-import { provinceName } from '../province-names.js';
+import { provinceOf, type Region } from '../../../regions/regions.js';
 
 export const TOP_PROVINCES = 5;
+
+/** "JAWA BARAT" → "Jawa Barat", "DKI JAKARTA" → "DKI Jakarta" (the list writes names in capitals). */
+export const provinceDisplayName = (name: string) =>
+  name.split(' ').map((w) => (w === 'DKI' ? w : w.charAt(0) + w.slice(1).toLocaleLowerCase('id'))).join(' ');
+
+/** The province of a ticket's region code (src/regions; an unlisted code by its first two digits), or undefined. */
+export function provinceOfTicket(regionCode: string): Region | undefined {
+  const code = regionCode.trim();
+  if (!code) return undefined;
+  return provinceOf(code) ?? provinceOf(code.slice(0, 2));
+}
 
 export interface UserFigures {
   total: number;
   user_types: { user_type: string; label: string; count: number; share_pct: number | null }[];
   provinces: { province_code: string; name: string; count: number; share_pct: number | null }[];
-  /** Tickets without a region code. */
+  /** Tickets without a region code (or with one the regions list does not know). */
   region_unknown: number;
 }
 
@@ -25,9 +36,9 @@ export const usersSection = defineSection<UserFigures>({
     let unknown = 0;
     for (const t of tickets) {
       types.set(t.userType, (types.get(t.userType) ?? 0) + 1);
-      const p = provinceName(t.userRegionCode);
+      const p = provinceOfTicket(t.userRegionCode);
       if (!p) unknown++;
-      else provinces.set(p.code, { name: p.name, count: (provinces.get(p.code)?.count ?? 0) + 1 });
+      else provinces.set(p.code, { name: provinceDisplayName(p.name), count: (provinces.get(p.code)?.count ?? 0) + 1 });
     }
     return {
       total,
