@@ -43,6 +43,7 @@ import { dispositionsRoutes, unitHooks } from './units/dispositions.routes.js';
 import { unitsApi } from './units/units.api.js';
 import { deskRoutes } from './desk/desk.routes.js';
 import { deskApi } from './desk/desk.api.js';
+import { pelaksanaHooks } from './pelaksana/pelaksana.routes.js';
 
 /** POST routes that parse a multipart body themselves and then call ctx.csrfValid. */
 const MULTIPART_FORMS = [/^\/permohonan\/?$/i, /^\/requests\/[^/]+\/attachments\/?$/i, /^\/admin\/import\/?$/i];
@@ -171,6 +172,8 @@ function mountApi(api: express.Router, ctx: AppContext): void {
   // Idempotency-Key: a retried POST answers the first answer again (src/submissions).
   api.use(submissionKeys(ctx.db, { source: 'api' }));
   // Before requestsApi: a unit's token gets "not found" under /requests/:id.
+  // A PPID Pelaksana's officers: their own requests only (src/pelaksana).
+  api.use(pelaksanaHooks(ctx));
   api.use(unitsApi(ctx));
   api.use(requestsApi(ctx));
   api.use(deliveryApi(ctx));
@@ -184,6 +187,8 @@ function mountPages(app: Application, ctx: AppContext): void {
   app.use(objectionNavCounts(ctx));
   // Before the request and recap pages: unit staff kept to their work, panels for the PPID.
   app.use(unitHooks(ctx));
+  // A PPID Pelaksana's officers: their own requests only (src/pelaksana).
+  app.use(pelaksanaHooks(ctx));
   app.use(unitsRoutes(ctx));
   app.use(dispositionsRoutes(ctx));
   app.use(authRoutes(ctx));
