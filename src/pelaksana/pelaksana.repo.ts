@@ -48,6 +48,16 @@ export function requestOfDisposition(db: Tx, dispositionId: number): number | un
   return db.select({ requestId: dispositions.requestId }).from(dispositions).where(eq(dispositions.id, dispositionId)).get()?.requestId;
 }
 
+/** Every PPID Pelaksana unit (active or not), by code. */
+export function pelaksanaUnits(db: Tx): UnitRow[] {
+  return db.select().from(units).where(eq(units.kind, 'pelaksana')).orderBy(units.code).all();
+}
+
+/** The PPID Utama unit, if the tree has one (the first by code). */
+export function utamaUnit(db: Tx): UnitRow | undefined {
+  return db.select().from(units).where(eq(units.kind, 'utama')).orderBy(units.code).get();
+}
+
 /** Active PPID Pelaksana units, by code. */
 export function activePelaksanaUnits(db: Tx): UnitRow[] {
   return db.select().from(units).where(and(eq(units.kind, 'pelaksana'), eq(units.active, true))).orderBy(units.code).all();

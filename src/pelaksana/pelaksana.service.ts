@@ -113,6 +113,28 @@ export function pelaksanaForRegistration(tx: Tx, unitId: number): UnitRow {
   return u;
 }
 
+/**
+ * The scopes a viewer can choose on the recap: consolidated, the Utama's own, each Pelaksana
+ * (active or not: history stays readable). A Pelaksana's officer has no choice: empty.
+ */
+export function scopeOptions(db: Tx, user: { id: number; unitId?: number | null }): { code: string; label: string }[] {
+  if (scopeOfUser(db, user).kind === 'pelaksana') return [];
+  const pelaksana = repo.pelaksanaUnits(db);
+  if (pelaksana.length === 0) return [];
+  const utama = repo.utamaUnit(db);
+  return [
+    { code: '', label: 'Gabungan (PPID Utama dan semua PPID Pelaksana)' },
+    { code: utama?.code ?? 'utama', label: `${utama ? `${utama.code} — ` : ''}PPID Utama (yang dicatatnya sendiri)` },
+    ...pelaksana.map((u) => ({ code: u.code, label: `${u.code} — ${u.name}` })),
+  ];
+}
+
+/** How a scope is named under a title ("" for the consolidated one). */
+export function scopeLabel(scope: repo.RequestScope): string {
+  if (scope.kind === 'all') return '';
+  return scope.kind === 'utama' ? `${scope.name} (tanpa PPID Pelaksana)` : `PPID Pelaksana ${scope.code} — ${scope.name}`;
+}
+
 export const highestPelaksanaSequence = repo.highestPelaksanaSequence;
 export const recordPelaksana = repo.insertRequestPelaksana;
 export const pelaksanaOfRequest = repo.pelaksanaOfRequest;
