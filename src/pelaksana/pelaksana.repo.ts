@@ -90,3 +90,8 @@ export function scopeWhere(scope: RequestScope, column: SQLiteColumn = requests.
   if (scope.kind === 'all') return undefined;
   return scope.kind === 'pelaksana' ? ofPelaksana(column, scope.unitId) : ofUtama(column);
 }
+
+/** A scope's condition over objections (by their request; one without a request is the Utama's). */
+export const objectionScopeWhere = (scope: RequestScope): SQL | undefined => scopeWhere(scope, objections.requestId);
+/** A scope's condition over dispositions (by their request). */
+export const dispositionScopeWhere = (scope: RequestScope): SQL | undefined => scopeWhere(scope, dispositions.requestId);

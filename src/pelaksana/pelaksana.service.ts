@@ -19,7 +19,7 @@ import { invalid, notFound } from '../shared/errors.js';
 import * as repo from './pelaksana.repo.js';
 
 export type { RequestScope } from './pelaksana.repo.js';
-export { scopeWhere } from './pelaksana.repo.js';
+export { dispositionScopeWhere, objectionScopeWhere, scopeWhere } from './pelaksana.repo.js';
 
 export const CONSOLIDATED: repo.RequestScope = { kind: 'all' };
 const UTAMA_OWN: repo.RequestScope = { kind: 'utama', code: 'utama', name: 'PPID Utama' };

@@ -22,6 +22,7 @@ import * as repo from './dispositions.repo.js';
 import { findUnit } from './units.repo.js';
 import { defaultInternalDue } from './internal-due.js';
 import { notifyDispositionReminder } from '../messages/events.js';
+import { dispositionScopeWhere, scopeOfUser } from '../pelaksana/pelaksana.service.js';
 import { ANSWER_RESULTS, type QueueFilter } from './vocabulary.js';
 import type { AnswerInput, ReassignInput, RecallInput, RemindInput, SendInput } from './units.schemas.js';
 
@@ -234,8 +235,10 @@ export function browseQueue(db: Db, zone: string, viewer: Viewer, filter: { unit
   const dueSoonUntil = addWorkingDays(today, DUE_SOON_WORKING_DAYS, cal);
   const scope = scopeOf(viewer);
   const unitId = scope ?? filter.unitId;
-  const rows = repo.listQueue(db, { unitId, status: filter.status, today, dueSoonUntil });
-  const counts = repo.queueCounts(db, today, dueSoonUntil, unitId);
+  // A PPID Pelaksana's officers: the dispositions of their Pelaksana's requests only.
+  const requestScope = scope === null ? dispositionScopeWhere(scopeOfUser(db, { id: 0, unitId: viewer.unitId })) : undefined;
+  const rows = repo.listQueue(db, { unitId, status: filter.status, today, dueSoonUntil, requestScope });
+  const counts = repo.queueCounts(db, today, dueSoonUntil, unitId, requestScope);
   const tiles = counts.reduce((t, c) => ({ open: t.open + c.open, dueSoon: t.dueSoon + (c.dueSoon ?? 0), overdue: t.overdue + (c.overdue ?? 0) }), { open: 0, dueSoon: 0, overdue: 0 });
   return { rows, counts, tiles, today };
 }

@@ -6,7 +6,10 @@ import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildTestApp } from '../helpers/build-test-app.js';
 import { loginAs, tokenFor } from '../helpers/login-as.js';
-import { apiIntakeBody, intakeInput } from '../helpers/factories.js';
+import { apiIntakeBody, decisionInput, filingInput, intakeInput, testActor } from '../helpers/factories.js';
+import { decideRequest } from '../../src/requests/requests.service.js';
+import { fileObjection } from '../../src/objections/objections.service.js';
+import { sendDispositions } from '../../src/units/dispositions.service.js';
 import { listAudit } from '../../src/audit/audit.repo.js';
 import type { Db } from '../../src/db/client.js';
 import { requestScopeForUnit, scopeWhere } from '../../src/pelaksana/pelaksana.service.js';
@@ -18,6 +21,7 @@ import { ministry, registerFor } from './support.js';
 beforeEach(fixClock);
 afterEach(() => vi.useRealTimers());
 
+const zone = 'Asia/Jakarta';
 const rows = (db: Db, sql: string, ...args: unknown[]) => db.$client.prepare(sql).all(...args) as Record<string, unknown>[];
 const form = (csrf: string, extra: Record<string, string> = {}) => ({ _csrf: csrf, ...intakeInput({ receivedOn: TODAY }), ...extra });
 
@@ -126,6 +130,40 @@ describe('what a PPID Pelaksana officer sees', () => {
     expect(csv.text).toContain(mine.registrationNumber);
     expect(csv.text).not.toContain(theirs.registrationNumber);
     expect(csv.text).not.toContain(utamas.registrationNumber);
+  });
+
+  it('when a P1 officer lists objections or dispositions, then only those of P1’s requests are there; P2’s are 404', async () => {
+    const { app, db } = buildTestApp();
+    const { p1, p2 } = ministry(db);
+    const pk = createUnit({ db, actor: testActor, input: { code: 'PK.1', name: 'Sekretariat', kind: 'unit', active: true } });
+    const mine = decideRequest({ db, actor: testActor, zone, id: registerFor(db, p1.id, { receivedOn: '2026-02-02' }).id, input: decisionInput({ decidedOn: '2026-02-05' }) });
+    const theirs = decideRequest({ db, actor: testActor, zone, id: registerFor(db, p2.id, { receivedOn: '2026-02-03' }).id, input: decisionInput({ decidedOn: '2026-02-05' }) });
+    const myObjection = fileObjection({ db, actor: testActor, zone, requestId: mine.id, input: filingInput({ filedOn: '2026-02-20' }) });
+    const theirObjection = fileObjection({ db, actor: testActor, zone, requestId: theirs.id, input: filingInput({ filedOn: '2026-02-20' }) });
+    const open1 = registerFor(db, p1.id, { receivedOn: TODAY });
+    const open2 = registerFor(db, p2.id, { receivedOn: TODAY });
+    const [d1] = sendDispositions({ db, actor: testActor, zone, requestId: open1.id, input: { unitIds: [pk.id], note: '' } }).rows;
+    const [d2] = sendDispositions({ db, actor: testActor, zone, requestId: open2.id, input: { unitIds: [pk.id], note: '' } }).rows;
+    const { agent, csrf } = await loginAs(app, db, 'supervisor', 'p1.supervisor', p1.id);
+
+    const objections = await agent.get('/objections?status=').expect(200);
+    expect(objections.text).toContain(myObjection.registrationNumber);
+    expect(objections.text).not.toContain(theirObjection.registrationNumber);
+    await agent.get(`/objections/${myObjection.id}`).expect(200);
+    expect((await agent.get(`/objections/${theirObjection.id}`)).status).toBe(404);
+
+    const queue = await agent.get('/dispositions').expect(200);
+    expect(queue.text).toContain(open1.registrationNumber);
+    expect(queue.text).not.toContain(open2.registrationNumber);
+    await agent.get(`/dispositions/${d1.id}`).expect(200);
+    expect((await agent.get(`/dispositions/${d2.id}`)).status).toBe(404);
+    expect((await agent.post(`/dispositions/${d2.id}/remind`).type('form').send({ _csrf: csrf })).status).toBe(404);
+
+    const auth = { Authorization: `Bearer ${await tokenFor(db, 'officer', 'p1.api', p1.id)}` };
+    const list = await request(app).get('/api/v1/objections?year=2026').set(auth).expect(200);
+    expect(list.body.items.map((o: { id: number }) => o.id)).toEqual([myObjection.id]);
+    const dispositions = await request(app).get('/api/v1/dispositions').set(auth).expect(200);
+    expect(dispositions.body.items.map((x: { id: number }) => x.id)).toEqual([d1.id]);
   });
 
   it('when an officer or auditor of the PPID Utama (no Pelaksana unit) looks, then every request is there, as before', async () => {
