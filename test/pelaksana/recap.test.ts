@@ -12,6 +12,8 @@ import { decideRequest } from '../../src/requests/requests.service.js';
 import { fileObjection } from '../../src/objections/objections.service.js';
 import type { Db } from '../../src/db/client.js';
 import { fixClock } from '../units/support.js';
+import { runCli } from '../../src/cli.js';
+import { cliContext } from '../helpers/cli.js';
 import { ministry, registerFor } from './support.js';
 
 beforeEach(fixClock);
@@ -109,5 +111,24 @@ describe('the rekapitulasi per PPID Pelaksana', () => {
     const unknown = await request(app).get('/api/v1/recap/2026?unit=NOPE').set(utama);
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.fields).toHaveProperty('unit');
+  });
+});
+
+describe('ppid recap --unit', () => {
+  it('prints one Pelaksana’s recap, the consolidated one by default, and refuses an unknown code', async () => {
+    const { db } = buildTestApp();
+    year2026(db);
+    const run = async (...args: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runCli(['recap', '--year', '2026', '--format', 'json', ...args], cliContext(db), { out: (l) => out.push(l), err: (l) => err.push(l), readStdin: async () => '' });
+      return { code, json: out.length ? JSON.parse(out.join('\n')) : null, err };
+    };
+    expect((await run()).json.total.requests).toBe(7);
+    const p2 = await run('--unit', 'P2');
+    expect(p2.json).toMatchObject({ unit: { code: 'P2' }, total: { requests: 3 } });
+    const bad = await run('--unit', 'NOPE');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toEqual(['NOPE bukan PPID Utama atau PPID Pelaksana yang dikenal.']);
   });
 });
