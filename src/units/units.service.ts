@@ -71,6 +71,9 @@ export function updateUnit({ db, actor, input, id }: UseCase<UnitInput> & { id: 
     if (input.version !== undefined && input.version !== before.version) throw outdated();
     checkCodeFree(tx, input.code, id);
     checkParent(tx, id, input.parentId);
+    // Its requests would belong to no PPID at all (the recaps would no longer add up): refused.
+    const registered = before.kind === 'pelaksana' && input.kind !== 'pelaksana' ? repo.registeredRequestCount(tx, id) : 0;
+    if (registered) throw invalid({ kind: `${before.code} sudah mencatat ${registered} permohonan sebagai PPID Pelaksana; jenisnya tidak dapat diubah.` });
     const pattern = input.numberPattern === undefined ? (before.numberPattern ?? '') : input.numberPattern;
     if (pattern && input.kind !== 'pelaksana') throw invalid({ numberPattern: 'Pola nomor sendiri hanya untuk PPID Pelaksana.' });
     checkPatternFree(tx, pattern, id);
@@ -114,11 +117,12 @@ export function deleteUnit({ db, actor, id }: { db: Db; actor: Actor; id: number
   return db.transaction((tx) => {
     const u = repo.findUnit(tx, id);
     if (!u) throw notFound('Unit');
-    const ties = repo.unitTies(tx, id);
+    const ties = { ...repo.unitTies(tx, id), requests: repo.registeredRequestCount(tx, id) };
     const what = [
       ties.dispositions ? `${ties.dispositions} disposisi` : '',
       ties.users ? `${ties.users} pengguna` : '',
       ties.children ? `${ties.children} sub-unit` : '',
+      ties.requests ? `${ties.requests} permohonan` : '',
     ].filter(Boolean);
     if (what.length) {
       throw new AppError('conflict', `Unit ${u.code} tidak dapat dihapus karena sudah punya ${what.join(', ')}. Nonaktifkan unit ini sebagai gantinya.`);

@@ -47,6 +47,15 @@ describe('a PPID Pelaksana’s number pattern (admin form)', () => {
     expect(registerFor(db, dja.id, { receivedOn: TODAY }).registrationNumber).toBe('001/PPID-DJA/2026');
     expect((await agent.get('/admin/units').expect(200)).text).toContain('{seq:3}/PPID-DJA/{year}');
     expect(listAudit(db, { action: 'unit.update' }, 1, 10).rows[0].summary).toContain('DJA');
+
+    // Its requests keep it a Pelaksana: neither another kind nor deletion.
+    const now = findUnitByCode(db, 'DJA')!;
+    const kind = await agent.post(`/admin/units/${dja.id}`).type('form').send({ ...base, code: 'DJA', kind: 'unit', version: String(now.version), active: 'on', numberPattern: '' });
+    expect(kind.status).toBe(400);
+    expect(kind.text).toContain('sudah mencatat 2 permohonan sebagai PPID Pelaksana');
+    const del = await agent.post(`/admin/units/${dja.id}/delete`).type('form').send({ _csrf: csrf });
+    expect(del.status).toBe(409);
+    expect(findUnitByCode(db, 'DJA')).toMatchObject({ kind: 'pelaksana' });
   });
 });
 
