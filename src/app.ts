@@ -56,6 +56,7 @@ import { knowledgeApi, knowledgeRoutes } from './knowledge/knowledge.routes.js';
 import { visitsRoutes } from './visits/visits.routes.js';
 import { videoConferenceRoutes } from './visits/video.routes.js';
 import { consultationImportRoutes } from './consultation-import/consultation-import.routes.js';
+import { pelaksanaHooks } from './pelaksana/pelaksana.routes.js';
 
 /** POST routes that parse a multipart body themselves and then call ctx.csrfValid. */
 const MULTIPART_FORMS = [/^\/reports\/annual\/\d{4}\/submit\/?$/i, /^\/permohonan\/?$/i, /^\/requests\/[^/]+\/attachments\/?$/i, /^\/admin\/import\/?$/i, /^\/admin\/consultation-import\/?$/i];
@@ -186,6 +187,8 @@ function mountApi(api: express.Router, ctx: AppContext): void {
   // Idempotency-Key: a retried POST answers the first answer again (src/submissions).
   api.use(submissionKeys(ctx.db, { source: 'api' }));
   // Before requestsApi: a unit's token gets "not found" under /requests/:id.
+  // A PPID Pelaksana's officers: their own requests only (src/pelaksana).
+  api.use(pelaksanaHooks(ctx));
   api.use(unitsApi(ctx));
   api.use(requestsApi(ctx));
   api.use(deliveryApi(ctx));
@@ -206,6 +209,8 @@ function mountPages(app: Application, ctx: AppContext): void {
   // Before the request and recap pages: unit staff kept to their work, panels for the PPID.
   app.use(unitHooks(ctx));
   app.use(deskRequestLink(ctx));
+  // A PPID Pelaksana's officers: their own requests only (src/pelaksana).
+  app.use(pelaksanaHooks(ctx));
   app.use(unitsRoutes(ctx));
   app.use(dispositionsRoutes(ctx));
   app.use(authRoutes(ctx));

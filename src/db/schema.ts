@@ -451,6 +451,8 @@ export const units = sqliteTable(
     kind: text('kind').notNull(),
     parentId: integer('parent_id').references((): AnySQLiteColumn => units.id),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /** A PPID Pelaksana's own registration number pattern (src/numbering); null: the PPID Utama's. */
+    numberPattern: text('number_pattern'),
     version: integer('version').notNull().default(1),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
@@ -937,3 +939,23 @@ export const consultationImports = sqliteTable('consultation_imports', {
   fileSha256: text('file_sha256').notNull(),
   importedAt: text('imported_at').notNull(),
 });
+
+/**
+ * A request registered by a PPID Pelaksana (src/pelaksana). No row: the PPID Utama's own. `seq`
+ * is the Pelaksana's own sequence in `year` (its number pattern); null when the Pelaksana had no
+ * pattern and the request took the PPID Utama's number (requests.registration_seq).
+ */
+export const requestPelaksana = sqliteTable(
+  'request_pelaksana',
+  {
+    requestId: integer('request_id')
+      .primaryKey()
+      .references(() => requests.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    year: integer('year').notNull(),
+    seq: integer('seq'),
+  },
+  (t) => [uniqueIndex('request_pelaksana_unit_year_seq_idx').on(t.unitId, t.year, t.seq), index('request_pelaksana_unit_idx').on(t.unitId)],
+);

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../context.js';
-import { currentActor, requirePermission, requireUser } from '../auth/guards.js';
+import { currentActor, currentUser, requirePermission, requireUser } from '../auth/guards.js';
+import { scopeOfUser } from '../pelaksana/pelaksana.service.js';
 import { registerFilterSchema } from '../requests/requests.schemas.js';
 import { CSV_CONTENT_TYPE, csvDialectOf } from '../shared/csv.js';
 import { parseInput } from '../shared/validation.js';
@@ -25,7 +26,7 @@ export function exportsRoutes({ db, config, logger }: AppContext): Router {
       const filter = parseInput(registerFilterSchema, req.query, FILTER_REFUSED_EXPORT);
       // ?format=excel-id: `;` between cells, for Excel with Indonesian regional settings.
       const dialect = csvDialectOf(req.query.format);
-      const exp = startRegisterExport({ db, actor: currentActor(req), zone: config.zone, filter, format, dialect });
+      const exp = startRegisterExport({ db, actor: currentActor(req), zone: config.zone, filter, format, dialect, scope: scopeOfUser(db, currentUser(req)) });
       res.set('Content-Type', format === 'csv' ? CSV_CONTENT_TYPE : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       res.set('Content-Disposition', `attachment; filename="${exp.fileName}"`);
       res.set('Cache-Control', 'no-store');

@@ -13,6 +13,7 @@ import { loadExcelJS } from '../shared/excel.js';
 import type { Db } from '../db/client.js';
 import { recordEvent, type Actor } from '../audit/audit.repo.js';
 import { queryRegister, type RegisterFilter } from '../requests/register.query.js';
+import type { RequestScope } from '../pelaksana/pelaksana.service.js';
 import { objectionsOfRequests } from '../objections/objections.repo.js';
 import { STATUS_FILTERS } from '../requests/status-filters.js';
 import { CHANNELS, REQUESTER_CATEGORIES } from '../requests/vocabulary.js';
@@ -56,8 +57,12 @@ export interface RegisterExport {
 }
 
 /** Opens an export: records it in the audit log with its filters and size, then yields its rows. */
-export function startRegisterExport({ db, actor, zone, filter, format, dialect = 'standard' }: { db: Db; actor: Actor; zone: string; filter: RegisterFilter; format: ExportFormat; dialect?: CsvDialect }): RegisterExport {
-  const register = queryRegister({ db, zone, filter });
+export function startRegisterExport({ db, actor, zone, filter, format, dialect = 'standard', scope }: {
+  db: Db; actor: Actor; zone: string; filter: RegisterFilter; format: ExportFormat; dialect?: CsvDialect;
+  /** Whose requests (a PPID Pelaksana's officer: their own); default everyone's. */
+  scope?: RequestScope;
+}): RegisterExport {
+  const register = queryRegister({ db, zone, filter, scope });
   const count = register.count();
   const used = describeFilter(filter);
   db.transaction((tx) => {

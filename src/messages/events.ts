@@ -10,7 +10,7 @@ import { getSettings } from '../settings/settings.repo.js';
 import { formatDate } from '../shared/dates.js';
 import { enqueueMessage, messagingOptions } from './enqueue.js';
 import { renderLetter } from './letter.js';
-import { subscribers } from './messages.repo.js';
+import { subscribers, unitMembersWithEmail } from './messages.repo.js';
 
 /** Where the requester can be reached, unless they declined ("tidak ingin dihubungi"). */
 function requester(r: RequestRow) {
@@ -122,4 +122,30 @@ export function notifyObjectionAnswered(tx: Tx, o: ObjectionRow, r: RequestRow, 
       pertimbangan: o.reasoning, tindak_lanjut: o.followUp, tanggal_tanggapan: formatDate(o.respondedOn), instansi: getSettings(tx).office_name,
     },
   });
+}
+
+/**
+ * "Remind" on a disposition (issue 15.2): an e-mail to each user of the unit with an address,
+ * written in the reminder's transaction. One message per reminder and user: the event key
+ * carries the reminder's count. Only what the unit may see (no requester's identity). Returns
+ * how many were queued.
+ */
+export function notifyDispositionReminder(tx: Tx, d: {
+  id: number; requestId: number; unitId: number; unitLabel: string; registrationNumber: string; informationRequested: string;
+  dueOn: string; reminders: number; note: string;
+}): number {
+  const { baseUrl } = messagingOptions(tx);
+  let queued = 0;
+  for (const m of unitMembersWithEmail(tx, d.unitId)) {
+    queued += enqueueMessage(tx, {
+      kind: 'unit.disposition_reminder', event: `disposition:${d.id}:reminder:${d.reminders}:user:${m.userId}`,
+      to: { name: m.displayName, email: m.email }, requestId: d.requestId, userId: m.userId,
+      values: {
+        nama_petugas: m.displayName, unit: d.unitLabel, nomor: d.registrationNumber, informasi: d.informationRequested,
+        tenggat_internal: formatDate(d.dueOn), pengingat_ke: String(d.reminders), catatan: d.note ? `Catatan PPID: ${d.note}` : '',
+        tautan: `${baseUrl}/dispositions/${d.id}`,
+      },
+    }).length;
+  }
+  return queued;
 }

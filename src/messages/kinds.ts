@@ -94,6 +94,16 @@ export const MESSAGE_KINDS = {
       'Saat ini {{terbuka}} permohonan dalam proses, {{lewat}} di antaranya lewat tenggat; ' +
       '{{keberatan_terbuka}} keberatan menunggu tanggapan.',
   },
+  'unit.disposition_reminder': {
+    label: 'Pengingat disposisi (ke staf unit kerja)',
+    audience: 'staff',
+    placeholders: ['nama_petugas', 'unit', 'nomor', 'informasi', 'tenggat_internal', 'pengingat_ke', 'catatan', 'tautan'],
+    subject: 'Pengingat disposisi {{nomor}} untuk {{unit}}',
+    body:
+      'Yth. {{nama_petugas}},\n\nPPID mengingatkan disposisi permohonan {{nomor}} yang dikirim ke {{unit}} ' +
+      '(pengingat ke-{{pengingat_ke}}). Mohon dijawab paling lambat {{tenggat_internal}}.\n\n' +
+      'Informasi yang diminta: {{informasi}}\n\n{{catatan}}\n\nBuka: {{tautan}}',
+  },
 } as const satisfies Record<string, MessageKindSpec>;
 
 export interface MessageKindSpec {

@@ -125,6 +125,20 @@ export function subscribers(db: Tx, topic: Topic, roles: readonly UserRow['role'
     .all();
 }
 
+/**
+ * The active users of a unit with an e-mail address (Profil saya): whom a reminder to the unit
+ * reaches. No topic to choose: work sent to one's unit is not a newsletter.
+ */
+export function unitMembersWithEmail(db: Tx, unitId: number): Subscriber[] {
+  return db
+    .select({ userId: users.id, displayName: users.displayName, role: users.role, email: messageSubscriptions.email })
+    .from(messageSubscriptions)
+    .innerJoin(users, eq(users.id, messageSubscriptions.userId))
+    .where(and(eq(users.active, true), eq(users.unitId, unitId), sql`${messageSubscriptions.email} <> ''`))
+    .orderBy(asc(users.id))
+    .all();
+}
+
 // ---- digests ---------------------------------------------------------------------------------
 
 export interface DueItem {

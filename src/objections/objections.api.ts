@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../context.js';
 import { idParam } from '../shared/http.js';
-import { currentActor, requirePermission } from '../auth/guards.js';
+import { currentActor, currentUser, requirePermission } from '../auth/guards.js';
 import type { ObjectionRow } from '../db/schema.js';
 import { parseInput } from '../shared/validation.js';
 import { renameFields } from '../shared/api.js';
@@ -58,7 +58,7 @@ export function objectionsApi({ db, config }: AppContext): Router {
   r.get('/objections', requirePermission('request.read'), (req, res) => {
     const q = parseInput(apiObjectionListSchema, req.query);
     const year = q.year ?? Number(todayIn(config.zone).slice(0, 4));
-    const rows = service.browseObjections(db, config.zone, { year, status: q.status });
+    const rows = service.browseObjections(db, config.zone, { year, status: q.status, viewer: currentUser(req) });
     const cal = loadCalendar(db);
     res.json({ year, total: rows.length, items: rows.map((row) => ({ ...presentObjectionForApi(row.objection, cal), request_registration_number: row.requestNumber })) });
   });

@@ -74,11 +74,13 @@ export function updateObjectionDerived(tx: Tx, id: number, values: Pick<Objectio
 
 export interface ObjectionFilter extends DueSoonWindow {
   year?: number;
+  /** Whose requests (a PPID Pelaksana's officers: their own; src/pelaksana). */
+  scope?: SQL;
   status?: 'open' | 'answered' | 'overdue' | 'due_soon' | 'late' | 'dispute';
 }
 
 function where(f: ObjectionFilter): SQL | undefined {
-  const c: (SQL | undefined)[] = [];
+  const c: (SQL | undefined)[] = [f.scope];
   if (f.year) c.push(gte(objections.filedOn, `${f.year}-01-01`), lte(objections.filedOn, `${f.year}-12-31`));
   const open = isNull(objections.respondedOn);
   switch (f.status) {

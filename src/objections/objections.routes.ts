@@ -2,7 +2,7 @@ import { Router, type RequestHandler, type Response } from 'express';
 import { can } from '../auth/roles.js';
 import type { AppContext } from '../context.js';
 import { flash, handleForm, idParam } from '../shared/http.js';
-import { currentActor, requirePermission, requireUser } from '../auth/guards.js';
+import { currentActor, currentUser, requirePermission, requireUser } from '../auth/guards.js';
 import { parseInput } from '../shared/validation.js';
 import { AppError } from '../shared/errors.js';
 import { todayIn } from '../shared/dates.js';
@@ -70,7 +70,7 @@ export function objectionsRoutes({ db, config }: AppContext): Router {
     // Opens on every open objection, whatever the year; "Semua" (status=) shows every status.
     const status = req.query.status === undefined ? 'open' : filter.status;
     const cal = loadCalendar(db);
-    const rows = service.browseObjections(db, config.zone, { year: filter.year, status }, cal).map((row) => ({
+    const rows = service.browseObjections(db, config.zone, { year: filter.year, status, viewer: currentUser(req) }, cal).map((row) => ({
       ...presentObjectionForStaff(row.objection, cal, today()),
       requestNumber: row.requestNumber,
       requesterName: row.requesterName,

@@ -16,6 +16,7 @@ import { findRequest } from '../requests/requests.repo.js';
 import { nextNumber } from '../numbering/numbering.js';
 import { dueSoonWindow } from '../requests/deadlines.js';
 import * as repo from './objections.repo.js';
+import { objectionScopeWhere, scopeOfUser } from '../pelaksana/pelaksana.service.js';
 import {
   checkDispute, checkFiling, checkRequesterResponse, checkRequestlessFiling, checkResponse, checkStage, disputeIsLate, disputeStanding,
   objectionDates, requestlessObjectionDates, type RequesterResponseInput,
@@ -239,8 +240,13 @@ export function objectionsOfRequest(db: Db, requestId: number): ObjectionRow[] {
   return repo.objectionsOfRequest(db, requestId);
 }
 
-export function browseObjections(db: Db, zone: string, filter: Pick<repo.ObjectionFilter, 'year' | 'status'>, cal: WorkingCalendar = loadCalendar(db)) {
-  return repo.listObjections(db, { ...filter, ...dueSoonWindow(todayIn(zone), cal) });
+export function browseObjections(
+  db: Db, zone: string, filter: Pick<repo.ObjectionFilter, 'year' | 'status'> & { viewer?: { id: number; unitId?: number | null } }, cal: WorkingCalendar = loadCalendar(db),
+) {
+  const { viewer, ...f } = filter;
+  // A PPID Pelaksana's officers: the objections to their Pelaksana's requests only.
+  const scope = viewer ? objectionScopeWhere(scopeOfUser(db, viewer)) : undefined;
+  return repo.listObjections(db, { ...f, scope, ...dueSoonWindow(todayIn(zone), cal) });
 }
 
 /** Counts of the unanswered objections: open, due soon (at most 2 working days left), overdue. */

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../context.js';
-import { requirePermission } from '../auth/guards.js';
+import { currentUser, requirePermission } from '../auth/guards.js';
+import { viewScope } from '../pelaksana/pelaksana.service.js';
 import { buildMonthlyReport, buildRecap } from './recap.service.js';
 import { monthParam, yearParam } from './recap.schemas.js';
 import { presentMonthlyReportForApi, presentRecapForApi } from './recap.presenter.js';
@@ -12,7 +13,9 @@ export function recapApi({ db, config }: AppContext): Router {
 
   r.get('/recap/:year', read, (req, res) => {
     const year = yearParam(req.params.year, Number.NaN);
-    res.json(presentRecapForApi(buildRecap(db, year, { zone: config.zone })));
+    // ?unit=<code>: one PPID Pelaksana's recap, or the Utama's own; default consolidated.
+    const scope = viewScope(db, currentUser(req), req.query.unit);
+    res.json(presentRecapForApi(buildRecap(db, year, { zone: config.zone, scope })));
   });
 
   r.get('/reports/monthly/:year/:month', read, (req, res) => {

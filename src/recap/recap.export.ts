@@ -8,8 +8,9 @@ import type { Recap } from './recap.service.js';
 import { csvWriter, fixed, type CsvDialect, type CsvValue } from '../shared/csv.js';
 
 export const recapTitle = (year: number) => `Rekapitulasi Permintaan Informasi Publik Tahun ${year}`;
-export const recapFileName = (year: number, ext: 'csv' | 'xlsx' | 'json', dialect: CsvDialect = 'standard') =>
-  `rekapitulasi-permintaan-informasi-${year}${dialect === 'standard' ? '' : `-${dialect}`}.${ext}`;
+/** `unit`: the code of a PPID Pelaksana's (or the Utama's own) recap, kept to safe file-name characters. */
+export const recapFileName = (year: number, ext: 'csv' | 'xlsx' | 'json', dialect: CsvDialect = 'standard', unit = '') =>
+  `rekapitulasi-permintaan-informasi-${year}${unit ? `-${unit.replace(/[^A-Za-z0-9_-]+/g, '-')}` : ''}${dialect === 'standard' ? '' : `-${dialect}`}.${ext}`;
 
 /** The row's cells for machines: numbers as numbers, the average with a decimal point or blank. */
 function dataCells(r: RecapRow): (number | null)[] {

@@ -34,8 +34,11 @@ function apiCounts(r: RecapRow) {
 export function presentRecapForApi(recap: Recap) {
   const a = recap.analytics;
   const o = a.objections;
+  const s = recap.scope;
   return {
     year: recap.year,
+    /** null: consolidated; else the PPID Pelaksana (or the Utama's own) the figures are of. */
+    unit: s.kind === 'all' ? null : { code: s.code, name: s.name, kind: s.kind },
     months: recap.months.map((m) => ({ month: m.month!, ...apiCounts(m) })),
     total: apiCounts(recap.total),
     analytics: {

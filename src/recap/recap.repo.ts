@@ -10,6 +10,7 @@ import { COURT_RESULTS, DISPUTE_RESULTS, type CourtResult, type DisputeResult } 
 import { firstAndLast } from '../db/queries.js';
 import { perConnection, type Tx } from '../db/client.js';
 import type { MonthlyRequestAggregate, ObjectionAggregate } from './recap.js';
+import { scopeWhere, type RequestScope } from '../pelaksana/pelaksana.repo.js';
 
 /** 1–12 from a YYYY-MM-DD text column. */
 const monthOf = (col: SQLiteColumn) => sql<number>`cast(substr(${col}, 6, 2) as integer)`;
@@ -27,8 +28,14 @@ const countIf = (cond: SQL) => sql<number>`coalesce(sum(${cond}), 0)`;
 /** Decided and not withdrawn: a withdrawal was not served, so it stays out of the service time. */
 const served = sql`(${requests.outcome} is not null and ${requests.withdrawn} = 0)`;
 
-/** The recap table's counts, one row per month: built once per connection, then reused. */
-function tableQuery(tx: Tx) {
+/** Whose requests a recap counts (src/pelaksana): consolidated (undefined), the Utama's own, a Pelaksana's. */
+export type Scope = RequestScope | undefined;
+const ofRequests = (scope: Scope) => (scope ? scopeWhere(scope, requests.id) : undefined);
+/** Objections follow their request; one without a request is the PPID Utama's. */
+const ofObjections = (scope: Scope) => (scope ? scopeWhere(scope, objections.requestId) : undefined);
+
+/** The recap table's counts, one row per month (a scope adds its condition). */
+function tableSelect(tx: Tx, scope?: SQL) {
   const r = requests;
   const month = monthOf(r.receivedOn);
   return tx
@@ -47,14 +54,18 @@ function tableQuery(tx: Tx) {
       serviceDaysSum: sql<number>`coalesce(sum(case when ${served} then ${r.serviceDays} end), 0)`,
     })
     .from(r)
-    .where(and(between(r.receivedOn, sql.placeholder('from'), sql.placeholder('to')), counted))
+    .where(and(between(r.receivedOn, sql.placeholder('from'), sql.placeholder('to')), counted, scope))
     .groupBy(month)
     .orderBy(month)
     .prepare();
 }
+/** The consolidated table's query: built once per connection, then reused. */
+const tableQuery = (tx: Tx) => tableSelect(tx);
 /** One row per month that has requests received in `year`. */
-export function requestAggregatesByMonth(tx: Tx, year: number): MonthlyRequestAggregate[] {
-  return perConnection(tx, tableQuery).all({ from: `${year}-01-01`, to: `${year}-12-31` });
+export function requestAggregatesByMonth(tx: Tx, year: number, scope?: Scope): MonthlyRequestAggregate[] {
+  const where = ofRequests(scope);
+  const query = where ? tableSelect(tx, where) : perConnection(tx, tableQuery);
+  return query.all({ from: `${year}-01-01`, to: `${year}-12-31` });
 }
 
 /**
@@ -62,7 +73,7 @@ export function requestAggregatesByMonth(tx: Tx, year: number): MonthlyRequestAg
  * number answered after their due date, and the decisions recorded without a reason (imported
  * history): the analytics beside the table.
  */
-export function serviceTimes(tx: Tx, year: number): {
+export function serviceTimes(tx: Tx, year: number, scope?: Scope): {
   histogram: { days: number; count: number }[]; extended: number; decidedLate: number; withoutReason: number;
 } {
   const r = requests;
@@ -77,7 +88,7 @@ export function serviceTimes(tx: Tx, year: number): {
       ),
     })
     .from(r)
-    .where(and(inYear(r.receivedOn, year), counted))
+    .where(and(inYear(r.receivedOn, year), counted, ofRequests(scope)))
     .groupBy(r.serviceDays)
     .orderBy(asc(r.serviceDays))
     .all();
@@ -97,29 +108,29 @@ export interface OverdueRequest {
 }
 
 /** Requests of the year still without an answer after their due date. */
-export function openPastDue(tx: Tx, year: number, today: string): OverdueRequest[] {
+export function openPastDue(tx: Tx, year: number, today: string, scope?: Scope): OverdueRequest[] {
   return tx
     .select({ id: requests.id, registrationNumber: requests.registrationNumber, receivedOn: requests.receivedOn, dueOn: requests.dueOn })
     .from(requests)
-    .where(and(inYear(requests.receivedOn, year), isNull(requests.outcome), eq(requests.withdrawn, false), lt(requests.dueOn, today), counted))
+    .where(and(inYear(requests.receivedOn, year), isNull(requests.outcome), eq(requests.withdrawn, false), lt(requests.dueOn, today), counted, ofRequests(scope)))
     .orderBy(asc(requests.dueOn), asc(requests.id))
     .all();
 }
 
 /** Objections per month filed in `year`. */
-export function objectionCountsByMonth(tx: Tx, year: number): { month: number; objections: number }[] {
+export function objectionCountsByMonth(tx: Tx, year: number, scope?: Scope): { month: number; objections: number }[] {
   const month = monthOf(objections.filedOn);
   return tx
     .select({ month, objections: sql<number>`count(*)` })
     .from(objections)
-    .where(inYear(objections.filedOn, year))
+    .where(and(inYear(objections.filedOn, year), ofObjections(scope)))
     .groupBy(month)
     .orderBy(month)
     .all();
 }
 
 /** The year's objections (by filing date) counted by how they stand. */
-export function objectionAggregate(tx: Tx, year: number, today: string): ObjectionAggregate {
+export function objectionAggregate(tx: Tx, year: number, today: string, scope?: Scope): ObjectionAggregate {
   const o = objections;
   const row = tx
     .select({
@@ -135,7 +146,7 @@ export function objectionAggregate(tx: Tx, year: number, today: string): Objecti
       disputes: countIf(sql`${o.disputeRegisteredOn} is not null`),
     })
     .from(o)
-    .where(inYear(o.filedOn, year))
+    .where(and(inYear(o.filedOn, year), ofObjections(scope)))
     .get();
   // sum() over no rows is null.
   const n = (v: number | null | undefined) => Number(v ?? 0);
@@ -143,7 +154,7 @@ export function objectionAggregate(tx: Tx, year: number, today: string): Objecti
     filed: n(row?.filed), upheld: n(row?.upheld), rejected: n(row?.rejected), withdrawn: n(row?.withdrawn), open: n(row?.open),
     answeredInTime: n(row?.answeredInTime), answeredLate: n(row?.answeredLate), openPastDue: n(row?.openPastDue),
     filedLate: n(row?.filedLate), disputes: n(row?.disputes),
-    ...disputeOutcomes(tx, year),
+    ...disputeOutcomes(tx, year, scope),
   };
 }
 
@@ -152,13 +163,13 @@ export function objectionAggregate(tx: Tx, year: number, today: string): Objecti
  * standing there, and those taken on to a court by the last court's result: the MA's when the
  * case reached it, else the PTUN's or PN's.
  */
-function disputeOutcomes(tx: Tx, year: number): Pick<ObjectionAggregate, 'disputeResults' | 'courtCases' | 'courtResults'> {
+function disputeOutcomes(tx: Tx, year: number, scope: Scope): Pick<ObjectionAggregate, 'disputeResults' | 'courtCases' | 'courtResults'> {
   const o = objections;
   const disputeResults = Object.fromEntries(Object.keys(DISPUTE_RESULTS).map((k) => [k, 0])) as Record<DisputeResult, number>;
   const byResult = tx
     .select({ result: sql<string>`coalesce(${o.disputeResult}, 'pending')`, n: sql<number>`count(*)` })
     .from(o)
-    .where(and(inYear(o.filedOn, year), sql`${o.disputeRegisteredOn} is not null`))
+    .where(and(inYear(o.filedOn, year), sql`${o.disputeRegisteredOn} is not null`, ofObjections(scope)))
     .groupBy(sql`1`)
     .all();
   for (const r of byResult) {
@@ -172,7 +183,7 @@ function disputeOutcomes(tx: Tx, year: number): Pick<ObjectionAggregate, 'disput
     .select({ objectionId: s.objectionId, result: s.result, rank: sql<number>`${rank}` })
     .from(s)
     .innerJoin(o, eq(o.id, s.objectionId))
-    .where(and(eq(s.stage, 'court'), inYear(o.filedOn, year)))
+    .where(and(eq(s.stage, 'court'), inYear(o.filedOn, year), ofObjections(scope)))
     .all();
   const last = new Map<number, { result: string; rank: number }>();
   for (const c of courts) if ((last.get(c.objectionId)?.rank ?? 0) < c.rank) last.set(c.objectionId, c);

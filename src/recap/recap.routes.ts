@@ -1,6 +1,7 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import type { AppContext } from '../context.js';
-import { requirePermission, requireUser } from '../auth/guards.js';
+import { currentUser, requirePermission, requireUser } from '../auth/guards.js';
+import { scopeLabel, scopeOptions, viewScope, type RequestScope } from '../pelaksana/pelaksana.service.js';
 import { todayIn } from '../shared/dates.js';
 import { getSettings } from '../settings/settings.repo.js';
 import { buildMonthlyReport, buildRecap, recapYears, requestsPerMonth } from './recap.service.js';
@@ -12,6 +13,8 @@ import {
   presentAnalytics, presentMonthlyReport, presentRecapForPublic, presentRecapTable, presentSignature,
 } from './recap.presenter.js';
 
+const scopeCode = (scope: RequestScope) => (scope.kind === 'all' ? '' : scope.code);
+
 /** The recap pages (staff), its downloads, the monthly report, and the public /rekap page. */
 export function recapRoutes({ db, config, logger }: AppContext): Router {
   const r = Router();
@@ -22,9 +25,14 @@ export function recapRoutes({ db, config, logger }: AppContext): Router {
   /** Years for a selector: those with data, plus the shown one and the current one. */
   const yearOptions = (shown: number) => [...new Set([thisYear(), shown, ...recapYears(db)])].sort((a, b) => b - a);
 
+  /** ?unit=<code>: one PPID Pelaksana's recap (or the Utama's own); a Pelaksana's officer always gets their own. */
+  const scopeOf = (req: Request) => viewScope(db, currentUser(req), req.query.unit);
+
   r.get('/recap', ...read, (req, res) => {
     const year = yearParam(req.query.year, thisYear());
-    const recap = buildRecap(db, year, { zone: config.zone });
+    const scope = scopeOf(req);
+    const recap = buildRecap(db, year, { zone: config.zone, scope });
+    const unit = scope.kind === 'all' ? '' : scope.code;
     // The page is what gets printed: its footer carries the audit chain's anchor.
     const anchor = anchorForExport(db, config.dataDir, `recap ${year} page`, logger);
     res.render('recap/index', {
@@ -33,6 +41,7 @@ export function recapRoutes({ db, config, logger }: AppContext): Router {
       wide: true,
       year,
       years: yearOptions(year),
+      unit, unitQuery: unit ? `?unit=${encodeURIComponent(unit)}` : '', scopeLabel: scopeLabel(scope), scopeOptions: scopeOptions(db, currentUser(req)),
       table: presentRecapTable(recap),
       analytics: presentAnalytics(recap),
       signature: presentSignature(getSettings(db), recap.today),
@@ -44,16 +53,19 @@ export function recapRoutes({ db, config, logger }: AppContext): Router {
     const year = yearParam(req.params.year, thisYear());
     // ?format=excel-id: `;` and decimal comma, for Excel with Indonesian regional settings.
     const dialect = csvDialectOf(req.query.format);
-    const csv = recapCsv(buildRecap(db, year, { zone: config.zone }), dialect);
+    const scope = scopeOf(req);
+    const csv = recapCsv(buildRecap(db, year, { zone: config.zone, scope }), dialect);
     anchorForExport(db, config.dataDir, `recap ${year} csv`, logger);
-    res.type(CSV_CONTENT_TYPE).attachment(recapFileName(year, 'csv', dialect)).send(csv);
+    res.type(CSV_CONTENT_TYPE).attachment(recapFileName(year, 'csv', dialect, scopeCode(scope))).send(csv);
   });
 
   r.get('/recap/:year.xlsx', ...exportable, async (req, res) => {
     const year = yearParam(req.params.year, thisYear());
-    const file = await recapXlsx(buildRecap(db, year, { zone: config.zone }), getSettings(db).office_name);
+    const scope = scopeOf(req);
+    const office = getSettings(db).office_name;
+    const file = await recapXlsx(buildRecap(db, year, { zone: config.zone, scope }), scope.kind === 'all' ? office : `${office} — ${scopeLabel(scope)}`);
     anchorForExport(db, config.dataDir, `recap ${year} xlsx`, logger);
-    res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(recapFileName(year, 'xlsx')).send(file);
+    res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(recapFileName(year, 'xlsx', 'standard', scopeCode(scope))).send(file);
   });
 
   r.get('/reports/monthly', ...read, (req, res) => {

@@ -10,6 +10,7 @@ import { workingDaysBetween } from '../calendar/working-days.js';
 import { getSettings } from '../settings/settings.repo.js';
 import { NOTICE_WORKING_DAYS, MAX_EXTENSION_WORKING_DAYS } from '../requests/deadlines.js';
 import * as repo from './recap.repo.js';
+import { CONSOLIDATED, type RequestScope } from '../pelaksana/pelaksana.service.js';
 import {
   assembleRecapRows, median, percentile, shareWithin,
   type ObjectionAggregate, type RecapRow,
@@ -52,6 +53,8 @@ export interface RecapAnalytics {
 
 export interface Recap {
   year: number;
+  /** Whose requests: consolidated (everyone's), the PPID Utama's own, or one PPID Pelaksana's. */
+  scope: RequestScope;
   /** The office-zone date the recap was drawn up (open-past-due depends on it). */
   today: string;
   months: RecapRow[];
@@ -67,17 +70,22 @@ export function checkYear(year: number): void {
 
 /**
  * The recap of `year`: requests counted in the month received, objections in the month filed,
- * and the service-level analytics. A year without data gives zeros.
+ * and the service-level analytics. A year without data gives zeros. `scope` (src/pelaksana):
+ * one PPID Pelaksana's requests, the PPID Utama's own, or (default) consolidated — the sum of
+ * the Utama's own and every Pelaksana's.
  */
-export function buildRecap(db: Db, year: number, opts: { zone: string } | { today: string }): Recap {
+export function buildRecap(db: Db, year: number, opts: ({ zone: string } | { today: string }) & { scope?: RequestScope }): Recap {
   checkYear(year);
   const today = 'today' in opts ? opts.today : todayIn(opts.zone);
-  const { months, total } = buildRecapTable(db, year);
-  const { histogram: hist, extended, decidedLate, withoutReason } = repo.serviceTimes(db, year);
-  const overdue = repo.openPastDue(db, year, today);
+  const scope = opts.scope ?? CONSOLIDATED;
+  const only = scope.kind === 'all' ? undefined : scope;
+  const { months, total } = buildRecapTable(db, year, only);
+  const { histogram: hist, extended, decidedLate, withoutReason } = repo.serviceTimes(db, year, only);
+  const overdue = repo.openPastDue(db, year, today, only);
   const cal = overdue.length ? loadCalendar(db) : null;
   return {
     year,
+    scope,
     today,
     months,
     total,
@@ -92,7 +100,7 @@ export function buildRecap(db: Db, year: number, opts: { zone: string } | { toda
       withoutReason,
       unreconciledMonths: months.filter((m) => !m.reconciles).map((m) => m.month!),
       openPastDue: overdue.map((o) => ({ ...o, workingDaysLate: Math.max(1, workingDaysBetween(o.dueOn, today, cal!)) })),
-      objections: repo.objectionAggregate(db, year, today),
+      objections: repo.objectionAggregate(db, year, today, only),
     },
   };
 }
@@ -101,9 +109,9 @@ export function buildRecap(db: Db, year: number, opts: { zone: string } | { toda
  * The table alone (months and Total): the numbers the office's own table has, from one GROUP BY
  * over the year's requests and one over its objections.
  */
-export function buildRecapTable(db: Db, year: number): { months: RecapRow[]; total: RecapRow } {
+export function buildRecapTable(db: Db, year: number, scope?: RequestScope): { months: RecapRow[]; total: RecapRow } {
   checkYear(year);
-  return assembleRecapRows(repo.requestAggregatesByMonth(db, year), repo.objectionCountsByMonth(db, year));
+  return assembleRecapRows(repo.requestAggregatesByMonth(db, year, scope), repo.objectionCountsByMonth(db, year, scope));
 }
 
 /** Years with a request or an objection, newest first (the year selectors). */

@@ -12,6 +12,7 @@ import { loadCalendar } from '../calendar/holidays.service.js';
 import { todayIn } from '../shared/dates.js';
 import { DUE_SOON_WORKING_DAYS } from './deadlines.js';
 import * as repo from './requests.repo.js';
+import { CONSOLIDATED, scopeWhere, type RequestScope } from '../pelaksana/pelaksana.service.js';
 import type { RegisterFilterInput } from './requests.schemas.js';
 
 /** The register's filters: year, month, status, channel, category, free text. */
@@ -35,11 +36,11 @@ export interface RegisterQuery {
  * The requests matching `filter`. A refused filter (`null`) matches nothing: listing everything
  * would pass for a match.
  */
-export function queryRegister({ db, zone, filter }: { db: Db; zone: string; filter: RegisterFilter | null }): RegisterQuery {
+export function queryRegister({ db, zone, filter, scope = CONSOLIDATED }: { db: Db; zone: string; filter: RegisterFilter | null; scope?: RequestScope }): RegisterQuery {
   const calendar = loadCalendar(db);
   const today = todayIn(zone);
   const dueSoonUntil = addWorkingDays(today, DUE_SOON_WORKING_DAYS, calendar);
-  const full: repo.RequestFilter | null = filter ? { ...filter, today, dueSoonUntil } : null;
+  const full: repo.RequestFilter | null = filter ? { ...filter, today, dueSoonUntil, scope: scopeWhere(scope) } : null;
   return {
     today,
     calendar,
@@ -55,14 +56,14 @@ export function queryRegister({ db, zone, filter }: { db: Db; zone: string; filt
 export const REGISTER_PAGE_SIZE = 25;
 
 /** Everything the register page shows: one page of matches, the desk's workload, the years. */
-export function registerPage({ db, zone, filter, page }: { db: Db; zone: string; filter: RegisterFilter | null; page: number }) {
-  const query = queryRegister({ db, zone, filter });
+export function registerPage({ db, zone, filter, page, scope = CONSOLIDATED }: { db: Db; zone: string; filter: RegisterFilter | null; page: number; scope?: RequestScope }) {
+  const query = queryRegister({ db, zone, filter, scope });
   const { rows, total, totalCapped } = query.page(page, REGISTER_PAGE_SIZE);
   return {
     rows, total, totalCapped, page, pageSize: REGISTER_PAGE_SIZE,
     today: query.today,
     calendar: query.calendar,
-    workload: repo.workloadCounts(db, { today: query.today, dueSoonUntil: query.dueSoonUntil }),
+    workload: repo.workloadCounts(db, { today: query.today, dueSoonUntil: query.dueSoonUntil }, scopeWhere(scope)),
     years: repo.yearsWithRequests(db),
   };
 }

@@ -2,7 +2,8 @@ import { Router, type Request } from 'express';
 import type { AppContext } from '../context.js';
 import { renameFields } from '../shared/api.js';
 import { idParam } from '../shared/http.js';
-import { currentActor, requirePermission } from '../auth/guards.js';
+import { currentActor, currentUser, requirePermission } from '../auth/guards.js';
+import { registeringPelaksana, scopeOfUser } from '../pelaksana/pelaksana.service.js';
 import { parseInput } from '../shared/validation.js';
 import { todayIn } from '../shared/dates.js';
 import { loadCalendar } from '../calendar/holidays.service.js';
@@ -27,14 +28,17 @@ export function requestsApi({ db, config }: AppContext): Router {
   const base = (req: Request) => ({ db, actor: currentActor(req), zone: config.zone });
 
   r.post('/requests', write, (req, res) => {
-    const input = parseInput(apiIntakeSchema, req.body ?? {});
-    const row = renameFields(API_FIELD_NAMES, () => service.registerRequest({ ...base(req), input, source: 'api' }));
+    // `pelaksana`: the PPID Pelaksana registering it (a unit code; see src/pelaksana).
+    const { pelaksana, ...body } = (req.body ?? {}) as Record<string, unknown>;
+    const input = parseInput(apiIntakeSchema, body);
+    const pelaksanaUnitId = registeringPelaksana(db, currentUser(req), pelaksana);
+    const row = renameFields(API_FIELD_NAMES, () => service.registerRequest({ ...base(req), input, source: 'api', pelaksanaUnitId }));
     res.status(201).location(`/api/v1/requests/${row.id}`).json(present(row));
   });
 
   r.get('/requests', read, (req, res) => {
     const { page, ...filter } = parseInput(apiListQuerySchema, req.query);
-    const register = queryRegister({ db, zone: config.zone, filter });
+    const register = queryRegister({ db, zone: config.zone, filter, scope: scopeOfUser(db, currentUser(req)) });
     const { rows, total, totalCapped } = register.page(page, API_PAGE_SIZE);
     res.json({ page, page_size: API_PAGE_SIZE, total, total_more: totalCapped, items: rows.map((row) => presentRequestForApi(row, register.calendar, register.today)) });
   });

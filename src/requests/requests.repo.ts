@@ -126,6 +126,8 @@ export interface RequestFilter extends DueSoonWindow {
   channel?: Channel;
   category?: RequesterCategory;
   q?: string;
+  /** Whose requests (src/pelaksana scopeWhere); undefined: everyone's. */
+  scope?: SQL;
 }
 
 /**
@@ -142,7 +144,7 @@ function textMatch(q: string): SQL {
 }
 
 function filterWhere(f: RequestFilter): SQL | undefined {
-  const conditions: (SQL | undefined)[] = [];
+  const conditions: (SQL | undefined)[] = [f.scope];
   if (f.year && f.month) {
     const month = `${f.year}-${String(f.month).padStart(2, '0')}`;
     conditions.push(gte(requests.receivedOn, `${month}-01`), lte(requests.receivedOn, `${month}-31`));
@@ -249,7 +251,15 @@ export function* iterateRequests(tx: Tx, f: RequestFilter, batchSize = 500): Gen
 }
 
 /** Counts for the register's header: open, due soon and overdue requests (voided entries are no work). */
-export function workloadCounts(tx: Tx, { today, dueSoonUntil }: DueSoonWindow): { open: number; dueSoon: number; overdue: number; unopened: number } {
+export function workloadCounts(tx: Tx, { today, dueSoonUntil }: DueSoonWindow, scope?: SQL): { open: number; dueSoon: number; overdue: number; unopened: number } {
+  if (scope) {
+    const r = requests;
+    const row = tx.select({
+      open: sql<number>`count(*)`, dueSoon: sql<number>`coalesce(sum(${r.dueOn} >= ${today} and ${r.dueOn} <= ${dueSoonUntil}), 0)`,
+      overdue: sql<number>`coalesce(sum(${r.dueOn} < ${today}), 0)`, unopened: sql<number>`coalesce(sum(${r.openedAt} is null), 0)`,
+    }).from(r).where(and(isNull(r.outcome), isNull(r.voidedOn), scope)).get();
+    return row ?? { open: 0, dueSoon: 0, overdue: 0, unopened: 0 };
+  }
   // Every register page asks: prepared once, answered from the partial index requests_open_idx.
   return preparedStatement(
     tx,

@@ -1,4 +1,4 @@
-import { Router, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { AppContext } from '../context.js';
 import { flash, handleForm, idParam, pageParam } from '../shared/http.js';
 import { currentActor, currentUser, requirePermission, requireUser } from '../auth/guards.js';
@@ -19,6 +19,7 @@ import {
 import * as vocabulary from './vocabulary.js';
 import { reasonsOf, articlesOf } from './requests.presenter.js';
 import { MAX_EXTENSION_WORKING_DAYS } from './deadlines.js';
+import { activePelaksanaUnits, registeringPelaksana, scopeOfUser } from '../pelaksana/pelaksana.service.js';
 
 /** Pages of the request register; the work lives in requests.service.ts. */
 export function requestsRoutes({ db, config }: AppContext): Router {
@@ -41,21 +42,34 @@ export function requestsRoutes({ db, config }: AppContext): Router {
     // A refused filter is refused, not dropped: an empty list, the message, and the form as typed.
     const parsed = registerFilterSchema.safeParse(req.query);
     const filter = parsed.success ? parsed.data : null;
-    const data = registerPage({ db, zone: config.zone, filter, page: filter ? pageParam(req.query.page) : 1 });
+    const scope = scopeOfUser(db, currentUser(req));
+    const data = registerPage({ db, zone: config.zone, filter, page: filter ? pageParam(req.query.page) : 1, scope });
     const view = presentRegisterPage(data, { typed: req.query, filter, filterErrors: parsed.success ? {} : fieldErrors(parsed.error) });
     res.status(filter ? 200 : 400).render('requests/register', { title: 'Register permohonan', wide: true, maxSearchLength: MAX_SEARCH_LENGTH, ...view });
   });
 
-  r.get('/requests/new', ...write, (_req, res) => {
-    res.render('requests/intake', { title: 'Permohonan baru', values: { receivedOn: today() }, errors: {}, vocabulary, action: '/requests' });
+  /** The intake form's "registered by" choice: a Pelaksana's officer registers for it; the Utama's may choose one. */
+  const pelaksanaChoice = (req: Request) => {
+    const own = scopeOfUser(db, currentUser(req));
+    return {
+      own: own.kind === 'pelaksana' ? `${own.code} — ${own.name}` : '',
+      options: Object.fromEntries(activePelaksanaUnits(db).map((u) => [u.code, `${u.code} — ${u.name}`])),
+    };
+  };
+
+  r.get('/requests/new', ...write, (req, res) => {
+    res.render('requests/intake', { title: 'Permohonan baru', values: { receivedOn: today() }, errors: {}, vocabulary, action: '/requests', pelaksana: pelaksanaChoice(req) });
   });
 
   r.post('/requests', ...write, async (req, res) => {
     await handleForm(req, res, () => {
-      const row = service.registerRequest({ db, actor: currentActor(req), zone: config.zone, input: parseInput(intakeFormSchema, req.body) });
+      const pelaksanaUnitId = registeringPelaksana(db, currentUser(req), req.body.pelaksana);
+      const row = service.registerRequest({ db, actor: currentActor(req), zone: config.zone, input: parseInput(intakeFormSchema, req.body), pelaksanaUnitId });
       flash(req, 'success', `Permohonan dicatat dengan nomor ${row.registrationNumber}. Cetak tanda bukti untuk pemohon.`);
       res.redirect(`/requests/${row.id}`);
-    }, (errors, message) => res.render('requests/intake', { title: 'Permohonan baru', values: req.body, errors, message, vocabulary, action: '/requests' }));
+    }, (errors, message) => res.render('requests/intake', {
+      title: 'Permohonan baru', values: req.body, errors, message, vocabulary, action: '/requests', pelaksana: pelaksanaChoice(req),
+    }));
   });
 
   r.get('/requests/:id', ...read, (req, res) => {

@@ -13,6 +13,7 @@ import { getSettings } from '../settings/settings.repo.js';
 import { computeDeadlines } from './deadlines.js';
 import { newAccessCode } from './access-code.js';
 import { formatNumber, nextNumber } from '../numbering/numbering.js';
+import { highestPelaksanaSequence, pelaksanaForRegistration, recordPelaksana } from '../pelaksana/pelaksana.service.js';
 import * as repo from './requests.repo.js';
 import {
   checkDecision, checkExtension, checkIntake, checkIntakeCorrection, checkUnvoid, checkVoid, checkWithdrawal,
@@ -50,14 +51,24 @@ function save(tx: Tx, r: RequestRow, values: Partial<repo.NewRequestRow>): Reque
  */
 export type { RequestSource };
 
-export function registerRequest({ db, actor, zone, input, source = 'staff' }: UseCase<IntakeInput> & { source?: RequestSource }): RequestRow {
+export function registerRequest({ db, actor, zone, input, source = 'staff', pelaksanaUnitId = null }: UseCase<IntakeInput> & {
+  source?: RequestSource;
+  /** The PPID Pelaksana registering it (src/pelaksana); null: the PPID Utama. */
+  pelaksanaUnitId?: number | null;
+}): RequestRow {
   refuseIf(checkIntake(input, todayIn(zone)));
   return db.transaction((tx) => {
     const cal = loadCalendar(db);
-    const { registration_pattern } = getSettings(tx);
-    const { number: registrationNumber, year, seq } = nextNumber(registration_pattern, input.receivedOn, (y) => repo.highestSequence(tx, y));
+    const pelaksana = pelaksanaUnitId === null ? null : pelaksanaForRegistration(tx, pelaksanaUnitId);
+    // A Pelaksana with its own pattern numbers in its own sequence per year; otherwise the
+    // PPID Utama's pattern and sequence (the default).
+    const own = pelaksana?.numberPattern ? pelaksana : null;
+    const { number: registrationNumber, year, seq } = own
+      ? nextNumber(own.numberPattern!, input.receivedOn, (y) => highestPelaksanaSequence(tx, own.id, y))
+      : nextNumber(getSettings(tx).registration_pattern, input.receivedOn, (y) => repo.highestSequence(tx, y));
     if (repo.registrationNumberTaken(tx, registrationNumber)) {
-      throw new AppError('conflict', `Nomor registrasi ${registrationNumber} sudah dipakai. Periksa pola nomor di Pengaturan.`);
+      const where = own ? `pola nomor ${own.code} di Admin › Unit` : 'pola nomor di Pengaturan';
+      throw new AppError('conflict', `Nomor registrasi ${registrationNumber} sudah dipakai. Periksa ${where}.`);
     }
     const d = computeDeadlines({ receivedOn: input.receivedOn, extensionDays: null, decidedOn: null }, cal);
     const now = nowInstant();
@@ -65,7 +76,7 @@ export function registerRequest({ db, actor, zone, input, source = 'staff' }: Us
       ...input,
       registrationNumber,
       registrationYear: year,
-      registrationSeq: seq,
+      registrationSeq: own ? null : seq,
       accessCode: newAccessCode(),
       originalDueOn: d.originalDueOn,
       dueOn: d.dueOn,
@@ -79,8 +90,9 @@ export function registerRequest({ db, actor, zone, input, source = 'staff' }: Us
     });
     recordEvent(tx, actor, {
       action: 'request.create', entityType: 'request', entityId: row.id,
-      summary: `Permohonan ${registrationNumber} dicatat (tenggat ${formatDate(d.dueOn)})`, after: row,
+      summary: `Permohonan ${registrationNumber} dicatat${pelaksana ? ` oleh ${pelaksana.code}` : ''} (tenggat ${formatDate(d.dueOn)})`, after: row,
     });
+    if (pelaksana) recordPelaksana(tx, { requestId: row.id, unitId: pelaksana.id, year, seq: own ? seq : null });
     notifyRequestRegistered(tx, row, source);
     return row;
   });

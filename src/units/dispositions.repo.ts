@@ -44,13 +44,15 @@ export function openDispositionTo(tx: Tx, requestId: number, unitId: number): Di
 
 export interface QueueQuery {
   unitId?: number;
+  /** Whose requests (a PPID Pelaksana's officers: their own; src/pelaksana). */
+  requestScope?: SQL;
   status?: QueueFilter;
   today: string;
   dueSoonUntil: string;
 }
 
 function queueWhere(q: QueueQuery): SQL | undefined {
-  const parts: (SQL | undefined)[] = [isNull(requests.voidedOn)];
+  const parts: (SQL | undefined)[] = [isNull(requests.voidedOn), q.requestScope];
   if (q.unitId !== undefined) parts.push(eq(dispositions.unitId, q.unitId));
   switch (q.status) {
     case 'open':
@@ -97,7 +99,7 @@ export interface QueueCounts {
 }
 
 /** Open, due soon and overdue dispositions per unit (against the internal due date). */
-export function queueCounts(db: Tx, today: string, dueSoonUntil: string, unitId?: number): QueueCounts[] {
+export function queueCounts(db: Tx, today: string, dueSoonUntil: string, unitId?: number, requestScope?: SQL): QueueCounts[] {
   return db
     .select({
       unitId: dispositions.unitId,
@@ -107,7 +109,7 @@ export function queueCounts(db: Tx, today: string, dueSoonUntil: string, unitId?
     })
     .from(dispositions)
     .innerJoin(requests, eq(requests.id, dispositions.requestId))
-    .where(and(eq(dispositions.status, 'open'), isNull(requests.voidedOn), unitId === undefined ? undefined : eq(dispositions.unitId, unitId)))
+    .where(and(eq(dispositions.status, 'open'), isNull(requests.voidedOn), unitId === undefined ? undefined : eq(dispositions.unitId, unitId), requestScope))
     .groupBy(dispositions.unitId)
     .all();
 }

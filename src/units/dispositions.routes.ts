@@ -143,9 +143,13 @@ export function dispositionsRoutes({ db, config }: AppContext): Router {
           for (const w of warnings) flash(req, 'info', w);
           return res.redirect(`/dispositions/${row.id}`);
         }
-        if (path === 'recall') service.recallDisposition({ ...base, input: parseInput(recallFormSchema, req.body) });
-        else service.remindDisposition({ ...base, input: parseInput(remindFormSchema, req.body) });
-        flash(req, 'success', path === 'recall' ? 'Disposisi ditarik.' : 'Pengingat dicatat.');
+        if (path === 'recall') {
+          service.recallDisposition({ ...base, input: parseInput(recallFormSchema, req.body) });
+          flash(req, 'success', 'Disposisi ditarik.');
+        } else {
+          const { queued } = service.remindDisposition({ ...base, input: parseInput(remindFormSchema, req.body) });
+          flash(req, 'success', queued ? `Pengingat dicatat dan dikirim lewat e-mail ke ${queued} staf unit.` : 'Pengingat dicatat. Tidak ada staf unit dengan alamat e-mail (Profil saya), jadi tidak ada e-mail yang dikirim.');
+        }
         res.redirect(`/dispositions/${id}`);
       }, (errors, message) => renderDisposition(req, res, id, { form: path, values: { ...req.body, answeredOn: today(), exemptionArticles: [] }, errors, message }));
     });

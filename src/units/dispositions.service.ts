@@ -21,6 +21,8 @@ import { can, type Role } from '../auth/roles.js';
 import * as repo from './dispositions.repo.js';
 import { findUnit } from './units.repo.js';
 import { defaultInternalDue } from './internal-due.js';
+import { notifyDispositionReminder } from '../messages/events.js';
+import { dispositionScopeWhere, scopeOfUser } from '../pelaksana/pelaksana.service.js';
 import { ANSWER_RESULTS, type QueueFilter } from './vocabulary.js';
 import type { AnswerInput, ReassignInput, RecallInput, RemindInput, SendInput } from './units.schemas.js';
 
@@ -202,15 +204,24 @@ export function recallDisposition({ db, actor, zone, input, id }: UseCase<Recall
   });
 }
 
-/** Records a reminder to the unit (the unit sees it on its queue). */
-export function remindDisposition({ db, actor, zone, input, id }: UseCase<RemindInput> & { id: number }): DispositionRow {
+/**
+ * Records a reminder to the unit (the unit sees it on its queue) and, in the same transaction,
+ * queues an e-mail to each of the unit's users with an address (src/messages). `queued`: how many.
+ */
+export function remindDisposition({ db, actor, zone, input, id }: UseCase<RemindInput> & { id: number }): { row: DispositionRow; queued: number } {
   return db.transaction((tx) => {
     const d = loadOpen(tx, id, null, input.version);
     const after = save(tx, d, { remindedOn: todayIn(zone), reminders: d.reminders + 1 });
+    const unit = findUnit(tx, d.unitId);
     record(tx, actor, after, {
-      action: 'disposition.remind', summary: `${unitCodeOf(tx, d.unitId)} diingatkan (ke-${after.reminders})${input.note ? `: ${input.note}` : ''}`, ...changedFields(d, after),
+      action: 'disposition.remind', summary: `${unit?.code ?? `#${d.unitId}`} diingatkan (ke-${after.reminders})${input.note ? `: ${input.note}` : ''}`, ...changedFields(d, after),
     });
-    return after;
+    const r = findRequest(tx, d.requestId);
+    const queued = notifyDispositionReminder(tx, {
+      id: after.id, requestId: after.requestId, unitId: after.unitId, unitLabel: unit ? `${unit.code} ${unit.name}` : '',
+      registrationNumber: r?.registrationNumber ?? '', informationRequested: r?.informationRequested ?? '', dueOn: after.dueOn, reminders: after.reminders, note: input.note,
+    });
+    return { row: after, queued };
   });
 }
 
@@ -224,8 +235,10 @@ export function browseQueue(db: Db, zone: string, viewer: Viewer, filter: { unit
   const dueSoonUntil = addWorkingDays(today, DUE_SOON_WORKING_DAYS, cal);
   const scope = scopeOf(viewer);
   const unitId = scope ?? filter.unitId;
-  const rows = repo.listQueue(db, { unitId, status: filter.status, today, dueSoonUntil });
-  const counts = repo.queueCounts(db, today, dueSoonUntil, unitId);
+  // A PPID Pelaksana's officers: the dispositions of their Pelaksana's requests only.
+  const requestScope = scope === null ? dispositionScopeWhere(scopeOfUser(db, { id: 0, unitId: viewer.unitId })) : undefined;
+  const rows = repo.listQueue(db, { unitId, status: filter.status, today, dueSoonUntil, requestScope });
+  const counts = repo.queueCounts(db, today, dueSoonUntil, unitId, requestScope);
   const tiles = counts.reduce((t, c) => ({ open: t.open + c.open, dueSoon: t.dueSoon + (c.dueSoon ?? 0), overdue: t.overdue + (c.overdue ?? 0) }), { open: 0, dueSoon: 0, overdue: 0 });
   return { rows, counts, tiles, today };
 }

@@ -26,6 +26,7 @@ export function presentUnit(u: UnitRow, extra: { depth?: number; parentCode?: st
     parentId: u.parentId,
     parentCode: extra.parentCode ?? null,
     active: u.active,
+    numberPattern: u.numberPattern ?? '',
     depth: extra.depth ?? 0,
     users: extra.users ?? 0,
   };

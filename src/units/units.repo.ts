@@ -1,6 +1,6 @@
 /** SQL of the units tree (and who belongs to a unit). */
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { dispositions, units, users, type UnitRow } from '../db/schema.js';
+import { dispositions, requestPelaksana, units, users, type UnitRow } from '../db/schema.js';
 import type { Tx } from '../db/client.js';
 
 export type NewUnitRow = typeof units.$inferInsert;
@@ -44,4 +44,9 @@ export function unitTies(tx: Tx, id: number): { dispositions: number; users: num
 export function userCountsByUnit(db: Tx): Map<number, number> {
   const rows = db.select({ unitId: users.unitId, n: sql<number>`count(*)` }).from(users).where(sql`${users.unitId} is not null`).groupBy(users.unitId).all();
   return new Map(rows.map((r) => [r.unitId!, r.n]));
+}
+
+/** Requests a PPID Pelaksana registered (src/pelaksana). */
+export function registeredRequestCount(tx: Tx, id: number): number {
+  return tx.select({ n: sql<number>`count(*)` }).from(requestPelaksana).where(eq(requestPelaksana.unitId, id)).get()?.n ?? 0;
 }

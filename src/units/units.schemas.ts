@@ -7,6 +7,7 @@ import { EARLIEST_YEAR, latestYear } from '../shared/dates.js';
 import { checkboxList, isoDate, oneOf, optionalFormInt, optionalText, requiredText } from '../shared/validation.js';
 import { EXEMPTION_ARTICLES } from '../requests/vocabulary.js';
 import { ANSWER_RESULTS, QUEUE_FILTERS, UNIT_KINDS } from './vocabulary.js';
+import { numberPatternProblem } from '../numbering/numbering.js';
 
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 const version = optionalFormInt(1, 1_000_000_000);
@@ -24,15 +25,28 @@ export const unitCode = () =>
     .max(20)
     .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { message: 'Kode 1–20 karakter: huruf, angka, titik, strip atau garis bawah.' });
 
-export const unitFormSchema = z.object({
-  code: unitCode(),
-  name: requiredText(150),
-  kind: oneOf(UNIT_KINDS),
-  parentId: optionalFormInt(1, 1_000_000_000),
-  active: checkbox.default(true),
-  version,
-});
-export type UnitInput = z.infer<typeof unitFormSchema>;
+/** A PPID Pelaksana's own registration number pattern (src/numbering); blank: the PPID Utama's. */
+export const numberPattern = () =>
+  optionalText(60).superRefine((v, ctx) => {
+    const problem = v ? numberPatternProblem(v) : null;
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+export const unitFormSchema = z
+  .object({
+    code: unitCode(),
+    name: requiredText(150),
+    kind: oneOf(UNIT_KINDS),
+    parentId: optionalFormInt(1, 1_000_000_000),
+    active: checkbox.default(true),
+    numberPattern: numberPattern(),
+    version,
+  })
+  .superRefine((v, ctx) => {
+    if (v.numberPattern && v.kind !== 'pelaksana') ctx.addIssue({ code: 'custom', path: ['numberPattern'], message: 'Pola nomor sendiri hanya untuk PPID Pelaksana.' });
+  });
+/** numberPattern left out: unchanged (a new unit: none). */
+export type UnitInput = Omit<z.infer<typeof unitFormSchema>, 'numberPattern'> & { numberPattern?: string };
 
 const unitIdList = checkboxList(z.coerce.number().int().min(1).max(1_000_000_000)).pipe(z.array(z.number()).min(1, { message: 'Pilih minimal satu unit.' }).max(50));
 

@@ -11,6 +11,8 @@ import { nowInstant } from '../shared/dates.js';
 import * as repo from './units.repo.js';
 import { UNIT_KINDS, type UnitKind } from './vocabulary.js';
 import type { UnitInput } from './units.schemas.js';
+import { getSettings } from '../settings/settings.repo.js';
+import { numberPatternProblem } from '../numbering/numbering.js';
 
 interface UseCase<I> {
   db: Db;
@@ -28,6 +30,18 @@ function checkParent(tx: Tx, id: number | null, parentId: number | undefined): v
   }
 }
 
+/**
+ * A Pelaksana's pattern must give numbers of its own: not the PPID Utama's pattern, nor another
+ * Pelaksana's (their sequences would meet on the same numbers).
+ */
+function checkPatternFree(tx: Tx, pattern: string, id: number | null): void {
+  if (!pattern) return;
+  const same = (p: string | null) => (p ?? '').trim().toLowerCase() === pattern.trim().toLowerCase();
+  if (same(getSettings(tx).registration_pattern)) throw invalid({ numberPattern: 'Pola ini sama dengan pola nomor PPID Utama (Pengaturan); buat pola yang membedakan, mis. dengan kode Pelaksana.' });
+  const other = repo.listUnits(tx).find((u) => u.id !== id && same(u.numberPattern));
+  if (other) throw invalid({ numberPattern: `Pola ini sudah dipakai ${other.code}.` });
+}
+
 function checkCodeFree(tx: Tx, code: string, id: number | null): void {
   const other = repo.findUnitByCode(tx, code);
   if (other && other.id !== id) throw invalid({ code: `Kode ${other.code} sudah dipakai (${other.name}).` });
@@ -38,9 +52,11 @@ export function createUnit({ db, actor, input }: UseCase<UnitInput>): UnitRow {
   return db.transaction((tx) => {
     checkCodeFree(tx, input.code, null);
     checkParent(tx, null, input.parentId);
+    checkPatternFree(tx, input.numberPattern ?? '', null);
     const now = nowInstant();
     const u = repo.insertUnit(tx, {
-      code: input.code, name: input.name, kind: input.kind, parentId: input.parentId ?? null, active: input.active, createdAt: now, updatedAt: now,
+      code: input.code, name: input.name, kind: input.kind, parentId: input.parentId ?? null, active: input.active,
+      numberPattern: input.numberPattern || null, createdAt: now, updatedAt: now,
     });
     recordEvent(tx, actor, { action: 'unit.create', entityType: 'unit', entityId: u.id, summary: `Unit ${u.code} ${u.name} (${UNIT_KINDS[u.kind as UnitKind]}) dibuat`, after: u });
     return u;
@@ -55,13 +71,39 @@ export function updateUnit({ db, actor, input, id }: UseCase<UnitInput> & { id: 
     if (input.version !== undefined && input.version !== before.version) throw outdated();
     checkCodeFree(tx, input.code, id);
     checkParent(tx, id, input.parentId);
+    // Its requests would belong to no PPID at all (the recaps would no longer add up): refused.
+    const registered = before.kind === 'pelaksana' && input.kind !== 'pelaksana' ? repo.registeredRequestCount(tx, id) : 0;
+    if (registered) throw invalid({ kind: `${before.code} sudah mencatat ${registered} permohonan sebagai PPID Pelaksana; jenisnya tidak dapat diubah.` });
+    const pattern = input.numberPattern === undefined ? (before.numberPattern ?? '') : input.numberPattern;
+    if (pattern && input.kind !== 'pelaksana') throw invalid({ numberPattern: 'Pola nomor sendiri hanya untuk PPID Pelaksana.' });
+    checkPatternFree(tx, pattern, id);
     const after = repo.updateUnitAtVersion(tx, id, before.version, {
-      code: input.code, name: input.name, kind: input.kind, parentId: input.parentId ?? null, active: input.active, updatedAt: nowInstant(),
+      code: input.code, name: input.name, kind: input.kind, parentId: input.parentId ?? null, active: input.active,
+      numberPattern: pattern || null, updatedAt: nowInstant(),
     });
     if (!after) throw outdated();
     recordEvent(tx, actor, {
       action: 'unit.update', entityType: 'unit', entityId: id,
       summary: `Unit ${after.code} diubah${before.active && !after.active ? ' (dinonaktifkan)' : ''}`, ...changedFields(before, after),
+    });
+    return after;
+  });
+}
+
+/** Sets (or with '' clears) a PPID Pelaksana's own registration number pattern (CLI `unit pattern`). */
+export function setNumberPattern({ db, actor, id, pattern }: { db: Db; actor: Actor; id: number; pattern: string }): UnitRow {
+  return db.transaction((tx) => {
+    const before = repo.findUnit(tx, id);
+    if (!before) throw notFound('Unit');
+    if (pattern && before.kind !== 'pelaksana') throw invalid({ numberPattern: 'Pola nomor sendiri hanya untuk PPID Pelaksana.' });
+    const problem = pattern ? numberPatternProblem(pattern) : null;
+    if (problem) throw invalid({ numberPattern: problem });
+    checkPatternFree(tx, pattern, id);
+    const after = repo.updateUnitAtVersion(tx, id, before.version, { numberPattern: pattern || null, updatedAt: nowInstant() });
+    if (!after) throw outdated();
+    recordEvent(tx, actor, {
+      action: 'unit.update', entityType: 'unit', entityId: id,
+      summary: pattern ? `Pola nomor ${after.code} diatur: ${pattern}` : `Pola nomor ${after.code} dihapus (memakai pola PPID Utama)`, ...changedFields(before, after),
     });
     return after;
   });
@@ -75,11 +117,12 @@ export function deleteUnit({ db, actor, id }: { db: Db; actor: Actor; id: number
   return db.transaction((tx) => {
     const u = repo.findUnit(tx, id);
     if (!u) throw notFound('Unit');
-    const ties = repo.unitTies(tx, id);
+    const ties = { ...repo.unitTies(tx, id), requests: repo.registeredRequestCount(tx, id) };
     const what = [
       ties.dispositions ? `${ties.dispositions} disposisi` : '',
       ties.users ? `${ties.users} pengguna` : '',
       ties.children ? `${ties.children} sub-unit` : '',
+      ties.requests ? `${ties.requests} permohonan` : '',
     ].filter(Boolean);
     if (what.length) {
       throw new AppError('conflict', `Unit ${u.code} tidak dapat dihapus karena sudah punya ${what.join(', ')}. Nonaktifkan unit ini sebagai gantinya.`);

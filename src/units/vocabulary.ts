@@ -7,7 +7,7 @@
 export const UNIT_KINDS = {
   /** The PPID Utama: the body's main information office. */
   utama: 'PPID Utama',
-  /** A PPID Pelaksana under the PPID Utama (its own numbering and recap come later). */
+  /** A PPID Pelaksana under the PPID Utama: its own number pattern, requests and recap (src/pelaksana). */
   pelaksana: 'PPID Pelaksana',
   /** A unit that holds information (echelon II, "Layer 2"). */
   unit: 'Unit kerja',
