@@ -145,6 +145,19 @@ export const requests = sqliteTable(
     deliveryCostOther: integer('delivery_cost_other').notNull().default(0),
     deliveryPaymentMethod: text('delivery_payment_method').notNull().default(''),
     deliveryNote: text('delivery_note').notNull().default(''),
+    // The exemption's period (UU 14/2008 Pasal 20; PP 61/2010): until a date, for N years, or while
+    // the protected interest lasts; with its legal basis. Copied from the DIK entry it used or set.
+    exemptionUntil: text('exemption_until'),
+    exemptionYears: integer('exemption_years'),
+    exemptionWhileProtected: integer('exemption_while_protected', { mode: 'boolean' }).notNull().default(false),
+    exemptionBasis: text('exemption_basis').notNull().default(''),
+    /** The DIK entry (src/dik) the exemption used or created; null without an exemption. */
+    dikEntryId: integer('dik_entry_id').references((): AnySQLiteColumn => dikEntries.id),
+    // The Surat Keputusan penolakan (src/dik/rejection-letter.ts): numbered by its own pattern
+    // (setting rejection_letter_pattern) in the decision's transaction; kept when corrected.
+    rejectionLetterNumber: text('rejection_letter_number').unique(),
+    rejectionLetterYear: integer('rejection_letter_year'),
+    rejectionLetterSeq: integer('rejection_letter_seq'),
     // Derived from receivedOn, the extension, decidedOn and the holiday calendar; recomputed
     // whenever the calendar changes (see holidays/recompute-deadlines.ts).
     originalDueOn: text('original_due_on').notNull(),
@@ -580,3 +593,32 @@ export const consultations = sqliteTable(
   ],
 );
 export type ConsultationRow = typeof consultations.$inferSelect;
+
+/**
+ * Daftar Informasi yang Dikecualikan (DIK, UU 14/2008 Pasal 17, 19, 20; Perki 1/2021 Pasal 49):
+ * one row per piece of exempt information, with the Pasal 17 letters ("a,h"), the legal basis,
+ * the consequence test, the period (one of until / years / while protected) and the decision
+ * that set it. Requests that used an entry point at it (requests.dik_entry_id).
+ */
+export const dikEntries = sqliteTable(
+  'dik_entries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    information: text('information').notNull(),
+    articles: text('articles').notNull(),
+    legalBasis: text('legal_basis').notNull().default(''),
+    consequenceTest: text('consequence_test').notNull(),
+    exemptionUntil: text('exemption_until'),
+    exemptionYears: integer('exemption_years'),
+    exemptionWhileProtected: integer('exemption_while_protected', { mode: 'boolean' }).notNull().default(false),
+    /** The decision that set it: the SK penolakan's number and date, and its request. */
+    decisionNumber: text('decision_number').notNull().default(''),
+    decidedOn: text('decided_on').notNull(),
+    requestId: integer('request_id').references((): AnySQLiteColumn => requests.id),
+    version: integer('version').notNull().default(1),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('dik_entries_decided_idx').on(t.decidedOn)],
+);
+export type DikEntryRow = typeof dikEntries.$inferSelect;

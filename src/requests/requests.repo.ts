@@ -67,6 +67,16 @@ export function nextExtensionLetterSequence(tx: Tx, year: number): number {
   return (row.max ?? 0) + 1;
 }
 
+/** The next SK penolakan's sequence of the year. */
+export function nextRejectionLetterSequence(tx: Tx, year: number): number {
+  const row = preparedStatement(tx, 'select max(rejection_letter_seq) as max from requests where rejection_letter_year = ?').get(year) as { max: number | null };
+  return (row.max ?? 0) + 1;
+}
+
+export function rejectionLetterNumberTaken(tx: Tx, number: string): boolean {
+  return preparedStatement(tx, 'select 1 from requests where rejection_letter_number = ?').get(number) !== undefined;
+}
+
 export function extensionLetterNumberTaken(tx: Tx, number: string): boolean {
   return preparedStatement(tx, 'select 1 from requests where extension_letter_number = ?').get(number) !== undefined;
 }

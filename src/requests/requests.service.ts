@@ -20,6 +20,7 @@ import {
 import type { DecisionInput, ExtensionInput, IntakeInput, UnvoidInput, VoidInput, WithdrawalInput } from './requests.schemas.js';
 import { OUTCOMES, VOID_REASONS, WITHDRAWN_NOTE, type RequestSource } from './vocabulary.js';
 import { can, type Role } from '../auth/roles.js';
+import { exemptionValues, withDikEntry } from './exemption.js';
 import { notifyDecision, notifyExtension, notifyRequestRegistered } from '../messages/events.js';
 
 export interface UseCase<I> {
@@ -140,6 +141,7 @@ function extensionLetterNumber(tx: Tx, extendedOn: string) {
 export function decideRequest({ db, actor, zone, input, id, correcting = false }: UseCase<DecisionInput> & { id: number; correcting?: boolean }): RequestRow {
   return db.transaction((tx) => {
     const r = loadForChange(tx, id, input.version);
+    input = withDikEntry(tx, input);
     refuseIf(checkDecision(r, input, todayIn(zone), correcting));
     const d = computeDeadlines({ receivedOn: r.receivedOn, extensionDays: r.extensionDays, decidedOn: input.decidedOn }, loadCalendar(db));
     const after = save(tx, r, {
@@ -154,6 +156,7 @@ export function decideRequest({ db, actor, zone, input, id, correcting = false }
       noticeNote: input.noticeNote,
       feeRupiah: input.feeRupiah,
       serviceDays: d.serviceDays,
+      ...exemptionValues(tx, actor, r, input),
     });
     recordEvent(tx, actor, {
       action: correcting ? 'request.decision_correct' : 'request.decide',

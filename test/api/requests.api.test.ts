@@ -101,7 +101,7 @@ describe('extension and decision through the API', () => {
     expect(rejectedNotHeld.body.error.fields.reasons).toContain('hanya atas dasar informasi yang dikecualikan (Pasal 17)');
 
     const decided = await request(app).post(`/api/v1/requests/${created.id}/decision`).set(auth)
-      .send({ decided_on: '2022-03-24', outcome: 'partial', reasons: ['exempt', 'other'], exemption_articles: ['h'], reason_note: 'sebagian belum ada', consequence_test: 'Membuka data pribadi pemohon lain.' });
+      .send({ decided_on: '2022-03-24', outcome: 'partial', reasons: ['exempt', 'other'], exemption_articles: ['h'], reason_note: 'sebagian belum ada', exemption_while_protected: true, exemption_basis: 'UU 14/2008 Pasal 17', consequence_test: 'Membuka data pribadi pemohon lain.' });
     expect(decided.status).toBe(200);
     // 2,4,7,8,9,10,11,14,15,16,17,18,21,22,23,24 (3 Mar Nyepi) → 16 working days
     expect(decided.body).toMatchObject({ status: 'decided', service_days: 16, decision: { outcome: 'partial', reasons: ['exempt', 'other'], exemption_articles: ['h'] } });

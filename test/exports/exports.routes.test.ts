@@ -22,7 +22,7 @@ function seedRegister(db: Db) {
 
   const partial = makeRequest(db, { receivedOn: '2022-03-01', requesterName: '=HYPERLINK("http://contoh.test")', requesterPhone: '+62 812 3456 7890', purpose: 'Tesis, bab "anggaran"\nbaris kedua' });
   extendRequest({ db, actor: testActor, zone, id: partial.id, input: { extendedOn: '2022-03-15', extensionDays: 5, extensionReason: 'Menunggu data unit' } });
-  decideRequest({ db, actor: testActor, zone, id: partial.id, input: { ...decision, decidedOn: '2022-03-22', outcome: 'partial', reasons: ['exempt', 'not_held'] as never[], exemptionArticles: ['h', 'a'] as never[], consequenceTest: 'Memuat NIK', feeRupiah: 5000 } });
+  decideRequest({ db, actor: testActor, zone, id: partial.id, input: { ...decision, decidedOn: '2022-03-22', outcome: 'partial', reasons: ['exempt', 'not_held'] as never[], exemptionArticles: ['h', 'a'] as never[], exemptionWhileProtected: true, exemptionBasis: 'UU 14/2008 Pasal 17', consequenceTest: 'Memuat NIK', feeRupiah: 5000 } });
   const first = fileObjection({ db, actor: testActor, zone, requestId: partial.id, input: { filedOn: '2022-03-28', grounds: ['a', 'e'], statement: 'Data bukan rahasia', filedBy: 'proxy', proxyName: 'LBH Contoh', lateNote: '' } });
   respondToObjection({ db, actor: testActor, zone, id: first.id, input: { respondedOn: '2022-04-20', result: 'rejected', reasoning: 'Pengecualian sah', followUp: '', informationGivenOn: null, responderName: 'Sekretaris' } });
   recordDispute({ db, actor: testActor, zone, id: first.id, input: { disputeRegisteredOn: '2022-05-09', disputeCaseNumber: 'KIP-1/2022', disputeLateNote: '', disputeNote: '' } });

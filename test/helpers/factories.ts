@@ -60,6 +60,7 @@ export function makeRequest(db: Db, overrides: Partial<IntakeInput> = {}) {
 export function decisionInput(overrides: Partial<DecisionInput> = {}): DecisionInput {
   return {
     decidedOn: '2022-03-08', outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], consequenceTest: 'Membuka data pribadi.',
+    exemptionWhileProtected: true, exemptionBasis: 'UU 14/2008 Pasal 17 huruf h',
     reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '',
     ...overrides,
   };

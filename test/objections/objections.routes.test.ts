@@ -131,7 +131,7 @@ describe('the objection register and the supervisor\'s count', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2022-05-09T03:00:00Z'));
     const old = makeRequest(db, { receivedOn: '2021-03-01' });
-    decideRequest({ db, actor: testActor, zone, id: old.id, input: { decidedOn: '2021-03-08', outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], consequenceTest: 'Membuka data pribadi.', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
+    decideRequest({ db, actor: testActor, zone, id: old.id, input: { decidedOn: '2021-03-08', outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], exemptionWhileProtected: true, exemptionBasis: 'UU 14/2008 Pasal 17', consequenceTest: 'Membuka data pribadi.', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
     const overdue = fileObjection({ db, actor: testActor, zone, requestId: old.id, input: { filedOn: '2021-03-20', grounds: ['a'], statement: 'Lama', filedBy: 'requester', proxyName: '', lateNote: '' } });
     const dueSoon = filed(db);
     const answered = filed(db);

@@ -35,7 +35,7 @@ const auditCount = (db: Db) => (db.$client.prepare('select count(*) as n from au
 function rejected(db: Db) {
   const r = makeRequest(db, { receivedOn: '2022-03-01' });
   return decideRequest({ db, actor: testActor, zone, id: r.id, input: {
-    decidedOn: '2022-03-08', outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], consequenceTest: 'Data pribadi',
+    decidedOn: '2022-03-08', outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], exemptionWhileProtected: true, exemptionBasis: 'UU 14/2008 Pasal 17', consequenceTest: 'Data pribadi',
     reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
 }
 function objection(db: Db) {

@@ -75,7 +75,7 @@ describe('extension, decision and withdrawal pages', () => {
       .send({ _csrf: csrf, version: String(r.version), extendedOn: '2022-03-15', extensionDays: '7', extensionReason: 'Menunggu data unit' }).expect(302);
     expect(getRequest(db, r.id).dueOn).toBe('2022-03-25');
     await agent.post(`/requests/${r.id}/decide`).type('form')
-      .send({ _csrf: csrf, version: String(r.version + 1), decidedOn: '2022-03-22', outcome: 'partial', reasons: ['exempt', 'not_held'], exemptionArticles: ['h'], consequenceTest: 'Data pribadi', reasonNote: '', noticeNote: 'Dikirim lewat e-mail', feeRupiah: '' })
+      .send({ _csrf: csrf, version: String(r.version + 1), decidedOn: '2022-03-22', outcome: 'partial', reasons: ['exempt', 'not_held'], exemptionArticles: ['h'], exemptionWhileProtected: 'on', exemptionBasis: 'UU 14/2008 Pasal 17', consequenceTest: 'Data pribadi', reasonNote: '', noticeNote: 'Dikirim lewat e-mail', feeRupiah: '' })
       .expect(302);
     const after = getRequest(db, r.id);
     expect(after).toMatchObject({ outcome: 'partial', reasonExempt: true, reasonNotHeld: true, exemptionArticles: 'h', feeRupiah: 0 });

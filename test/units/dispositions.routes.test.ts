@@ -187,7 +187,7 @@ describe('send → the unit answers → the officer decides', () => {
     expect(page.text).toContain('Memuat NIK penerima bantuan');
     expect(findRequest(db, r.id)!.outcome).toBeNull();
     await officer.agent.post(`/requests/${r.id}/decide`).type('form')
-      .send({ _csrf: officer.csrf, decidedOn: TODAY, outcome: 'partial', reasons: ['exempt'], exemptionArticles: ['h'], consequenceTest: 'NIK dihitamkan' }).expect(302);
+      .send({ _csrf: officer.csrf, decidedOn: TODAY, outcome: 'partial', reasons: ['exempt'], exemptionArticles: ['h'], exemptionWhileProtected: true, exemptionBasis: 'UU 14/2008 Pasal 17', consequenceTest: 'NIK dihitamkan' }).expect(302);
     expect(findRequest(db, r.id)!.outcome).toBe('partial');
     expect(listAudit(db, { action: 'disposition.answer' }, 1, 10).rows[0]).toMatchObject({ actorLabel: 'staf-pk1', entityType: 'disposition' });
   });
