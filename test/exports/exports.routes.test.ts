@@ -5,6 +5,7 @@ import { buildTestApp, freshDb } from '../helpers/build-test-app.js';
 import { loginAs } from '../helpers/login-as.js';
 import { makeRequest, testActor } from '../helpers/factories.js';
 import { decideRequest, extendRequest, withdrawRequest } from '../../src/requests/requests.service.js';
+import { recordDelivery } from '../../src/requests/delivery.service.js';
 import { fileObjection, recordDispute, respondToObjection } from '../../src/objections/objections.service.js';
 import { listAudit } from '../../src/audit/audit.repo.js';
 import { importRegister } from '../../src/import/import.service.js';
@@ -26,6 +27,8 @@ function seedRegister(db: Db) {
   const first = fileObjection({ db, actor: testActor, zone, requestId: partial.id, input: { filedOn: '2022-03-28', grounds: ['a', 'e'], statement: 'Data bukan rahasia', filedBy: 'proxy', proxyName: 'LBH Contoh', lateNote: '' } });
   respondToObjection({ db, actor: testActor, zone, id: first.id, input: { respondedOn: '2022-04-20', result: 'rejected', reasoning: 'Pengecualian sah', followUp: '', informationGivenOn: null, responderName: 'Sekretaris' } });
   recordDispute({ db, actor: testActor, zone, id: first.id, input: { disputeRegisteredOn: '2022-05-09', disputeCaseNumber: 'KIP-1/2022', disputeLateNote: '', disputeNote: '' } });
+  recordDelivery({ db, actor: testActor, zone, id: partial.id, input: { deliveredOn: '2022-03-25', method: 'post', costCopy: 3000, costDelivery: 2000, costOther: 0, paymentMethod: 'cash', note: 'Salinan bagian yang tidak dikecualikan' } });
+  recordDelivery({ db, actor: testActor, zone, id: full.id, input: { deliveredOn: '2022-03-10', method: 'email', costCopy: 0, costDelivery: 0, costOther: 0, paymentMethod: '', note: '' } });
   fileObjection({ db, actor: testActor, zone, requestId: partial.id, input: { filedOn: '2022-04-25', grounds: ['e'], statement: 'Keberatan kedua', filedBy: 'requester', proxyName: '', lateNote: '' } });
 
   const withdrawn = makeRequest(db, { receivedOn: '2022-04-05', channel: 'walk_in' });
@@ -58,9 +61,9 @@ function comparable(db: Db) {
   const strip = (row: Record<string, unknown>, keys: string[]) => Object.fromEntries(Object.entries(row).filter(([k]) => !keys.includes(k)));
   const own = ['id', 'access_code', 'source', 'opened_at', 'created_by', 'created_at', 'updated_at', 'version'];
   return {
-    // The extension letter's number is given by the office when it extends; the register file has
-    // no column for it yet (nor for the delivery record), so an import leaves it empty.
-    requests: requests.map((r) => strip(r, [...own, 'extension_letter_number', 'extension_letter_year', 'extension_letter_seq'])),
+    // The file carries the letters' numbers, the exemption's period and the delivery record; the
+    // DIK entry is this database's own row (the file names no DIK), so its id is not compared.
+    requests: requests.map((r) => strip(r, [...own, 'dik_entry_id'])),
     objections: objections.map((o) => strip(o, [...own, 'request_id'])),
   };
 }
