@@ -43,6 +43,7 @@ import { dispositionsRoutes, unitHooks } from './units/dispositions.routes.js';
 import { unitsApi } from './units/units.api.js';
 import { deskRoutes } from './desk/desk.routes.js';
 import { deskApi } from './desk/desk.api.js';
+import { dikApi, dikRoutes } from './dik/dik.routes.js';
 
 /** POST routes that parse a multipart body themselves and then call ctx.csrfValid. */
 const MULTIPART_FORMS = [/^\/permohonan\/?$/i, /^\/requests\/[^/]+\/attachments\/?$/i, /^\/admin\/import\/?$/i];
@@ -178,6 +179,7 @@ function mountApi(api: express.Router, ctx: AppContext): void {
   api.use(uploadsApi(ctx));
   api.use(recapApi(ctx));
   api.use(deskApi(ctx));
+  api.use(dikApi(ctx));
 }
 
 function mountPages(app: Application, ctx: AppContext): void {
@@ -203,4 +205,5 @@ function mountPages(app: Application, ctx: AppContext): void {
   app.use(importRoutes(ctx));
   app.use(messagesRoutes(ctx));
   app.use(deskRoutes(ctx));
+  app.use(dikRoutes(ctx));
 }
