@@ -41,6 +41,8 @@ export interface FieldSpec {
   vocabulary?: Record<string, string>;
   /** Text fields with a format of their own (the forms check it; the import warns). */
   format?: 'email' | 'phone';
+  /** A date that may lie far ahead (an exemption's end): up to a hundred years, not the register's next-year bound. */
+  future?: boolean;
   /** The header may be missing from a file (columns added after files were made from the template). */
   optional?: boolean;
   /** Other headers accepted for this column (offices rename them). */
@@ -88,7 +90,7 @@ export const REQUEST_FIELDS = [
   field({ key: 'noticeNote', label: 'Catatan pemberitahuan', api: 'notice_note', kind: 'text', group: 'decision', max: 5000, hint: 'Apa yang diberikan, bentuk, waktu.' }),
   field({ key: 'feeRupiah', label: 'Biaya (Rp)', api: 'fee_rupiah', kind: 'int', group: 'decision', min: 0, intMax: 1_000_000_000, blank: 0, hint: 'Bilangan bulat; kosong berarti 0.' }),
   // The exemption's period (Pasal 20; PP 61/2010): exactly one of the three, with its legal basis.
-  field({ key: 'exemptionUntil', label: 'Dikecualikan sampai', api: 'exemption_until', kind: 'date', group: 'decision', optional: true, hint: 'Jangka waktu pengecualian: sampai tanggal ini.' }),
+  field({ key: 'exemptionUntil', label: 'Dikecualikan sampai', api: 'exemption_until', kind: 'date', group: 'decision', optional: true, future: true, hint: 'Jangka waktu pengecualian: sampai tanggal ini.' }),
   field({ key: 'exemptionYears', label: 'Dikecualikan (tahun)', api: 'exemption_years', kind: 'int', group: 'decision', optional: true, min: 1, intMax: 100, hint: 'Jangka waktu pengecualian: sekian tahun sejak putusan.' }),
   field({ key: 'exemptionWhileProtected', label: 'Dikecualikan selama kepentingan dilindungi', api: 'exemption_while_protected', kind: 'bool', group: 'decision', optional: true, hint: '"ya": selama kepentingan yang dilindungi masih ada.' }),
   field({ key: 'exemptionBasis', label: 'Dasar hukum pengecualian', api: 'exemption_basis', kind: 'text', group: 'decision', optional: true, max: 2000, hint: 'Mis. UU 14/2008 Pasal 17 huruf h; PP 61/2010 Pasal 7.' }),

@@ -9,7 +9,7 @@ import { CHANNELS, REQUESTER_CATEGORIES, VOID_REASONS } from './vocabulary.js';
 import { REQUEST_FIELDS, inputFieldsOf, getPath, type FieldGroup, type FieldSpec, type GroupValues } from './request-fields.js';
 import { STATUS_FILTERS } from './status-filters.js';
 import { EARLIEST_YEAR, latestYear } from '../shared/dates.js';
-import { checkboxList, formIntOr, isoDate, optionalFormInt, oneOf, optionalText, requiredText } from '../shared/validation.js';
+import { anyIsoDate, checkboxList, formIntOr, isoDate, optionalFormInt, oneOf, optionalText, requiredText } from '../shared/validation.js';
 
 /** The e-mail rule: the forms refuse an address that is not one; the import keeps it with a warning. */
 export const INVALID_EMAIL = 'Alamat e-mail tidak valid.';
@@ -36,10 +36,12 @@ const phone = z
  */
 function validatorFor(f: FieldSpec, mode: 'form' | 'api'): z.ZodType {
   switch (f.kind) {
-    case 'date':
-      if (f.required) return isoDate();
+    case 'date': {
+      const date = f.future ? futureDate() : isoDate();
+      if (f.required) return date;
       // An optional date: blank (form) or null/absent (API) is null.
-      return mode === 'form' ? z.preprocess((v) => (v === undefined || v === '' ? null : v), isoDate().nullable()) : isoDate().nullable().default(null);
+      return mode === 'form' ? z.preprocess((v) => (v === undefined || v === '' ? null : v), date.nullable()) : date.nullable().default(null);
+    }
     case 'enum':
       return oneOf(f.vocabulary!);
     case 'enumList':
@@ -62,6 +64,12 @@ function validatorFor(f: FieldSpec, mode: 'form' | 'api'): z.ZodType {
       return f.required ? requiredText(f.max!) : optionalText(f.max!);
   }
 }
+
+/** A real date from 2010 up to a hundred years after this year (an exemption's end date). */
+const futureDate = () =>
+  anyIsoDate().refine((v) => Number(v.slice(0, 4)) >= EARLIEST_YEAR && Number(v.slice(0, 4)) <= latestYear() + 99, {
+    message: `Tanggal harus antara tahun ${EARLIEST_YEAR} dan ${latestYear() + 99}.`,
+  });
 
 /** A checkbox's value → boolean; anything else is left for z.boolean() to refuse. */
 function formBool(v: unknown): unknown {

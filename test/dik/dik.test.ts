@@ -53,7 +53,7 @@ describe('the exemption period (Pasal 20)', () => {
 
   it.each([
     ['exemption_years', 0], ['exemption_years', 2.5], ['exemption_years', '5'], ['exemption_years', 101],
-    ['exemption_until', '31/12/2030'], ['exemption_until', '2030-02-30'], ['exemption_while_protected', 'yes'],
+    ['exemption_until', '31/12/2030'], ['exemption_until', '2030-02-30'], ['exemption_until', '2999-01-01'], ['exemption_until', '1999-01-01'], ['exemption_while_protected', 'yes'],
     ['exemption_basis', 'x'.repeat(2001)], ['dik_id', 0], ['dik_id', 'a'], ['dik_id', 1.5],
   ])('when %s has a bad value (case %#), then the API refuses the field (400)', async (name, value) => {
     const { app, db, auth } = await api();
@@ -61,6 +61,14 @@ describe('the exemption period (Pasal 20)', () => {
     const res = await decideApi(app, auth, r.id, { ...exemptBody, exemption_basis: 'PP 61/2010', [name]: value });
     expect(res.status).toBe(400);
     expect(res.body.error.fields).toHaveProperty(name);
+  });
+
+  it('when the period ends on a date years ahead, then the API takes it (not the register\'s next-year bound)', async () => {
+    const { app, db, auth } = await api();
+    const r = makeRequest(db, { receivedOn: '2022-03-01' });
+    const res = await decideApi(app, auth, r.id, { ...exemptBody, exemption_until: '2040-01-01', exemption_basis: 'PP 61/2010' });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.decision.exemption_until).toBe('2040-01-01');
   });
 
   it('when the period is given for N years, then the request and the API carry it, with the SK number and the DIK entry', async () => {
