@@ -145,6 +145,17 @@ export const requests = sqliteTable(
     deliveryCostOther: integer('delivery_cost_other').notNull().default(0),
     deliveryPaymentMethod: text('delivery_payment_method').notNull().default(''),
     deliveryNote: text('delivery_note').notNull().default(''),
+    // The written notice's items (Pasal 22 ayat 7 huruf b, d, e, f, g), stated at the decision.
+    heldBy: text('held_by').notNull().default(''),
+    heldByContact: text('held_by_contact').notNull().default(''),
+    /** One of GIVEN_FORMS (src/vocabulary/requests.ts), or '' when nothing is given. */
+    givenForm: text('given_form').notNull().default(''),
+    provideOn: text('provide_on'),
+    redactedParts: text('redacted_parts').notNull().default(''),
+    feeCopy: integer('fee_copy').notNull().default(0),
+    feeDelivery: integer('fee_delivery').notNull().default(0),
+    feeOther: integer('fee_other').notNull().default(0),
+    paymentHow: text('payment_how').notNull().default(''),
     // The exemption's period (UU 14/2008 Pasal 20; PP 61/2010): until a date, for N years, or while
     // the protected interest lasts; with its legal basis. Copied from the DIK entry it used or set.
     exemptionUntil: text('exemption_until'),

@@ -10,7 +10,7 @@
  * the order of the register file's columns and of the API's JSON.
  */
 import {
-  CHANNELS, DELIVERY_METHODS, EXEMPTION_ARTICLES, OBTAIN_METHODS, OUTCOMES, REASONS, REQUESTER_CATEGORIES, REQUESTER_TYPES,
+  CHANNELS, DELIVERY_METHODS, EXEMPTION_ARTICLES, GIVEN_FORMS, OBTAIN_METHODS, OUTCOMES, REASONS, REQUESTER_CATEGORIES, REQUESTER_TYPES,
   VOID_REASONS, type ExemptionArticle, type Reason,
 } from './vocabulary.js';
 import { MAX_EXTENSION_WORKING_DAYS } from './deadlines.js';
@@ -89,6 +89,16 @@ export const REQUEST_FIELDS = [
   field({ key: 'reasonNote', label: 'Keterangan alasan', api: 'reason_note', kind: 'text', group: 'decision', max: 2000, hint: 'Penjelasan alasan "lainnya".' }),
   field({ key: 'noticeNote', label: 'Catatan pemberitahuan', api: 'notice_note', kind: 'text', group: 'decision', max: 5000, hint: 'Apa yang diberikan, bentuk, waktu.' }),
   field({ key: 'feeRupiah', label: 'Biaya (Rp)', api: 'fee_rupiah', kind: 'int', group: 'decision', min: 0, intMax: 1_000_000_000, blank: 0, hint: 'Bilangan bulat; kosong berarti 0.' }),
+  // The written notice's items (Pasal 22 ayat 7 huruf b, d, e, f, g), required by outcome (request-status.ts noticeItemRules).
+  field({ key: 'heldBy', label: 'Badan publik yang menguasai', api: 'held_by', kind: 'text', group: 'decision', optional: true, max: 300, hint: 'Huruf b: bila informasi tidak dikuasai, badan publik yang menguasainya (atau "Belum didokumentasikan").' }),
+  field({ key: 'heldByContact', label: 'Kontak badan publik yang menguasai', api: 'held_by_contact', kind: 'text', group: 'decision', optional: true, max: 300, hint: 'Alamat, telepon atau e-mail badan publik tersebut.' }),
+  field({ key: 'givenForm', label: 'Bentuk informasi yang diberikan', api: 'given_form', kind: 'enum', group: 'decision', optional: true, vocabulary: GIVEN_FORMS, hint: 'Huruf d: wajib bila dikabulkan (seluruhnya/sebagian).' }),
+  field({ key: 'provideOn', label: 'Tanggal penyediaan informasi', api: 'provide_on', kind: 'date', group: 'decision', optional: true, hint: 'Huruf f: kapan informasi disediakan; wajib bila dikabulkan.' }),
+  field({ key: 'redactedParts', label: 'Bagian yang dihitamkan', api: 'redacted_parts', kind: 'text', group: 'decision', optional: true, max: 2000, hint: 'Huruf e: wajib bila dikabulkan sebagian.' }),
+  field({ key: 'feeCopy', label: 'Rincian biaya penggandaan (Rp)', api: 'fee_copy', kind: 'int', group: 'decision', optional: true, min: 0, intMax: 1_000_000_000, blank: 0, hint: 'Huruf g.' }),
+  field({ key: 'feeDelivery', label: 'Rincian biaya pengiriman (Rp)', api: 'fee_delivery', kind: 'int', group: 'decision', optional: true, min: 0, intMax: 1_000_000_000, blank: 0, hint: 'Huruf g.' }),
+  field({ key: 'feeOther', label: 'Rincian biaya lain (Rp)', api: 'fee_other', kind: 'int', group: 'decision', optional: true, min: 0, intMax: 1_000_000_000, blank: 0, hint: 'Huruf g.' }),
+  field({ key: 'paymentHow', label: 'Cara pembayaran biaya', api: 'payment_how', kind: 'text', group: 'decision', optional: true, max: 500, hint: 'Huruf g: wajib bila ada biaya.' }),
   // The exemption's period (Pasal 20; PP 61/2010): exactly one of the three, with its legal basis.
   field({ key: 'exemptionUntil', label: 'Dikecualikan sampai', api: 'exemption_until', kind: 'date', group: 'decision', optional: true, future: true, hint: 'Jangka waktu pengecualian: sampai tanggal ini.' }),
   field({ key: 'exemptionYears', label: 'Dikecualikan (tahun)', api: 'exemption_years', kind: 'int', group: 'decision', optional: true, min: 1, intMax: 100, hint: 'Jangka waktu pengecualian: sekian tahun sejak putusan.' }),
@@ -119,7 +129,8 @@ export const inputFieldsOf = (group: FieldGroup): FieldSpec[] => fieldsOf(group)
 
 type Declared = (typeof REQUEST_FIELDS)[number];
 /** The value a field holds in the domain's inputs: a code, a list of codes, a number, text. */
-export type ValueOf<F> = F extends { kind: 'enum'; vocabulary: infer V } ? keyof V & string
+export type ValueOf<F> = F extends { kind: 'enum'; required: true; vocabulary: infer V } ? keyof V & string
+  : F extends { kind: 'enum'; vocabulary: infer V } ? (keyof V & string) | ''
   : F extends { kind: 'enumList' | 'letters'; vocabulary: infer V } ? (keyof V & string)[]
   : F extends { kind: 'int'; blank: number } ? number
   : F extends { kind: 'int' } ? number | null

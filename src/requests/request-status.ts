@@ -134,7 +134,8 @@ export function decisionDateRules(f: Findings, r: Pick<RequestRow, 'receivedOn' 
 }
 
 type DecisionFacts = Pick<DecisionInput, 'decidedOn' | 'outcome' | 'reasons' | 'exemptionArticles' | 'reasonNote' | 'consequenceTest'>
-  & Partial<Pick<DecisionInput, 'exemptionUntil' | 'exemptionYears' | 'exemptionWhileProtected' | 'exemptionBasis' | 'dikId'>>;
+  & Partial<Pick<DecisionInput, 'exemptionUntil' | 'exemptionYears' | 'exemptionWhileProtected' | 'exemptionBasis' | 'dikId'>>
+  & Partial<Pick<DecisionInput, 'heldBy' | 'givenForm' | 'provideOn' | 'redactedParts' | 'feeCopy' | 'feeDelivery' | 'feeOther' | 'paymentHow'>>;
 
 /**
  * The decision's own rules (Pasal 22 ayat 7), for a new decision and for a recorded one alike:
@@ -156,6 +157,28 @@ export function decisionRules(f: Findings, r: Pick<RequestRow, 'receivedOn' | 'e
   }
   if (input.reasons.includes('other') && input.reasonNote === '') f.demand('reasonNote', 'Alasan "lainnya" tanpa keterangan: jelaskan alasan lainnya.');
   exemptionRules(f, input);
+  noticeItemRules(f, input);
+}
+
+/**
+ * The written notice's items of Pasal 22 ayat 7 that depend on the outcome (issue 13.6): (b) the
+ * body that holds information not held here; (d) the form and (f) the day of what is given, on a
+ * full or partial grant; (e) the parts withheld, on a partial grant; (g) how to pay any cost.
+ */
+export function noticeItemRules(f: Findings, input: Omit<DecisionFacts, 'exemptionArticles' | 'reasonNote' | 'consequenceTest'>): void {
+  const given = input.outcome === 'full' || input.outcome === 'partial';
+  if (input.reasons.includes('not_held') && !(input.heldBy ?? '').trim()) {
+    f.demand('heldBy', 'Informasi tidak dikuasai: sebutkan badan publik yang menguasainya dan kontaknya (Pasal 22 ayat 7 huruf b), atau tulis "Belum didokumentasikan".');
+  }
+  if (given && !input.givenForm) f.demand('givenForm', 'Pilih bentuk informasi yang diberikan (Pasal 22 ayat 7 huruf d).');
+  if (given && !input.provideOn) f.demand('provideOn', 'Isi tanggal informasi disediakan (Pasal 22 ayat 7 huruf f).');
+  else if (given && input.provideOn && input.provideOn < input.decidedOn) f.demand('provideOn', 'Tanggal penyediaan informasi tidak boleh sebelum tanggal putusan.');
+  if (input.outcome === 'partial' && !(input.redactedParts ?? '').trim()) {
+    f.demand('redactedParts', 'Dikabulkan sebagian: sebutkan bagian yang dihitamkan atau tidak diberikan (Pasal 22 ayat 7 huruf e).');
+  }
+  if ((input.feeCopy ?? 0) + (input.feeDelivery ?? 0) + (input.feeOther ?? 0) > 0 && !(input.paymentHow ?? '').trim()) {
+    f.demand('paymentHow', 'Ada biaya: tuliskan cara pembayarannya (Pasal 22 ayat 7 huruf g).');
+  }
 }
 
 /**

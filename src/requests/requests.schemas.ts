@@ -43,7 +43,8 @@ function validatorFor(f: FieldSpec, mode: 'form' | 'api'): z.ZodType {
       return mode === 'form' ? z.preprocess((v) => (v === undefined || v === '' ? null : v), date.nullable()) : date.nullable().default(null);
     }
     case 'enum':
-      return oneOf(f.vocabulary!);
+      // An optional choice: blank (or absent) is ''.
+      return f.required ? oneOf(f.vocabulary!) : z.union([z.literal(''), oneOf(f.vocabulary!)]).default('');
     case 'enumList':
     case 'letters': {
       const list = z.array(oneOf(f.vocabulary!)).max(f.max!);
@@ -134,8 +135,9 @@ const formDikId = optionalFormInt(1, Number.MAX_SAFE_INTEGER);
 const apiDikId = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).nullable().optional().transform((v) => v ?? undefined);
 export const decisionFormSchema = z.object({ ...formShape('decision', ['withdrawn']), dikId: formDikId, correctionNote, version });
 type DecisionOutput = z.infer<typeof decisionFormSchema>;
-/** The period fields are optional to callers (services, tests): absent means not given. */
-type PeriodKey = 'exemptionUntil' | 'exemptionYears' | 'exemptionWhileProtected' | 'exemptionBasis';
+/** The period and notice-item fields are optional to callers (services, tests): absent means not given. */
+type PeriodKey = 'exemptionUntil' | 'exemptionYears' | 'exemptionWhileProtected' | 'exemptionBasis'
+  | 'heldBy' | 'heldByContact' | 'givenForm' | 'provideOn' | 'redactedParts' | 'feeCopy' | 'feeDelivery' | 'feeOther' | 'paymentHow';
 export type DecisionInput = Omit<DecisionOutput, PeriodKey> & Partial<Pick<DecisionOutput, PeriodKey>>;
 
 export const withdrawalFormSchema = z.object({

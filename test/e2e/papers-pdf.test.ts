@@ -60,7 +60,7 @@ describe('the papers as PDF', () => {
     }) });
     extendRequest({ db, actor, zone, id: r.id, input: { extendedOn: today, extensionDays: 7, extensionReason: 'Data penerima tersebar di 17 kecamatan dan perlu dihimpun dari masing-masing unit pelaksana.' } });
     decideRequest({ db, actor, zone, id: r.id, input: decisionFormSchema.parse({
-      decidedOn: today, outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], exemptionWhileProtected: true,
+      decidedOn: today, provideOn: today, givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], exemptionWhileProtected: true,
       exemptionBasis: 'UU 14/2008 Pasal 17 huruf h angka 1 dan 2; UU 27/2022 tentang Pelindungan Data Pribadi',
       consequenceTest: 'Membuka NIK dan alamat penerima akan mengungkap data pribadi lebih dari 12.000 warga dan membuka peluang penyalahgunaan identitas; kepentingan publik atas ketepatan sasaran dapat dipenuhi dengan data agregat per desa, yang dapat diminta tersendiri.',
       noticeNote: 'Data agregat per desa tersedia di laman PPID.', version: '2',

@@ -19,11 +19,11 @@ const decision = { consequenceTest: '', reasonNote: '', noticeNote: '', feeRupia
 /** A register with every kind of record: full, extended partial with two objections and a dispute, withdrawn, rejected by a proxy, open. */
 function seedRegister(db: Db) {
   const full = makeRequest(db, { receivedOn: '2022-03-01' });
-  decideRequest({ db, actor: testActor, zone, id: full.id, input: { ...decision, decidedOn: '2022-03-10', outcome: 'full', noticeNote: 'Dikirim lewat e-mail' } });
+  decideRequest({ db, actor: testActor, zone, id: full.id, input: { ...decision, decidedOn: '2022-03-10', provideOn: '2022-03-10', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'full', noticeNote: 'Dikirim lewat e-mail' } });
 
   const partial = makeRequest(db, { receivedOn: '2022-03-01', requesterName: '=HYPERLINK("http://contoh.test")', requesterPhone: '+62 812 3456 7890', purpose: 'Tesis, bab "anggaran"\nbaris kedua' });
   extendRequest({ db, actor: testActor, zone, id: partial.id, input: { extendedOn: '2022-03-15', extensionDays: 5, extensionReason: 'Menunggu data unit' } });
-  decideRequest({ db, actor: testActor, zone, id: partial.id, input: { ...decision, decidedOn: '2022-03-22', outcome: 'partial', reasons: ['exempt', 'not_held'] as never[], exemptionArticles: ['h', 'a'] as never[], exemptionWhileProtected: true, exemptionBasis: 'UU 14/2008 Pasal 17', consequenceTest: 'Memuat NIK', feeRupiah: 5000 } });
+  decideRequest({ db, actor: testActor, zone, id: partial.id, input: { ...decision, decidedOn: '2022-03-22', provideOn: '2022-03-22', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'partial', reasons: ['exempt', 'not_held'] as never[], exemptionArticles: ['h', 'a'] as never[], exemptionWhileProtected: true, exemptionBasis: 'UU 14/2008 Pasal 17', consequenceTest: 'Memuat NIK', feeRupiah: 5000 } });
   const first = fileObjection({ db, actor: testActor, zone, requestId: partial.id, input: { filedOn: '2022-03-28', grounds: ['a', 'e'], statement: 'Data bukan rahasia', filedBy: 'proxy', proxyName: 'LBH Contoh', lateNote: '' } });
   respondToObjection({ db, actor: testActor, zone, id: first.id, input: { respondedOn: '2022-04-20', result: 'rejected', reasoning: 'Pengecualian sah', followUp: '', informationGivenOn: null, responderName: 'Sekretaris' } });
   recordDispute({ db, actor: testActor, zone, id: first.id, input: { disputeRegisteredOn: '2022-05-09', disputeCaseNumber: 'KIP-1/2022', disputeLateNote: '', disputeNote: '' } });
@@ -35,7 +35,7 @@ function seedRegister(db: Db) {
   withdrawRequest({ db, actor: testActor, zone, id: withdrawn.id, input: { withdrawnOn: '2022-04-08', note: 'sudah dapat dari sumber lain' } });
 
   const rejected = makeRequest(db, { receivedOn: '2022-06-01', proxyName: 'Kuasa X', requesterType: 'legal_entity', requesterCategory: 'ministry_agency', obtainMethod: 'hardcopy', deliveryMethod: 'post', requesterEmail: '', requesterPhone: '' });
-  decideRequest({ db, actor: testActor, zone, id: rejected.id, input: { ...decision, decidedOn: '2022-06-08', outcome: 'not_provided', reasons: ['other'] as never[], reasonNote: 'Bukan informasi publik' } });
+  decideRequest({ db, actor: testActor, zone, id: rejected.id, input: { ...decision, decidedOn: '2022-06-08', provideOn: '2022-06-08', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'not_provided', reasons: ['other'] as never[], reasonNote: 'Bukan informasi publik' } });
 
   const open = makeRequest(db, { receivedOn: '2023-01-10', channel: 'whatsapp' });
   return { full, partial, withdrawn, rejected, open };

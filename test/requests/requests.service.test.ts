@@ -8,7 +8,7 @@ import type { DecisionInput } from '../../src/requests/requests.schemas.js';
 
 const zone = 'Asia/Jakarta';
 const decision = (o: Partial<DecisionInput> = {}): DecisionInput => ({
-  decidedOn: '2022-03-08', outcome: 'full', reasons: [], exemptionArticles: [], consequenceTest: '', reasonNote: '',
+  decidedOn: '2022-03-08', provideOn: '2022-03-08', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'full', reasons: [], exemptionArticles: [], consequenceTest: '', reasonNote: '',
   noticeNote: '', feeRupiah: 0, correctionNote: '', ...o,
 });
 

@@ -352,7 +352,7 @@ async function buildWorld(): Promise<World> {
   // A: decided (rejected under Pasal 17 h) with an objection; B: open, for the extend/decide/withdraw forms.
   const a = makeRequest(db, { receivedOn: '2022-03-01', ...PII });
   decideRequest({ db, actor: testActor, zone: 'Asia/Jakarta', id: a.id, input: {
-    decidedOn: '2022-03-08', outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], exemptionWhileProtected: true, exemptionBasis: 'UU 14/2008 Pasal 17', consequenceTest: PRIVATE_TEXT[2],
+    decidedOn: '2022-03-08', provideOn: '2022-03-08', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], exemptionWhileProtected: true, exemptionBasis: 'UU 14/2008 Pasal 17', consequenceTest: PRIVATE_TEXT[2],
     reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
   const o = fileObjection({ db, actor: testActor, zone: 'Asia/Jakarta', requestId: a.id, input: {
     filedOn: '2022-03-20', grounds: ['a'], statement: PRIVATE_TEXT[0], filedBy: 'proxy', proxyName: PRIVATE_TEXT[1], lateNote: '' } });
