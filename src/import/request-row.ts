@@ -85,10 +85,22 @@ export function readRequest(r: RowReader, today: string): RequestValues {
   const exemptionWhileProtected = r.bool('exemptionWhileProtected');
   const exemptionBasis = r.text('exemptionBasis');
   const rejectionLetterNumber = r.text('rejectionLetterNumber') || null;
+  // The notice's items (Pasal 22 ayat 7 huruf b, d, e, f, g).
+  const heldBy = r.text('heldBy');
+  const heldByContact = r.text('heldByContact');
+  const givenForm = (r.enumValue('givenForm') ?? '') as RequestValues['givenForm'] & ('' | 'softcopy' | 'hardcopy' | 'inspect');
+  const provideOn = r.date('provideOn');
+  const fee = (key: 'feeCopy' | 'feeDelivery' | 'feeOther') => r.int(key, REQUEST_FIELD[key].min!, REQUEST_FIELD[key].intMax!) ?? 0;
+  const feeCopy = fee('feeCopy');
+  const feeDelivery = fee('feeDelivery');
+  const feeOther = fee('feeOther');
+  const redactedParts = r.text('redactedParts');
+  const paymentHow = r.text('paymentHow');
   if (outcome && decidedOn && receivedOn) {
     const decision = {
       decidedOn, outcome, reasons: reasons as Reason[], exemptionArticles: articles as ExemptionArticle[], reasonNote, consequenceTest,
       exemptionUntil, exemptionYears, exemptionWhileProtected, exemptionBasis,
+      heldBy, givenForm, provideOn, redactedParts, feeCopy, feeDelivery, feeOther, paymentHow,
     };
     if (withdrawn) decisionDateRules(history, { receivedOn, extendedOn }, decision, today);
     else decisionRules(history, { receivedOn, extendedOn }, decision, today);
@@ -134,6 +146,15 @@ export function readRequest(r: RowReader, today: string): RequestValues {
   out.feeRupiah = feeRupiah;
   out.withdrawn = withdrawn;
   out.extensionLetterNumber = extendedOn ? (r.text('extensionLetterNumber') || null) : null;
+  out.heldBy = heldBy;
+  out.heldByContact = heldByContact;
+  out.givenForm = givenForm;
+  out.provideOn = provideOn;
+  out.redactedParts = redactedParts;
+  out.feeCopy = feeCopy;
+  out.feeDelivery = feeDelivery;
+  out.feeOther = feeOther;
+  out.paymentHow = paymentHow;
   out.exemptionUntil = exemptionUntil;
   out.exemptionYears = exemptionYears;
   out.exemptionWhileProtected = exemptionWhileProtected;

@@ -7,7 +7,7 @@ import type { WorkingCalendar } from '../calendar/working-days.js';
 import { explainDeadline, urgencyOn, type Urgency } from './deadlines.js';
 import { stateLabel, stateOf } from './request-status.js';
 import {
-  CHANNELS, DELIVERY_METHODS, EXEMPTION_ARTICLES, OBTAIN_METHODS, OUTCOMES, REASONS, REQUESTER_CATEGORIES,
+  CHANNELS, DELIVERY_METHODS, EXEMPTION_ARTICLES, GIVEN_FORMS, OBTAIN_METHODS, OUTCOMES, REASONS, REQUESTER_CATEGORIES,
   REQUESTER_TYPES, VOID_REASONS, type Outcome,
 } from './vocabulary.js';
 import { formatDate, formatLongDate } from '../shared/dates.js';
@@ -156,6 +156,14 @@ export function presentRequestForStaff(r: RequestRow, cal: WorkingCalendar, toda
           feeText: r.feeRupiah ? formatRupiah(r.feeRupiah) : '',
           serviceDays: r.serviceDays,
           late: r.decidedOn! > r.dueOn,
+          /** The notice's items of Pasal 22 ayat 7 stated at the decision (b, d, e, f, g). */
+          items: {
+            heldBy: r.heldBy, heldByContact: r.heldByContact, givenForm: r.givenForm ? label(GIVEN_FORMS, r.givenForm) : '',
+            provideOn: r.provideOn ? formatLongDate(r.provideOn) : '', redactedParts: r.redactedParts, paymentHow: r.paymentHow,
+            fees: r.feeCopy + r.feeDelivery + r.feeOther > 0
+              ? { copy: formatRupiah(r.feeCopy), delivery: formatRupiah(r.feeDelivery), other: formatRupiah(r.feeOther) }
+              : null,
+          },
           /** The exemption (Pasal 17, 19, 20): period, basis, DIK entry, SK penolakan; null without one. */
           exemption: r.reasonExempt && r.outcome !== 'full'
             ? {

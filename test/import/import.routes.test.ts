@@ -84,14 +84,14 @@ describe('importing a register', () => {
     const a = findByRegistrationNumber(db, '005/PPID/III/2022')!;
     expect(a).toMatchObject({
       source: 'import', registrationYear: 2022, registrationSeq: 5, receivedOn: '2022-03-01', channel: 'email', requesterCategory: 'academic',
-      obtainMethod: 'softcopy', deliveryMethod: 'email', outcome: 'full', decidedOn: '2022-03-10', provideOn: '2022-03-10', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial",
+      obtainMethod: 'softcopy', deliveryMethod: 'email', outcome: 'full', decidedOn: '2022-03-10',
       originalDueOn: '2022-03-16', dueOn: '2022-03-16', serviceDays: 6, // Nyepi (3 March) is skipped
     });
     expect(a.openedAt).not.toBeNull();
     const b = findByRegistrationNumber(db, '006/PPID/III/2022')!;
     expect(b).toMatchObject({
       channel: 'letter', extendedOn: '2022-03-15', extensionDays: 7, extensionReason: 'Menunggu data unit', dueOn: '2022-03-25',
-      outcome: 'partial', decidedOn: '2022-03-22', provideOn: '2022-03-22', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", serviceDays: 14, reasonExempt: true, reasonNotHeld: true, reasonOther: false,
+      outcome: 'partial', decidedOn: '2022-03-22', serviceDays: 14, reasonExempt: true, reasonNotHeld: true, reasonOther: false,
       exemptionArticles: 'h', consequenceTest: 'Memuat data pribadi', feeRupiah: 5000,
     });
     const [o] = objectionsOfRequest(db, b.id);
