@@ -41,7 +41,7 @@ export const AUDIT_ACTIONS = {
   // Daftar Informasi yang Dikecualikan (src/dik)
   'dik.create': 'Entri DIK dibuat dari putusan',
   'dik.update': 'Entri DIK diubah oleh koreksi putusan',
-  'dik.export': 'DIK diekspor',
+  'dik.export': 'Daftar informasi yang dikecualikan diekspor',
   'request.forward': 'Penerusan ke badan publik lain dicatat',
   'request.disposition': 'Disposisi atas permohonan',
   // Attachments
