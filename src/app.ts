@@ -57,6 +57,7 @@ import { visitsRoutes } from './visits/visits.routes.js';
 import { videoConferenceRoutes } from './visits/video.routes.js';
 import { consultationImportRoutes } from './consultation-import/consultation-import.routes.js';
 import { pelaksanaHooks } from './pelaksana/pelaksana.routes.js';
+import { dikApi, dikRoutes } from './dik/dik.routes.js';
 
 /** POST routes that parse a multipart body themselves and then call ctx.csrfValid. */
 const MULTIPART_FORMS = [/^\/reports\/annual\/\d{4}\/submit\/?$/i, /^\/permohonan\/?$/i, /^\/requests\/[^/]+\/attachments\/?$/i, /^\/admin\/import\/?$/i, /^\/admin\/consultation-import\/?$/i];
@@ -201,6 +202,7 @@ function mountApi(api: express.Router, ctx: AppContext): void {
   api.use(ratingsApi(ctx));
   api.use(deskFlowApi(ctx));
   api.use(knowledgeApi(ctx));
+  api.use(dikApi(ctx));
 }
 
 function mountPages(app: Application, ctx: AppContext): void {
@@ -240,4 +242,5 @@ function mountPages(app: Application, ctx: AppContext): void {
   app.use(visitsRoutes(ctx));
   app.use(videoConferenceRoutes(ctx));
   app.use(consultationImportRoutes(ctx));
+  app.use(dikRoutes(ctx));
 }

@@ -67,6 +67,10 @@ export const AUDIT_ACTIONS = {
   'disposition.reassign': 'Disposisi dialihkan ke unit lain',
   'disposition.recall': 'Disposisi ditarik',
   'disposition.remind': 'Unit diingatkan atas disposisi',
+  // Daftar Informasi yang Dikecualikan (src/dik)
+  'dik.create': 'Entri DIK dibuat dari putusan',
+  'dik.update': 'Entri DIK diubah oleh koreksi putusan',
+  'dik.export': 'Daftar informasi yang dikecualikan diekspor',
   'request.forward': 'Penerusan ke badan publik lain dicatat',
   'request.disposition': 'Disposisi atas permohonan',
   // Attachments

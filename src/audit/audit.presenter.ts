@@ -16,6 +16,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   settings: 'Pengaturan',
   audit: 'Log audit',
   import: 'Impor register',
+  dik: 'Daftar Informasi yang Dikecualikan',
 };
 
 /** Entity types with a page every audit reader may open. */

@@ -145,6 +145,30 @@ export const requests = sqliteTable(
     deliveryCostOther: integer('delivery_cost_other').notNull().default(0),
     deliveryPaymentMethod: text('delivery_payment_method').notNull().default(''),
     deliveryNote: text('delivery_note').notNull().default(''),
+    // The written notice's items (Pasal 22 ayat 7 huruf b, d, e, f, g), stated at the decision.
+    heldBy: text('held_by').notNull().default(''),
+    heldByContact: text('held_by_contact').notNull().default(''),
+    /** One of GIVEN_FORMS (src/vocabulary/requests.ts), or '' when nothing is given. */
+    givenForm: text('given_form').notNull().default(''),
+    provideOn: text('provide_on'),
+    redactedParts: text('redacted_parts').notNull().default(''),
+    feeCopy: integer('fee_copy').notNull().default(0),
+    feeDelivery: integer('fee_delivery').notNull().default(0),
+    feeOther: integer('fee_other').notNull().default(0),
+    paymentHow: text('payment_how').notNull().default(''),
+    // The exemption's period (UU 14/2008 Pasal 20; PP 61/2010): until a date, for N years, or while
+    // the protected interest lasts; with its legal basis. Copied from the DIK entry it used or set.
+    exemptionUntil: text('exemption_until'),
+    exemptionYears: integer('exemption_years'),
+    exemptionWhileProtected: integer('exemption_while_protected', { mode: 'boolean' }).notNull().default(false),
+    exemptionBasis: text('exemption_basis').notNull().default(''),
+    /** The DIK entry (src/dik) the exemption used or created; null without an exemption. */
+    dikEntryId: integer('dik_entry_id').references((): AnySQLiteColumn => dikEntries.id),
+    // The Surat Keputusan penolakan (src/dik/rejection-letter.ts): numbered by its own pattern
+    // (setting rejection_letter_pattern) in the decision's transaction; kept when corrected.
+    rejectionLetterNumber: text('rejection_letter_number').unique(),
+    rejectionLetterYear: integer('rejection_letter_year'),
+    rejectionLetterSeq: integer('rejection_letter_seq'),
     // Derived from receivedOn, the extension, decidedOn and the holiday calendar; recomputed
     // whenever the calendar changes (see holidays/recompute-deadlines.ts).
     originalDueOn: text('original_due_on').notNull(),
@@ -959,3 +983,32 @@ export const requestPelaksana = sqliteTable(
   },
   (t) => [uniqueIndex('request_pelaksana_unit_year_seq_idx').on(t.unitId, t.year, t.seq), index('request_pelaksana_unit_idx').on(t.unitId)],
 );
+
+/**
+ * Daftar Informasi yang Dikecualikan (DIK, UU 14/2008 Pasal 17, 19, 20; Perki 1/2021 Pasal 49):
+ * one row per piece of exempt information, with the Pasal 17 letters ("a,h"), the legal basis,
+ * the consequence test, the period (one of until / years / while protected) and the decision
+ * that set it. Requests that used an entry point at it (requests.dik_entry_id).
+ */
+export const dikEntries = sqliteTable(
+  'dik_entries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    information: text('information').notNull(),
+    articles: text('articles').notNull(),
+    legalBasis: text('legal_basis').notNull().default(''),
+    consequenceTest: text('consequence_test').notNull(),
+    exemptionUntil: text('exemption_until'),
+    exemptionYears: integer('exemption_years'),
+    exemptionWhileProtected: integer('exemption_while_protected', { mode: 'boolean' }).notNull().default(false),
+    /** The decision that set it: the SK penolakan's number and date, and its request. */
+    decisionNumber: text('decision_number').notNull().default(''),
+    decidedOn: text('decided_on').notNull(),
+    requestId: integer('request_id').references((): AnySQLiteColumn => requests.id),
+    version: integer('version').notNull().default(1),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('dik_entries_decided_idx').on(t.decidedOn)],
+);
+export type DikEntryRow = typeof dikEntries.$inferSelect;

@@ -19,6 +19,7 @@ import { extensionInTimeRule } from '../requests/request-status.js';
 import { Findings } from '../shared/rules.js';
 import type { ParsedObjection, ParsedRequest, ParseResult } from './parsed-values.js';
 import { parseNumber } from '../numbering/numbering.js';
+import { planLetterNumbers } from './letter-numbers.js';
 import { codeOrNull } from '../vocabulary/keys.js';
 import { OUTCOMES } from '../vocabulary/requests.js';
 import { COLUMN_BY_KEY } from './register-columns.js';
@@ -53,6 +54,7 @@ export function planImport(o: {
     }
   }
   const lookups = lookUp(tx, parsed, settings);
+  planLetterNumbers(tx, parsed.requests, settings, log);
   const plans: PlannedRequest[] = [];
   const requestSeqs = new Map<string, { row: number; number: string }>();
   const objectionSeqs = new Map<string, number>();

@@ -79,11 +79,45 @@ export function readRequest(r: RowReader, today: string): RequestValues {
   } else if (outcome && r.blank('decidedOn')) {
     r.error('decidedOn', 'Wajib diisi bila Putusan diisi.');
   }
+  // The exemption's period and basis (Pasal 20), the SK penolakan's number.
+  const exemptionUntil = r.date('exemptionUntil');
+  const exemptionYears = r.int('exemptionYears', REQUEST_FIELD.exemptionYears.min!, REQUEST_FIELD.exemptionYears.intMax!);
+  const exemptionWhileProtected = r.bool('exemptionWhileProtected');
+  const exemptionBasis = r.text('exemptionBasis');
+  const rejectionLetterNumber = r.text('rejectionLetterNumber') || null;
+  // The notice's items (Pasal 22 ayat 7 huruf b, d, e, f, g).
+  const heldBy = r.text('heldBy');
+  const heldByContact = r.text('heldByContact');
+  const givenForm = (r.enumValue('givenForm') ?? '') as RequestValues['givenForm'] & ('' | 'softcopy' | 'hardcopy' | 'inspect');
+  const provideOn = r.date('provideOn');
+  const fee = (key: 'feeCopy' | 'feeDelivery' | 'feeOther') => r.int(key, REQUEST_FIELD[key].min!, REQUEST_FIELD[key].intMax!) ?? 0;
+  const feeCopy = fee('feeCopy');
+  const feeDelivery = fee('feeDelivery');
+  const feeOther = fee('feeOther');
+  const redactedParts = r.text('redactedParts');
+  const paymentHow = r.text('paymentHow');
   if (outcome && decidedOn && receivedOn) {
-    const decision = { decidedOn, outcome, reasons: reasons as Reason[], exemptionArticles: articles as ExemptionArticle[], reasonNote, consequenceTest };
+    const decision = {
+      decidedOn, outcome, reasons: reasons as Reason[], exemptionArticles: articles as ExemptionArticle[], reasonNote, consequenceTest,
+      exemptionUntil, exemptionYears, exemptionWhileProtected, exemptionBasis,
+      heldBy, givenForm, provideOn, redactedParts, feeCopy, feeDelivery, feeOther, paymentHow,
+    };
     if (withdrawn) decisionDateRules(history, { receivedOn, extendedOn }, decision, today);
     else decisionRules(history, { receivedOn, extendedOn }, decision, today);
   }
+
+  // The delivery record (Pasal 22 ayat 7 huruf f–g): a date and a method, or neither.
+  const deliveredOn = r.date('deliveredOn');
+  const deliveredBy = r.enumValue('deliveredBy');
+  const cost = (key: 'deliveryCostCopy' | 'deliveryCostDelivery' | 'deliveryCostOther') => r.int(key, REQUEST_FIELD[key].min!, REQUEST_FIELD[key].intMax!) ?? 0;
+  const deliveryCostCopy = cost('deliveryCostCopy');
+  const deliveryCostDelivery = cost('deliveryCostDelivery');
+  const deliveryCostOther = cost('deliveryCostOther');
+  const deliveryPaymentMethod = r.enumValue('deliveryPaymentMethod') ?? '';
+  const deliveryNote = r.text('deliveryNote');
+  if (deliveredOn && !deliveredBy) r.error('deliveredBy', 'Wajib diisi bila Tanggal penyerahan informasi diisi.');
+  if (deliveredOn && decidedOn && deliveredOn < decidedOn) history.demand('deliveredOn', 'Tanggal penyerahan informasi sebelum tanggal putusan.');
+  if (deliveredOn && deliveredOn > today) r.error('deliveredOn', 'Tanggal penyerahan informasi di masa depan.');
 
   // Void (Batalkan entri): a date and a reason, or neither.
   const voidedOn = r.date('voidedOn');
@@ -111,6 +145,28 @@ export function readRequest(r: RowReader, today: string): RequestValues {
   out.noticeNote = noticeNote;
   out.feeRupiah = feeRupiah;
   out.withdrawn = withdrawn;
+  out.extensionLetterNumber = extendedOn ? (r.text('extensionLetterNumber') || null) : null;
+  out.heldBy = heldBy;
+  out.heldByContact = heldByContact;
+  out.givenForm = givenForm;
+  out.provideOn = provideOn;
+  out.redactedParts = redactedParts;
+  out.feeCopy = feeCopy;
+  out.feeDelivery = feeDelivery;
+  out.feeOther = feeOther;
+  out.paymentHow = paymentHow;
+  out.exemptionUntil = exemptionUntil;
+  out.exemptionYears = exemptionYears;
+  out.exemptionWhileProtected = exemptionWhileProtected;
+  out.exemptionBasis = exemptionBasis;
+  out.rejectionLetterNumber = outcome ? rejectionLetterNumber : null;
+  out.deliveredOn = deliveredOn;
+  out.deliveredBy = deliveredOn ? deliveredBy : null;
+  out.deliveryCostCopy = deliveryCostCopy;
+  out.deliveryCostDelivery = deliveryCostDelivery;
+  out.deliveryCostOther = deliveryCostOther;
+  out.deliveryPaymentMethod = deliveryPaymentMethod;
+  out.deliveryNote = deliveryNote;
   const voided = voidedOn !== null && voidReason !== null;
   out.voidedOn = voided ? voidedOn : null;
   out.voidReason = voided ? (voidReason as RequestValues['voidReason']) : null;

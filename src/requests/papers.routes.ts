@@ -28,6 +28,13 @@ export function paperRoutes({ db, config }: AppContext): Router {
     res.render('requests/extension-letter', { title: `Pemberitahuan perpanjangan waktu ${view.number}`, request: view, settings: getSettings(db) });
   });
 
+  // The Surat Keputusan penolakan (src/requests/exemption.ts): every decision withholding information as exempt.
+  r.get('/requests/:id/rejection-letter', ...read, (req, res) => {
+    const view = presentRequestForStaff(service.getRequest(db, idParam(req.params.id)), loadCalendar(db), todayIn(config.zone));
+    if (!view.decision?.exemption) throw new AppError('not_found', 'Permohonan ini tidak ditolak atas dasar pengecualian, jadi tidak ada Surat Keputusan penolakan.');
+    res.render('requests/rejection-letter', { title: `SK penolakan ${view.number}`, request: view, settings: getSettings(db) });
+  });
+
   const render = (res: import('express').Response, id: number, locals: Record<string, unknown>) => {
     const view = presentRequestForStaff(service.getRequest(db, id), loadCalendar(db), todayIn(config.zone));
     res.render('requests/delivery', {

@@ -133,7 +133,9 @@ export function decisionDateRules(f: Findings, r: Pick<RequestRow, 'receivedOn' 
   else if (r.extendedOn && input.decidedOn < r.extendedOn) f.demand('decidedOn', `Tanggal putusan tidak boleh sebelum tanggal perpanjangan (${formatDate(r.extendedOn)}).`);
 }
 
-type DecisionFacts = Pick<DecisionInput, 'decidedOn' | 'outcome' | 'reasons' | 'exemptionArticles' | 'reasonNote' | 'consequenceTest'>;
+type DecisionFacts = Pick<DecisionInput, 'decidedOn' | 'outcome' | 'reasons' | 'exemptionArticles' | 'reasonNote' | 'consequenceTest'>
+  & Partial<Pick<DecisionInput, 'exemptionUntil' | 'exemptionYears' | 'exemptionWhileProtected' | 'exemptionBasis' | 'dikId'>>
+  & Partial<Pick<DecisionInput, 'heldBy' | 'givenForm' | 'provideOn' | 'redactedParts' | 'feeCopy' | 'feeDelivery' | 'feeOther' | 'paymentHow'>>;
 
 /**
  * The decision's own rules (Pasal 22 ayat 7), for a new decision and for a recorded one alike:
@@ -155,6 +157,28 @@ export function decisionRules(f: Findings, r: Pick<RequestRow, 'receivedOn' | 'e
   }
   if (input.reasons.includes('other') && input.reasonNote === '') f.demand('reasonNote', 'Alasan "lainnya" tanpa keterangan: jelaskan alasan lainnya.');
   exemptionRules(f, input);
+  noticeItemRules(f, input);
+}
+
+/**
+ * The written notice's items of Pasal 22 ayat 7 that depend on the outcome (issue 13.6): (b) the
+ * body that holds information not held here; (d) the form and (f) the day of what is given, on a
+ * full or partial grant; (e) the parts withheld, on a partial grant; (g) how to pay any cost.
+ */
+export function noticeItemRules(f: Findings, input: Omit<DecisionFacts, 'exemptionArticles' | 'reasonNote' | 'consequenceTest'>): void {
+  const given = input.outcome === 'full' || input.outcome === 'partial';
+  if (input.reasons.includes('not_held') && !(input.heldBy ?? '').trim()) {
+    f.demand('heldBy', 'Informasi tidak dikuasai: sebutkan badan publik yang menguasainya dan kontaknya (Pasal 22 ayat 7 huruf b), atau tulis "Belum didokumentasikan".');
+  }
+  if (given && !input.givenForm) f.demand('givenForm', 'Pilih bentuk informasi yang diberikan (Pasal 22 ayat 7 huruf d).');
+  if (given && !input.provideOn) f.demand('provideOn', 'Isi tanggal informasi disediakan (Pasal 22 ayat 7 huruf f).');
+  else if (given && input.provideOn && input.provideOn < input.decidedOn) f.demand('provideOn', 'Tanggal penyediaan informasi tidak boleh sebelum tanggal putusan.');
+  if (input.outcome === 'partial' && !(input.redactedParts ?? '').trim()) {
+    f.demand('redactedParts', 'Dikabulkan sebagian: sebutkan bagian yang dihitamkan atau tidak diberikan (Pasal 22 ayat 7 huruf e).');
+  }
+  if ((input.feeCopy ?? 0) + (input.feeDelivery ?? 0) + (input.feeOther ?? 0) > 0 && !(input.paymentHow ?? '').trim()) {
+    f.demand('paymentHow', 'Ada biaya: tuliskan cara pembayarannya (Pasal 22 ayat 7 huruf g).');
+  }
 }
 
 /**
@@ -163,12 +187,41 @@ export function decisionRules(f: Findings, r: Pick<RequestRow, 'receivedOn' | 'e
  * exemption states its uji konsekuensi: the harm disclosure would cause and why it outweighs the
  * public interest.
  */
-export function exemptionRules(f: Findings, input: Pick<DecisionFacts, 'outcome' | 'reasons' | 'consequenceTest'>): void {
+export function exemptionRules(f: Findings, input: Omit<DecisionFacts, 'exemptionArticles' | 'reasonNote'>): void {
   if (input.outcome === 'rejected' && !input.reasons.includes('exempt')) {
     f.demand('reasons', `Putusan "${OUTCOMES.rejected}" hanya atas dasar informasi yang dikecualikan (Pasal 17): pilih alasan "dikecualikan", atau catat sebagai "${OUTCOMES.not_provided}" bila informasi tidak dikuasai atau alasan lainnya.`);
   }
   if (input.outcome !== 'full' && input.reasons.includes('exempt') && input.consequenceTest.trim() === '') {
     f.demand('consequenceTest', 'Pengecualian tanpa uji konsekuensi: tuliskan akibat yang timbul bila informasi dibuka dan mengapa akibat itu lebih besar daripada kepentingan publik (Pasal 19).');
+  }
+  exemptionPeriodRules(f, input);
+}
+
+/** The period forms of an exemption that were given (until a date, for N years, while protected). */
+export function periodsGiven(input: Pick<DecisionFacts, 'exemptionUntil' | 'exemptionYears' | 'exemptionWhileProtected'>): number {
+  return [input.exemptionUntil != null && input.exemptionUntil !== '', input.exemptionYears != null, input.exemptionWhileProtected === true].filter(Boolean).length;
+}
+
+/**
+ * Pasal 20 and PP 61/2010 (issue 13.2): an exemption states how long it lasts, in exactly one
+ * way (until a date after the decision, for N years, or while the protected interest lasts),
+ * with its legal basis; unless it uses an existing DIK entry (`dikId`), which states them.
+ */
+export function exemptionPeriodRules(f: Findings, input: Omit<DecisionFacts, 'exemptionArticles' | 'reasonNote'>): void {
+  const exempt = input.outcome !== 'full' && input.reasons.includes('exempt');
+  const given = periodsGiven(input);
+  // Without an exemption a period is not kept (the decision clears it).
+  if (!exempt || input.dikId !== undefined) return;
+  if (given === 0) {
+    f.demand('exemptionUntil', 'Pengecualian tanpa jangka waktu: isi salah satu — sampai tanggal, berapa tahun, atau selama kepentingan yang dilindungi masih ada (Pasal 20; PP 61/2010) — atau pilih entri DIK.');
+  } else if (given > 1) {
+    f.demand('exemptionUntil', 'Isi satu saja jangka waktu pengecualian: sampai tanggal, berapa tahun, atau selama kepentingan yang dilindungi masih ada.');
+  }
+  if (input.exemptionUntil && input.exemptionUntil <= input.decidedOn) {
+    f.demand('exemptionUntil', 'Tanggal akhir pengecualian harus setelah tanggal putusan.');
+  }
+  if ((input.exemptionBasis ?? '').trim() === '') {
+    f.demand('exemptionBasis', 'Dasar hukum pengecualian wajib diisi (mis. UU 14/2008 Pasal 17 huruf h; PP 61/2010).');
   }
 }
 

@@ -7,13 +7,14 @@ import type { WorkingCalendar } from '../calendar/working-days.js';
 import { explainDeadline, urgencyOn, type Urgency } from './deadlines.js';
 import { stateLabel, stateOf } from './request-status.js';
 import {
-  CHANNELS, DELIVERY_METHODS, EXEMPTION_ARTICLES, OBTAIN_METHODS, OUTCOMES, REASONS, REQUESTER_CATEGORIES,
+  CHANNELS, DELIVERY_METHODS, EXEMPTION_ARTICLES, GIVEN_FORMS, OBTAIN_METHODS, OUTCOMES, REASONS, REQUESTER_CATEGORIES,
   REQUESTER_TYPES, VOID_REASONS, type Outcome,
 } from './vocabulary.js';
 import { formatDate, formatLongDate } from '../shared/dates.js';
 import { formatRupiah } from '../shared/numbers.js';
 import { apiObject, articlesOf, reasonsOf } from './request-fields.js';
 import { DELIVERY_RECORD_METHODS, fulfilmentDays, PAYMENT_METHODS } from './delivery.js';
+import { periodText } from '../dik/dik.service.js';
 
 const label = <T extends Record<string, string>>(labels: T, key: string): string => labels[key as keyof T] ?? key;
 
@@ -155,6 +156,21 @@ export function presentRequestForStaff(r: RequestRow, cal: WorkingCalendar, toda
           feeText: r.feeRupiah ? formatRupiah(r.feeRupiah) : '',
           serviceDays: r.serviceDays,
           late: r.decidedOn! > r.dueOn,
+          /** The notice's items of Pasal 22 ayat 7 stated at the decision (b, d, e, f, g). */
+          items: {
+            heldBy: r.heldBy, heldByContact: r.heldByContact, givenForm: r.givenForm ? label(GIVEN_FORMS, r.givenForm) : '',
+            provideOn: r.provideOn ? formatLongDate(r.provideOn) : '', redactedParts: r.redactedParts, paymentHow: r.paymentHow,
+            fees: r.feeCopy + r.feeDelivery + r.feeOther > 0
+              ? { copy: formatRupiah(r.feeCopy), delivery: formatRupiah(r.feeDelivery), other: formatRupiah(r.feeOther) }
+              : null,
+          },
+          /** The exemption (Pasal 17, 19, 20): period, basis, DIK entry, SK penolakan; null without one. */
+          exemption: r.reasonExempt && r.outcome !== 'full'
+            ? {
+                period: periodText(r), basis: r.exemptionBasis, dikEntryId: r.dikEntryId, letterNumber: r.rejectionLetterNumber ?? '',
+                until: r.exemptionUntil, years: r.exemptionYears, whileProtected: r.exemptionWhileProtected,
+              }
+            : null,
         }
       : null,
     /** "Cara tenggat dihitung": the original 10 working days, then the extension's, each with its title. */
@@ -195,14 +211,9 @@ export function presentRequestForApi(r: RequestRow, cal: WorkingCalendar, today:
     original_due_on: r.originalDueOn,
     due_on: r.dueOn,
     extension: r.extendedOn ? apiObject(r, 'extension') : null,
-    decision: r.outcome ? apiObject(r, 'decision') : null,
+    decision: r.outcome ? { ...apiObject(r, 'decision'), dik_id: r.dikEntryId } : null,
     service_days: r.serviceDays,
-    delivery: r.deliveredOn
-      ? {
-          delivered_on: r.deliveredOn, method: r.deliveredBy, cost_copy: r.deliveryCostCopy, cost_delivery: r.deliveryCostDelivery,
-          cost_other: r.deliveryCostOther, payment_method: r.deliveryPaymentMethod, note: r.deliveryNote,
-        }
-      : null,
+    delivery: r.deliveredOn ? apiObject(r, 'delivery') : null,
     /** Waktu pemenuhan: working days from receipt to delivery (null until delivered). */
     fulfilment_days: fulfilmentDays(r, cal),
     voided: r.voidedOn ? { ...apiObject(r, 'void'), by: r.voidedBy } : null,

@@ -67,6 +67,21 @@ export function nextExtensionLetterSequence(tx: Tx, year: number): number {
   return (row.max ?? 0) + 1;
 }
 
+/** The body a request was forwarded to (Pasal 22 ayat 7 huruf b; written by src/units), if any. */
+export function forwardedTo(tx: Tx, requestId: number): { body: string; contact: string } | undefined {
+  return preparedStatement(tx, 'select body, contact from forwardings where request_id = ?').get(requestId) as { body: string; contact: string } | undefined;
+}
+
+/** The next SK penolakan's sequence of the year. */
+export function nextRejectionLetterSequence(tx: Tx, year: number): number {
+  const row = preparedStatement(tx, 'select max(rejection_letter_seq) as max from requests where rejection_letter_year = ?').get(year) as { max: number | null };
+  return (row.max ?? 0) + 1;
+}
+
+export function rejectionLetterNumberTaken(tx: Tx, number: string): boolean {
+  return preparedStatement(tx, 'select 1 from requests where rejection_letter_number = ?').get(number) !== undefined;
+}
+
 export function extensionLetterNumberTaken(tx: Tx, number: string): boolean {
   return preparedStatement(tx, 'select 1 from requests where extension_letter_number = ?').get(number) !== undefined;
 }

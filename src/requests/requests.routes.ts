@@ -1,3 +1,4 @@
+import { dikEntries } from '../dik/dik.service.js';
 import { Router, type Request, type Response } from 'express';
 import type { AppContext } from '../context.js';
 import { flash, handleForm, idParam, pageParam } from '../shared/http.js';
@@ -34,7 +35,7 @@ export function requestsRoutes({ db, config }: AppContext): Router {
   };
   const renderForm = (res: Response, template: string, id: number, locals: Record<string, unknown>) => {
     const { view } = staffView(id);
-    res.render(`requests/${template}`, { title: view.number, request: view, vocabulary, errors: {}, message: '', ...locals });
+    res.render(`requests/${template}`, { title: view.number, request: view, vocabulary, errors: {}, message: '', ...(template === 'decide' ? { dik: dikEntries(db) } : {}), ...locals });
   };
 
 

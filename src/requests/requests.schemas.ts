@@ -6,10 +6,10 @@
  */
 import { z } from 'zod';
 import { CHANNELS, REQUESTER_CATEGORIES, VOID_REASONS } from './vocabulary.js';
-import { REQUEST_FIELDS, fieldsOf, getPath, type FieldGroup, type FieldSpec, type GroupValues } from './request-fields.js';
+import { REQUEST_FIELDS, inputFieldsOf, getPath, type FieldGroup, type FieldSpec, type GroupValues } from './request-fields.js';
 import { STATUS_FILTERS } from './status-filters.js';
 import { EARLIEST_YEAR, latestYear } from '../shared/dates.js';
-import { checkboxList, formIntOr, isoDate, optionalFormInt, oneOf, optionalText, requiredText } from '../shared/validation.js';
+import { anyIsoDate, checkboxList, formIntOr, isoDate, optionalFormInt, oneOf, optionalText, requiredText } from '../shared/validation.js';
 
 /** The e-mail rule: the forms refuse an address that is not one; the import keeps it with a warning. */
 export const INVALID_EMAIL = 'Alamat e-mail tidak valid.';
@@ -36,19 +36,29 @@ const phone = z
  */
 function validatorFor(f: FieldSpec, mode: 'form' | 'api'): z.ZodType {
   switch (f.kind) {
-    case 'date':
-      return isoDate();
+    case 'date': {
+      const date = f.future ? futureDate() : isoDate();
+      if (f.required) return date;
+      // An optional date: blank (form) or null/absent (API) is null.
+      return mode === 'form' ? z.preprocess((v) => (v === undefined || v === '' ? null : v), date.nullable()) : date.nullable().default(null);
+    }
     case 'enum':
-      return oneOf(f.vocabulary!);
+      // An optional choice: blank (or absent) is ''.
+      return f.required ? oneOf(f.vocabulary!) : z.union([z.literal(''), oneOf(f.vocabulary!)]).default('');
     case 'enumList':
     case 'letters': {
       const list = z.array(oneOf(f.vocabulary!)).max(f.max!);
       return mode === 'form' ? checkboxList(oneOf(f.vocabulary!)).pipe(list) : list.default([]);
     }
     case 'int':
-      return mode === 'form' ? formIntOr(f.min!, f.intMax!, f.blank!) : z.number().int().min(f.min!).max(f.intMax!).default(f.blank!);
+      // Without a `blank` value, a blank whole number is null (not given).
+      if (f.blank === undefined) {
+        return mode === 'form' ? optionalFormInt(f.min!, f.intMax!).transform((v) => v ?? null) : z.number().int().min(f.min!).max(f.intMax!).nullable().default(null);
+      }
+      return mode === 'form' ? formIntOr(f.min!, f.intMax!, f.blank) : z.number().int().min(f.min!).max(f.intMax!).default(f.blank);
     case 'bool':
-      return z.boolean().default(false);
+      // A form's checkbox posts "on" (or "1"/"true") when ticked and nothing when not.
+      return mode === 'form' ? z.preprocess(formBool, z.boolean()) : z.boolean().default(false);
     default:
       if (f.format === 'email') return optionalEmail;
       if (f.format === 'phone') return phone;
@@ -56,12 +66,25 @@ function validatorFor(f: FieldSpec, mode: 'form' | 'api'): z.ZodType {
   }
 }
 
+/** A real date from 2010 up to a hundred years after this year (an exemption's end date). */
+const futureDate = () =>
+  anyIsoDate().refine((v) => Number(v.slice(0, 4)) >= EARLIEST_YEAR && Number(v.slice(0, 4)) <= latestYear() + 99, {
+    message: `Tanggal harus antara tahun ${EARLIEST_YEAR} dan ${latestYear() + 99}.`,
+  });
+
+/** A checkbox's value → boolean; anything else is left for z.boolean() to refuse. */
+function formBool(v: unknown): unknown {
+  if (v === undefined || v === '' || v === '0' || v === 'false') return false;
+  if (v === 'on' || v === '1' || v === 'true' || v === 'yes') return true;
+  return v;
+}
+
 type Shape<G extends FieldGroup> = { [K in keyof GroupValues<G>]: z.ZodType<GroupValues<G>[K], unknown> };
 
 /** The form fields of a group, each validated as declared. */
 function formShape<G extends FieldGroup, X extends keyof Shape<G> = never>(group: G, except: X[] = []): Omit<Shape<G>, X> {
   return Object.fromEntries(
-    fieldsOf(group).filter((f) => !except.includes(f.key as X)).map((f) => [f.key, validatorFor(f, 'form')]),
+    inputFieldsOf(group).filter((f) => !except.includes(f.key as X)).map((f) => [f.key, validatorFor(f, 'form')]),
   ) as Omit<Shape<G>, X>;
 }
 
@@ -107,8 +130,15 @@ export type ExtensionInput = z.infer<typeof extensionFormSchema>;
 
 /** Why a decision was corrected (the audit log keeps it). */
 const correctionNote = optionalText(2000);
-export const decisionFormSchema = z.object({ ...formShape('decision', ['withdrawn']), correctionNote, version });
-export type DecisionInput = z.infer<typeof decisionFormSchema>;
+/** An existing DIK entry (src/dik) the exemption uses instead of stating its own period. */
+const formDikId = optionalFormInt(1, Number.MAX_SAFE_INTEGER);
+const apiDikId = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).nullable().optional().transform((v) => v ?? undefined);
+export const decisionFormSchema = z.object({ ...formShape('decision', ['withdrawn']), dikId: formDikId, correctionNote, version });
+type DecisionOutput = z.infer<typeof decisionFormSchema>;
+/** The period and notice-item fields are optional to callers (services, tests): absent means not given. */
+type PeriodKey = 'exemptionUntil' | 'exemptionYears' | 'exemptionWhileProtected' | 'exemptionBasis'
+  | 'heldBy' | 'heldByContact' | 'givenForm' | 'provideOn' | 'redactedParts' | 'feeCopy' | 'feeDelivery' | 'feeOther' | 'paymentHow';
+export type DecisionInput = Omit<DecisionOutput, PeriodKey> & Partial<Pick<DecisionOutput, PeriodKey>>;
 
 export const withdrawalFormSchema = z.object({
   withdrawnOn: isoDate(),
@@ -134,15 +164,15 @@ export type UnvoidInput = z.infer<typeof unvoidFormSchema>;
 
 // ---- API (snake_case) -------------------------------------------------------------------
 
-export const apiIntakeSchema = apiSchema<IntakeInput>(fieldsOf('request'), { 'requester.no_contact': ['requesterNoContact', noContactApi] });
+export const apiIntakeSchema = apiSchema<IntakeInput>(inputFieldsOf('request'), { 'requester.no_contact': ['requesterNoContact', noContactApi] });
 
 const apiVersion = z.number().int().min(1).optional();
 
-export const apiExtensionSchema = apiSchema<ExtensionInput>(fieldsOf('extension'), { version: ['version', apiVersion] });
+export const apiExtensionSchema = apiSchema<ExtensionInput>(inputFieldsOf('extension'), { version: ['version', apiVersion] });
 
 export const apiDecisionSchema = apiSchema<DecisionInput>(
-  fieldsOf('decision').filter((f) => f.key !== 'withdrawn'),
-  { correction_note: ['correctionNote', correctionNote], version: ['version', apiVersion] },
+  inputFieldsOf('decision').filter((f) => f.key !== 'withdrawn'),
+  { dik_id: ['dikId', apiDikId], correction_note: ['correctionNote', correctionNote], version: ['version', apiVersion] },
 );
 
 export const apiWithdrawalSchema = z
@@ -163,7 +193,8 @@ export const apiUnvoidSchema = z
  * action inputs that are not fields.
  */
 export const API_FIELD_NAMES: Record<string, string> = {
-  ...Object.fromEntries(REQUEST_FIELDS.filter((f) => f.group !== 'void').map((f) => [f.key, f.api])),
+  ...Object.fromEntries(REQUEST_FIELDS.filter((f: FieldSpec) => f.group !== 'void' && !f.recorded).map((f) => [f.key, f.api])),
+  dikId: 'dik_id',
   correctionNote: 'correction_note',
   withdrawnOn: 'withdrawn_on',
 };

@@ -22,6 +22,7 @@ import type { DecisionInput, ExtensionInput, IntakeInput, UnvoidInput, VoidInput
 import { OUTCOMES, VOID_REASONS, WITHDRAWN_NOTE, type RequestSource } from './vocabulary.js';
 import { can, type Role } from '../auth/roles.js';
 import { createRatingLink } from '../ratings/links.js';
+import { exemptionValues, withDikEntry } from './exemption.js';
 import { notifyDecision, notifyExtension, notifyRequestRegistered } from '../messages/events.js';
 
 export interface UseCase<I> {
@@ -153,6 +154,7 @@ function extensionLetterNumber(tx: Tx, extendedOn: string) {
 export function decideRequest({ db, actor, zone, input, id, correcting = false }: UseCase<DecisionInput> & { id: number; correcting?: boolean }): RequestRow {
   return db.transaction((tx) => {
     const r = loadForChange(tx, id, input.version);
+    input = withNoticeDefaults(tx, r, withDikEntry(tx, input));
     refuseIf(checkDecision(r, input, todayIn(zone), correcting));
     const d = computeDeadlines({ receivedOn: r.receivedOn, extensionDays: r.extensionDays, decidedOn: input.decidedOn }, loadCalendar(db));
     const after = save(tx, r, {
@@ -166,7 +168,9 @@ export function decideRequest({ db, actor, zone, input, id, correcting = false }
       reasonNote: input.reasons.includes('other') ? input.reasonNote : '',
       noticeNote: input.noticeNote,
       feeRupiah: input.feeRupiah,
+      ...noticeItems(input),
       serviceDays: d.serviceDays,
+      ...exemptionValues(tx, actor, r, input),
     });
     recordEvent(tx, actor, {
       action: correcting ? 'request.decision_correct' : 'request.decide',
@@ -180,6 +184,30 @@ export function decideRequest({ db, actor, zone, input, id, correcting = false }
     createRatingLink(tx, { type: 'request', id, agentUserId: actor.userId }); // issue 17: the one-time rating link
     return after;
   });
+}
+
+/**
+ * Pasal 22 ayat 7 huruf b: information not held here names the body that holds it; when the
+ * request was forwarded (src/units), that body and its contact are taken unless typed.
+ */
+function withNoticeDefaults(tx: Tx, r: RequestRow, input: DecisionInput): DecisionInput {
+  if (!input.reasons.includes('not_held') || (input.heldBy ?? '').trim()) return input;
+  const fw = repo.forwardedTo(tx, r.id);
+  return fw ? { ...input, heldBy: fw.body, heldByContact: (input.heldByContact ?? '').trim() || fw.contact } : input;
+}
+
+/** The notice's items as stored: what does not apply to the outcome is cleared; a cost broken down sets the fee. */
+function noticeItems(input: DecisionInput): Partial<RequestRow> {
+  const given = input.outcome === 'full' || input.outcome === 'partial';
+  const notHeld = input.reasons.includes('not_held');
+  const [copy, delivery, other] = [input.feeCopy ?? 0, input.feeDelivery ?? 0, input.feeOther ?? 0];
+  return {
+    heldBy: notHeld ? (input.heldBy ?? '') : '', heldByContact: notHeld ? (input.heldByContact ?? '') : '',
+    givenForm: given ? (input.givenForm ?? '') : '', provideOn: given ? (input.provideOn ?? null) : null,
+    redactedParts: input.outcome === 'partial' ? (input.redactedParts ?? '') : '',
+    feeCopy: copy, feeDelivery: delivery, feeOther: other, paymentHow: input.paymentHow ?? '',
+    ...(copy + delivery + other > 0 ? { feeRupiah: copy + delivery + other } : {}),
+  };
 }
 
 /** The requester withdrew: recorded as not provided, reason other "dicabut". */

@@ -15,6 +15,8 @@ export const DEFAULT_SETTINGS = {
   objection_pattern: DEFAULT_OBJECTION_PATTERN,
   /** Same tokens, for the extension letter (Pemberitahuan Perpanjangan Waktu, Pasal 22 ayat 8). */
   extension_letter_pattern: '{seq:3}/PERP/PPID/{year}',
+  /** Same tokens, for the Surat Keputusan PPID tentang penolakan (src/requests/exemption.ts). */
+  rejection_letter_pattern: '{seq:3}/SK-TOLAK/PPID/{year}',
   /** Name and position of the atasan PPID, printed on answers to objections. */
   supervisor_name: '',
   /**

@@ -20,7 +20,7 @@ export function settingsRoutes({ db, config }: AppContext): Router {
   const render = (res: Response, values: Record<string, unknown>, locals: Record<string, unknown> = {}) =>
     res.render('admin/settings', {
       title: 'Pengaturan', labels: SETTING_LABELS, values, errors: {}, message: '', ...locals,
-      examples: { registration_pattern: example(values.registration_pattern), objection_pattern: example(values.objection_pattern), extension_letter_pattern: example(values.extension_letter_pattern) },
+      examples: { registration_pattern: example(values.registration_pattern), objection_pattern: example(values.objection_pattern), extension_letter_pattern: example(values.extension_letter_pattern), rejection_letter_pattern: example(values.rejection_letter_pattern) },
     });
 
   r.get('/admin/settings', ...admin, (_req, res) => render(res, getSettings(db)));

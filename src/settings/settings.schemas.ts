@@ -12,6 +12,7 @@ export const SETTING_LABELS: Record<SettingKey, string> = {
   registration_pattern: 'Pola nomor registrasi permohonan',
   objection_pattern: 'Pola nomor registrasi keberatan',
   extension_letter_pattern: 'Pola nomor surat pemberitahuan perpanjangan waktu',
+  rejection_letter_pattern: 'Pola nomor Surat Keputusan penolakan',
   supervisor_name: 'Nama dan jabatan atasan PPID',
   collective_leave_is_working_day: 'Cuti bersama dihitung sebagai hari kerja',
   unit_lead_days: 'Tenggat internal disposisi (hari kerja sebelum tenggat)',
@@ -37,6 +38,8 @@ export const settingsSchema = z.object({
   objection_pattern: numberPattern(),
   // A form field: absent (an older form) keeps the default.
   extension_letter_pattern: z.preprocess((v) => (v === undefined || v === '' ? '{seq:3}/PERP/PPID/{year}' : v), numberPattern()),
+  // A form field: absent (an older form) keeps the default.
+  rejection_letter_pattern: z.preprocess((v) => (v === undefined || v === '' ? '{seq:3}/SK-TOLAK/PPID/{year}' : v), numberPattern()),
   /** A checkbox: absent when unticked. */
   collective_leave_is_working_day: z.preprocess((v) => (v === '1' || v === 'on' || v === true ? '1' : v === undefined || v === '' || v === '0' ? '0' : v), z.enum(['0', '1'])),
   // A form field: absent (an older form) keeps the default.

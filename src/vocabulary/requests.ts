@@ -36,6 +36,13 @@ export const REQUESTER_CATEGORIES = {
 } as const;
 
 /** Cara memperoleh informasi. */
+/** The form the information is given in (Pasal 22 ayat 7 huruf d). Persisted in requests.given_form. */
+export const GIVEN_FORMS = {
+  softcopy: 'Salinan elektronik (softcopy)',
+  hardcopy: 'Salinan cetak (hardcopy)',
+  inspect: 'Melihat/membaca di tempat',
+} as const;
+
 export const OBTAIN_METHODS = {
   inspect: 'Melihat/membaca/mendengarkan/mencatat',
   softcopy: 'Mendapatkan salinan softcopy',

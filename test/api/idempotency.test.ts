@@ -96,7 +96,7 @@ describe('Idempotency-Key on the API', () => {
     const obj = fileObjection({ db, actor: testActor, zone: 'Asia/Jakarta', requestId: rejected(db).id, input: { filedOn: '2022-03-20', grounds: ['a'], statement: 'x', filedBy: 'requester', proxyName: '', lateNote: '' } });
     const calls: [string, Record<string, unknown>][] = [
       [`/api/v1/requests/${r.id}/extension`, { extended_on: '2022-03-15', reason: 'Data dihimpun' }],
-      [`/api/v1/requests/${d.id}/decision`, { decided_on: '2022-03-08', outcome: 'full' }],
+      [`/api/v1/requests/${d.id}/decision`, { decided_on: '2022-03-08', provide_on: '2022-03-08', given_form: "softcopy", redacted_parts: "NIK dihitamkan", held_by: "Dinas Sosial", outcome: 'full' }],
       [`/api/v1/requests/${w.id}/withdrawal`, { withdrawn_on: '2022-03-02' }],
       [`/api/v1/requests/${o.id}/objections`, { filed_on: '2022-03-20', grounds: ['a'], statement: 'Bukan rahasia', filed_by: 'requester' }],
       [`/api/v1/objections/${obj.id}/response`, { responded_on: '2022-03-25', result: 'upheld', reasoning: 'Dapat dibuka' }],

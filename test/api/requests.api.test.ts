@@ -80,28 +80,28 @@ describe('extension and decision through the API', () => {
     expect(again.body.error.fields.extended_on).toMatch(/satu kali/);
 
     const noArticle = await request(app).post(`/api/v1/requests/${created.id}/decision`).set(auth)
-      .send({ decided_on: '2022-03-24', outcome: 'rejected', reasons: ['exempt'] });
+      .send({ decided_on: '2022-03-24', provide_on: '2022-03-24', given_form: "softcopy", redacted_parts: "NIK dihitamkan", held_by: "Dinas Sosial", outcome: 'rejected', reasons: ['exempt'] });
     expect(noArticle.status).toBe(400);
     expect(noArticle.body.error.fields.exemption_articles).toBeTruthy();
 
     const unknown = await request(app).post(`/api/v1/requests/${created.id}/decision`).set(auth)
-      .send({ decided_on: '2022-03-24', outcome: 'maybe', reasons: ['because'] });
+      .send({ decided_on: '2022-03-24', provide_on: '2022-03-24', given_form: "softcopy", redacted_parts: "NIK dihitamkan", held_by: "Dinas Sosial", outcome: 'maybe', reasons: ['because'] });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.fields).toHaveProperty('outcome');
     expect(unknown.body.error.fields).toHaveProperty('reasons.0');
 
     const noTest = await request(app).post(`/api/v1/requests/${created.id}/decision`).set(auth)
-      .send({ decided_on: '2022-03-24', outcome: 'partial', reasons: ['exempt', 'other'], exemption_articles: ['h'], reason_note: 'sebagian belum ada' });
+      .send({ decided_on: '2022-03-24', provide_on: '2022-03-24', given_form: "softcopy", redacted_parts: "NIK dihitamkan", held_by: "Dinas Sosial", outcome: 'partial', reasons: ['exempt', 'other'], exemption_articles: ['h'], reason_note: 'sebagian belum ada' });
     expect(noTest.status).toBe(400);
     expect(noTest.body.error.fields.consequence_test).toContain('tanpa uji konsekuensi');
 
     const rejectedNotHeld = await request(app).post(`/api/v1/requests/${created.id}/decision`).set(auth)
-      .send({ decided_on: '2022-03-24', outcome: 'rejected', reasons: ['not_held'] });
+      .send({ decided_on: '2022-03-24', provide_on: '2022-03-24', given_form: "softcopy", redacted_parts: "NIK dihitamkan", held_by: "Dinas Sosial", outcome: 'rejected', reasons: ['not_held'] });
     expect(rejectedNotHeld.status).toBe(400);
     expect(rejectedNotHeld.body.error.fields.reasons).toContain('hanya atas dasar informasi yang dikecualikan (Pasal 17)');
 
     const decided = await request(app).post(`/api/v1/requests/${created.id}/decision`).set(auth)
-      .send({ decided_on: '2022-03-24', outcome: 'partial', reasons: ['exempt', 'other'], exemption_articles: ['h'], reason_note: 'sebagian belum ada', consequence_test: 'Membuka data pribadi pemohon lain.' });
+      .send({ decided_on: '2022-03-24', provide_on: '2022-03-24', given_form: "softcopy", redacted_parts: "NIK dihitamkan", held_by: "Dinas Sosial", outcome: 'partial', reasons: ['exempt', 'other'], exemption_articles: ['h'], reason_note: 'sebagian belum ada', exemption_while_protected: true, exemption_basis: 'UU 14/2008 Pasal 17', consequence_test: 'Membuka data pribadi pemohon lain.' });
     expect(decided.status).toBe(200);
     // 2,4,7,8,9,10,11,14,15,16,17,18,21,22,23,24 (3 Mar Nyepi) → 16 working days
     expect(decided.body).toMatchObject({ status: 'decided', service_days: 16, decision: { outcome: 'partial', reasons: ['exempt', 'other'], exemption_articles: ['h'] } });
@@ -114,7 +114,7 @@ describe('extension and decision through the API', () => {
     const { app, auth } = await setup();
     const created = (await request(app).post('/api/v1/requests').set(auth).send(apiIntakeBody())).body;
     await request(app).post(`/api/v1/requests/${created.id}/extension`).set(auth).send({ extended_on: '2022-03-10', reason: 'a', version: created.version }).expect(200);
-    const stale = await request(app).post(`/api/v1/requests/${created.id}/decision`).set(auth).send({ decided_on: '2022-03-11', outcome: 'full', version: created.version });
+    const stale = await request(app).post(`/api/v1/requests/${created.id}/decision`).set(auth).send({ decided_on: '2022-03-11', provide_on: '2022-03-11', given_form: "softcopy", redacted_parts: "NIK dihitamkan", held_by: "Dinas Sosial", outcome: 'full', version: created.version });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('conflict');
   });
@@ -122,11 +122,11 @@ describe('extension and decision through the API', () => {
   it('when a decision is corrected with PUT, then it needs a correction note and is audited', async () => {
     const { app, db, auth } = await setup();
     const created = (await request(app).post('/api/v1/requests').set(auth).send(apiIntakeBody())).body;
-    await request(app).post(`/api/v1/requests/${created.id}/decision`).set(auth).send({ decided_on: '2022-03-08', outcome: 'full' }).expect(200);
-    const noNote = await request(app).put(`/api/v1/requests/${created.id}/decision`).set(auth).send({ decided_on: '2022-03-08', outcome: 'not_provided', reasons: ['not_held'] });
+    await request(app).post(`/api/v1/requests/${created.id}/decision`).set(auth).send({ decided_on: '2022-03-08', provide_on: '2022-03-08', given_form: "softcopy", redacted_parts: "NIK dihitamkan", held_by: "Dinas Sosial", outcome: 'full' }).expect(200);
+    const noNote = await request(app).put(`/api/v1/requests/${created.id}/decision`).set(auth).send({ decided_on: '2022-03-08', provide_on: '2022-03-08', given_form: "softcopy", redacted_parts: "NIK dihitamkan", held_by: "Dinas Sosial", outcome: 'not_provided', reasons: ['not_held'] });
     expect(noNote.body.error.fields.correction_note).toBeTruthy();
     await request(app).put(`/api/v1/requests/${created.id}/decision`).set(auth)
-      .send({ decided_on: '2022-03-08', outcome: 'not_provided', reasons: ['not_held'], correction_note: 'salah pilih' }).expect(200);
+      .send({ decided_on: '2022-03-08', provide_on: '2022-03-08', given_form: "softcopy", redacted_parts: "NIK dihitamkan", held_by: "Dinas Sosial", outcome: 'not_provided', reasons: ['not_held'], correction_note: 'salah pilih' }).expect(200);
     expect(listAudit(db, { action: 'request.decision_correct' }, 1, 5).total).toBe(1);
   });
 
@@ -135,7 +135,7 @@ describe('extension and decision through the API', () => {
     const created = (await request(app).post('/api/v1/requests').set(auth).send(apiIntakeBody())).body;
     const w = await request(app).post(`/api/v1/requests/${created.id}/withdrawal`).set(auth).send({ withdrawn_on: '2022-03-02' });
     expect(w.body.decision).toMatchObject({ outcome: 'not_provided', reasons: ['other'], reason_note: 'dicabut', withdrawn: true });
-    const d = await request(app).post(`/api/v1/requests/${created.id}/decision`).set(auth).send({ decided_on: '2022-03-03', outcome: 'full' });
+    const d = await request(app).post(`/api/v1/requests/${created.id}/decision`).set(auth).send({ decided_on: '2022-03-03', provide_on: '2022-03-03', given_form: "softcopy", redacted_parts: "NIK dihitamkan", held_by: "Dinas Sosial", outcome: 'full' });
     expect(d.status).toBe(400);
   });
 });
@@ -186,7 +186,7 @@ describe('void and restore through the API', () => {
     expect(await ids('new')).toEqual([a.id]);
     expect((await request(app).get('/api/v1/requests').set(auth).expect(200)).body.total).toBe(2);
 
-    const decide = await request(app).post(`/api/v1/requests/${b.id}/decision`).set(auth).send({ decided_on: '2022-03-08', outcome: 'full' }).expect(400);
+    const decide = await request(app).post(`/api/v1/requests/${b.id}/decision`).set(auth).send({ decided_on: '2022-03-08', provide_on: '2022-03-08', given_form: "softcopy", redacted_parts: "NIK dihitamkan", held_by: "Dinas Sosial", outcome: 'full' }).expect(400);
     expect(decide.body.error.fields.outcome).toMatch(/sudah dibatalkan/);
     const extend = await request(app).post(`/api/v1/requests/${b.id}/extension`).set(auth).send({ extended_on: '2022-03-10', reason: 'x' }).expect(400);
     expect(extend.body.error.fields.extended_on).toMatch(/sudah dibatalkan/);

@@ -11,7 +11,7 @@ function world() {
   const r = makeRequest(db);
   decideRequest({
     db, actor: testActor, zone: 'Asia/Jakarta', id: r.id,
-    input: { decidedOn: '2022-03-08', outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], consequenceTest: 'Memuat NIK', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' },
+    input: { decidedOn: '2022-03-08', provideOn: '2022-03-08', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], exemptionWhileProtected: true, exemptionBasis: 'UU 14/2008 Pasal 17', consequenceTest: 'Memuat NIK', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' },
   });
   const o = fileObjection({ db, actor: testActor, zone: 'Asia/Jakarta', requestId: r.id, input: { filedOn: '2022-03-20', grounds: ['a'], statement: 'Keberatan', filedBy: 'requester', proxyName: '', lateNote: '' } });
   db.$client.prepare(`insert into attachments (request_id, kind, original_name, stored_name, size_bytes, media_type, sha256, uploaded_at) values (?, 'request_letter', 'a.pdf', 'a1.pdf', 1, 'application/pdf', 'ff', '2022-03-01T00:00:00Z')`).run(r.id);

@@ -65,7 +65,7 @@ describe('crash safety', () => {
           created.set(body.id, body.registration_number);
           check();
           const d = await fetch(`${base}/requests/${body.id}/decision`, {
-            method: 'POST', headers, body: JSON.stringify({ decided_on: '2022-03-08', outcome: 'full' }),
+            method: 'POST', headers, body: JSON.stringify({ decided_on: '2022-03-08', provide_on: '2022-03-08', given_form: "softcopy", redacted_parts: "NIK dihitamkan", held_by: "Dinas Sosial", outcome: 'full' }),
           });
           if (d.status === 200) decided.add(body.id);
           check();

@@ -247,7 +247,7 @@ describe('in a real browser, at a phone\'s and a desk\'s width', () => {
     const decided = (outcome: 'rejected' | 'partial') => {
       const r = registerRequest({ db, actor, zone, input: intakeInput({ receivedOn: today }) });
       return decideRequest({ db, actor, zone, id: r.id, input: decisionFormSchema.parse({
-        decidedOn: today, outcome, reasons: ['exempt'], exemptionArticles: ['h'], consequenceTest: 'Memuat data pribadi', version: String(r.version),
+        decidedOn: today, provideOn: today, givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome, reasons: ['exempt'], exemptionArticles: ['h'], exemptionWhileProtected: true, exemptionBasis: 'UU 14/2008 Pasal 17', consequenceTest: 'Memuat data pribadi', version: String(r.version),
       }) });
     };
     const rejected = decided('rejected');

@@ -5,6 +5,7 @@ import { buildTestApp, freshDb } from '../helpers/build-test-app.js';
 import { loginAs } from '../helpers/login-as.js';
 import { makeRequest, testActor } from '../helpers/factories.js';
 import { decideRequest, extendRequest, withdrawRequest } from '../../src/requests/requests.service.js';
+import { recordDelivery } from '../../src/requests/delivery.service.js';
 import { fileObjection, recordDispute, respondToObjection } from '../../src/objections/objections.service.js';
 import { listAudit } from '../../src/audit/audit.repo.js';
 import { importRegister } from '../../src/import/import.service.js';
@@ -18,21 +19,23 @@ const decision = { consequenceTest: '', reasonNote: '', noticeNote: '', feeRupia
 /** A register with every kind of record: full, extended partial with two objections and a dispute, withdrawn, rejected by a proxy, open. */
 function seedRegister(db: Db) {
   const full = makeRequest(db, { receivedOn: '2022-03-01' });
-  decideRequest({ db, actor: testActor, zone, id: full.id, input: { ...decision, decidedOn: '2022-03-10', outcome: 'full', noticeNote: 'Dikirim lewat e-mail' } });
+  decideRequest({ db, actor: testActor, zone, id: full.id, input: { ...decision, decidedOn: '2022-03-10', provideOn: '2022-03-10', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'full', noticeNote: 'Dikirim lewat e-mail' } });
 
   const partial = makeRequest(db, { receivedOn: '2022-03-01', requesterName: '=HYPERLINK("http://contoh.test")', requesterPhone: '+62 812 3456 7890', purpose: 'Tesis, bab "anggaran"\nbaris kedua' });
   extendRequest({ db, actor: testActor, zone, id: partial.id, input: { extendedOn: '2022-03-15', extensionDays: 5, extensionReason: 'Menunggu data unit' } });
-  decideRequest({ db, actor: testActor, zone, id: partial.id, input: { ...decision, decidedOn: '2022-03-22', outcome: 'partial', reasons: ['exempt', 'not_held'] as never[], exemptionArticles: ['h', 'a'] as never[], consequenceTest: 'Memuat NIK', feeRupiah: 5000 } });
+  decideRequest({ db, actor: testActor, zone, id: partial.id, input: { ...decision, decidedOn: '2022-03-22', provideOn: '2022-03-22', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'partial', reasons: ['exempt', 'not_held'] as never[], exemptionArticles: ['h', 'a'] as never[], exemptionWhileProtected: true, exemptionBasis: 'UU 14/2008 Pasal 17', consequenceTest: 'Memuat NIK', feeRupiah: 5000 } });
   const first = fileObjection({ db, actor: testActor, zone, requestId: partial.id, input: { filedOn: '2022-03-28', grounds: ['a', 'e'], statement: 'Data bukan rahasia', filedBy: 'proxy', proxyName: 'LBH Contoh', lateNote: '' } });
   respondToObjection({ db, actor: testActor, zone, id: first.id, input: { respondedOn: '2022-04-20', result: 'rejected', reasoning: 'Pengecualian sah', followUp: '', informationGivenOn: null, responderName: 'Sekretaris' } });
   recordDispute({ db, actor: testActor, zone, id: first.id, input: { disputeRegisteredOn: '2022-05-09', disputeCaseNumber: 'KIP-1/2022', disputeLateNote: '', disputeNote: '' } });
+  recordDelivery({ db, actor: testActor, zone, id: partial.id, input: { deliveredOn: '2022-03-25', method: 'post', costCopy: 3000, costDelivery: 2000, costOther: 0, paymentMethod: 'cash', note: 'Salinan bagian yang tidak dikecualikan' } });
+  recordDelivery({ db, actor: testActor, zone, id: full.id, input: { deliveredOn: '2022-03-10', method: 'email', costCopy: 0, costDelivery: 0, costOther: 0, paymentMethod: '', note: '' } });
   fileObjection({ db, actor: testActor, zone, requestId: partial.id, input: { filedOn: '2022-04-25', grounds: ['e'], statement: 'Keberatan kedua', filedBy: 'requester', proxyName: '', lateNote: '' } });
 
   const withdrawn = makeRequest(db, { receivedOn: '2022-04-05', channel: 'walk_in' });
   withdrawRequest({ db, actor: testActor, zone, id: withdrawn.id, input: { withdrawnOn: '2022-04-08', note: 'sudah dapat dari sumber lain' } });
 
   const rejected = makeRequest(db, { receivedOn: '2022-06-01', proxyName: 'Kuasa X', requesterType: 'legal_entity', requesterCategory: 'ministry_agency', obtainMethod: 'hardcopy', deliveryMethod: 'post', requesterEmail: '', requesterPhone: '' });
-  decideRequest({ db, actor: testActor, zone, id: rejected.id, input: { ...decision, decidedOn: '2022-06-08', outcome: 'not_provided', reasons: ['other'] as never[], reasonNote: 'Bukan informasi publik' } });
+  decideRequest({ db, actor: testActor, zone, id: rejected.id, input: { ...decision, decidedOn: '2022-06-08', provideOn: '2022-06-08', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'not_provided', reasons: ['other'] as never[], reasonNote: 'Bukan informasi publik' } });
 
   const open = makeRequest(db, { receivedOn: '2023-01-10', channel: 'whatsapp' });
   return { full, partial, withdrawn, rejected, open };
@@ -58,9 +61,9 @@ function comparable(db: Db) {
   const strip = (row: Record<string, unknown>, keys: string[]) => Object.fromEntries(Object.entries(row).filter(([k]) => !keys.includes(k)));
   const own = ['id', 'access_code', 'source', 'opened_at', 'created_by', 'created_at', 'updated_at', 'version'];
   return {
-    // The extension letter's number is given by the office when it extends; the register file has
-    // no column for it yet (nor for the delivery record), so an import leaves it empty.
-    requests: requests.map((r) => strip(r, [...own, 'extension_letter_number', 'extension_letter_year', 'extension_letter_seq'])),
+    // The file carries the letters' numbers, the exemption's period and the delivery record; the
+    // DIK entry is this database's own row (the file names no DIK), so its id is not compared.
+    requests: requests.map((r) => strip(r, [...own, 'dik_entry_id'])),
     objections: objections.map((o) => strip(o, [...own, 'request_id'])),
   };
 }

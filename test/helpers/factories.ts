@@ -60,7 +60,10 @@ export function makeRequest(db: Db, overrides: Partial<IntakeInput> = {}) {
 export function decisionInput(overrides: Partial<DecisionInput> = {}): DecisionInput {
   return {
     decidedOn: '2022-03-08', outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], consequenceTest: 'Membuka data pribadi.',
+    exemptionWhileProtected: true, exemptionBasis: 'UU 14/2008 Pasal 17 huruf h',
     reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '',
+    // The notice's items (Pasal 22 ayat 7): harmless where the outcome does not need them.
+    givenForm: 'softcopy', provideOn: overrides.decidedOn ?? '2022-03-08', redactedParts: 'NIK penerima dihitamkan', heldBy: 'Dinas Sosial',
     ...overrides,
   };
 }

@@ -58,7 +58,7 @@ describe('outbox (admin)', () => {
     const r = makeRequest(db, { receivedOn: '2022-03-01' });
     const { decideRequest } = await import('../../src/requests/requests.service.js');
     decideRequest({ db, actor: testActor, zone: 'Asia/Jakarta', id: r.id, input: {
-      decidedOn: '2022-03-08', outcome: 'full', reasons: [], exemptionArticles: [], consequenceTest: '', reasonNote: '', noticeNote: 'Salinan dikirim lewat e-mail.', feeRupiah: 0, correctionNote: '' } });
+      decidedOn: '2022-03-08', provideOn: '2022-03-08', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'full', reasons: [], exemptionArticles: [], consequenceTest: '', reasonNote: '', noticeNote: 'Salinan dikirim lewat e-mail.', feeRupiah: 0, correctionNote: '' } });
     const notice = outboxRows(db).find((m) => m.kind === 'request.decision')!;
     const { agent } = await loginAs(app, db, 'admin');
     const res = await agent.get(`/admin/outbox/${notice.id}/attachment`).expect(200);

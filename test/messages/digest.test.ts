@@ -34,7 +34,7 @@ describe('daily digest', () => {
     const soon = makeRequest(db, { receivedOn: '2022-03-08', requesterEmail: '' , requesterPhone: '0811111111' });
     const decided = makeRequest(db, { receivedOn: '2022-03-07', requesterEmail: '', requesterPhone: '0811111111' });
     decideRequest({ db, actor: testActor, zone: 'Asia/Jakarta', id: decided.id, input: {
-      decidedOn: '2022-03-10', outcome: 'not_provided', reasons: ['not_held'], exemptionArticles: [], consequenceTest: '', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
+      decidedOn: '2022-03-10', provideOn: '2022-03-10', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'not_provided', reasons: ['not_held'], exemptionArticles: [], consequenceTest: '', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
     const objection = fileObjection({ db, actor: testActor, zone: 'Asia/Jakarta', requestId: decided.id, input: {
       filedOn: '2022-03-11', grounds: ['b'], statement: 'x', filedBy: 'requester', proxyName: '', lateNote: '' } });
 

@@ -52,7 +52,7 @@ describe('e-mail through SMTP', () => {
     const r = makeRequest(db, { receivedOn: '2022-03-01' });
     extendRequest({ db, actor: testActor, zone, id: r.id, input: { extendedOn: '2022-03-10', extensionDays: 7, extensionReason: 'Data tersebar di tiga bidang' } });
     decideRequest({ db, actor: testActor, zone, id: r.id, input: {
-      decidedOn: '2022-03-18', outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], consequenceTest: 'Membuka rahasia pribadi',
+      decidedOn: '2022-03-18', provideOn: '2022-03-18', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], exemptionWhileProtected: true, exemptionBasis: 'UU 14/2008 Pasal 17', consequenceTest: 'Membuka rahasia pribadi',
       reasonNote: '', noticeNote: 'Dokumen memuat data pribadi.', feeRupiah: 0, correctionNote: '' } });
     const o = fileObjection({ db, actor: testActor, zone, requestId: r.id, input: {
       filedOn: '2022-03-21', grounds: ['a'], statement: 'Saya keberatan', filedBy: 'requester', proxyName: '', lateNote: '' } });

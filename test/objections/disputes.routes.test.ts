@@ -20,7 +20,7 @@ const zone = 'Asia/Jakarta';
 
 function rejectedRequest(db: Db) {
   const r = makeRequest(db, { receivedOn: '2022-03-01' });
-  decideRequest({ db, actor: testActor, zone, id: r.id, input: { decidedOn: '2022-03-08', outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], consequenceTest: 'x', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
+  decideRequest({ db, actor: testActor, zone, id: r.id, input: { decidedOn: '2022-03-08', provideOn: '2022-03-08', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], exemptionWhileProtected: true, exemptionBasis: 'UU 14/2008 Pasal 17', consequenceTest: 'x', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
   return r;
 }
 const filing = { filedOn: '2022-03-20', grounds: ['a' as const], statement: 'Data tidak bersifat rahasia', filedBy: 'requester' as const, proxyName: '', lateNote: '' };

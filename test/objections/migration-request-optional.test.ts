@@ -64,7 +64,7 @@ describe('migration: objections without a request', () => {
     // The app goes on numbering after the kept objections.
     seedDatabase(old);
     const r = makeRequest(old, { receivedOn: '2022-03-01' });
-    decideRequest({ db: old, actor: testActor, zone, id: r.id, input: { decidedOn: '2022-03-08', outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], consequenceTest: 'x', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
+    decideRequest({ db: old, actor: testActor, zone, id: r.id, input: { decidedOn: '2022-03-08', provideOn: '2022-03-08', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], exemptionWhileProtected: true, exemptionBasis: 'UU 14/2008 Pasal 17', consequenceTest: 'x', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
     const o = fileObjection({ db: old, actor: testActor, zone, requestId: r.id, input: { filedOn: '2022-03-20', grounds: ['a'], statement: 'x', filedBy: 'requester', proxyName: '', lateNote: '' } });
     expect(getObjection(old, o.id)).toMatchObject({ id: 3, registrationNumber: '003/KEB/PPID/2022' });
     old.$client.close();

@@ -14,7 +14,7 @@ describe('objectionPage (the objection page as one query)', () => {
   it('when an objection is read, then the query returns it with its request and history, and the presenter shapes the page', () => {
     const db = freshDb();
     const r = makeRequest(db, { receivedOn: '2022-03-01' });
-    decideRequest({ db, actor: testActor, zone, id: r.id, input: { decidedOn: '2022-03-08', outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], consequenceTest: 'Membuka data pribadi.', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
+    decideRequest({ db, actor: testActor, zone, id: r.id, input: { decidedOn: '2022-03-08', provideOn: '2022-03-08', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], exemptionWhileProtected: true, exemptionBasis: 'UU 14/2008 Pasal 17', consequenceTest: 'Membuka data pribadi.', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
     const o = fileObjection({ db, actor: testActor, zone, requestId: r.id, input: { filedOn: '2022-03-20', grounds: ['a'], statement: 'Data tidak bersifat rahasia', filedBy: 'requester', proxyName: '', lateNote: '' } });
 
     const data = objectionPage({ db, zone, id: o.id });

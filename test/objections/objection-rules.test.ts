@@ -9,8 +9,8 @@ const cal = buildCalendar(Object.values(official.years).flatMap((y) => y.days as
 const today = '2026-11-23';
 
 // Received Tue 1 Mar 2022, due Wed 16 Mar 2022.
-const open = { receivedOn: '2022-03-01', dueOn: '2022-03-16', outcome: null, decidedOn: null, reasonExempt: false, withdrawn: false };
-const rejectedExempt = { ...open, outcome: 'rejected' as const, decidedOn: '2022-03-08', reasonExempt: true };
+const open = { receivedOn: '2022-03-01', dueOn: '2022-03-16', outcome: null, decidedOn: null, provideOn: null, givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", reasonExempt: false, withdrawn: false };
+const rejectedExempt = { ...open, outcome: 'rejected' as const, decidedOn: '2022-03-08', provideOn: '2022-03-08', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", reasonExempt: true };
 const grantedLate = { ...open, outcome: 'full' as const, decidedOn: '2022-03-18' };
 const filing = (o: Partial<{ filedOn: string; grounds: ('a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g')[]; lateNote: string; filedBy: string; proxyName: string }> = {}) => ({
   filedOn: '2022-03-20', grounds: ['c' as const], lateNote: '', filedBy: 'requester', proxyName: '', ...o,

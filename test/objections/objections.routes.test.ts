@@ -115,7 +115,7 @@ describe('calendar gaps', () => {
   it('when a deadline falls in a year without holidays, then the page warns that it may move', async () => {
     const { app, db } = buildTestApp();
     const r = makeRequest(db, { receivedOn: '2026-11-20' });
-    decideRequest({ db, actor: testActor, zone, id: r.id, input: { decidedOn: '2026-11-23', outcome: 'partial', reasons: ['not_held'], exemptionArticles: [], consequenceTest: '', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
+    decideRequest({ db, actor: testActor, zone, id: r.id, input: { decidedOn: '2026-11-23', provideOn: '2026-11-23', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'partial', reasons: ['not_held'], exemptionArticles: [], consequenceTest: '', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
     const o = fileObjection({ db, actor: testActor, zone, requestId: r.id, input: { filedOn: '2026-11-23', grounds: ['e'], statement: 'x', filedBy: 'requester', proxyName: '', lateNote: '' } });
     const { agent } = await loginAs(app, db, 'auditor');
     expect((await agent.get(`/objections/${o.id}`)).text).toContain('Kalender libur tahun 2027 belum diisi');
@@ -131,7 +131,7 @@ describe('the objection register and the supervisor\'s count', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2022-05-09T03:00:00Z'));
     const old = makeRequest(db, { receivedOn: '2021-03-01' });
-    decideRequest({ db, actor: testActor, zone, id: old.id, input: { decidedOn: '2021-03-08', outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], consequenceTest: 'Membuka data pribadi.', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
+    decideRequest({ db, actor: testActor, zone, id: old.id, input: { decidedOn: '2021-03-08', provideOn: '2021-03-08', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], exemptionWhileProtected: true, exemptionBasis: 'UU 14/2008 Pasal 17', consequenceTest: 'Membuka data pribadi.', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
     const overdue = fileObjection({ db, actor: testActor, zone, requestId: old.id, input: { filedOn: '2021-03-20', grounds: ['a'], statement: 'Lama', filedBy: 'requester', proxyName: '', lateNote: '' } });
     const dueSoon = filed(db);
     const answered = filed(db);

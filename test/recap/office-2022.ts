@@ -98,6 +98,8 @@ function decision(outcome: Outcome, decidedOn: string, reasons: Reason[]): Decis
     decidedOn, outcome, reasons,
     exemptionArticles: reasons.includes('exempt') ? ['h'] : [],
     consequenceTest: reasons.includes('exempt') ? 'Mengungkap rahasia pribadi pihak ketiga.' : '',
+    givenForm: 'softcopy', provideOn: decidedOn, redactedParts: 'NIK dihitamkan', heldBy: 'Dinas Sosial',
+    exemptionWhileProtected: reasons.includes('exempt'), exemptionBasis: reasons.includes('exempt') ? 'UU 14/2008 Pasal 17 huruf h' : '',
     reasonNote: reasons.includes('other') ? 'alasan tidak tercatat di laporan kantor' : '',
     noticeNote: '', feeRupiah: 0, correctionNote: '',
   };

@@ -22,7 +22,7 @@ function decide(db: Db, id: number, outcome: Outcome, decidedOn: string, reasons
   return decideRequest({
     db, actor: testActor, zone: ZONE, id,
     input: {
-      decidedOn, outcome, reasons, exemptionArticles: reasons.includes('exempt') ? ['h'] : [], consequenceTest: reasons.includes('exempt') ? 'Membuka data pribadi.' : '',
+      decidedOn, outcome, reasons, exemptionArticles: reasons.includes('exempt') ? ['h'] : [], exemptionWhileProtected: true, exemptionBasis: 'UU 14/2008 Pasal 17', givenForm: 'softcopy', provideOn: decidedOn, redactedParts: 'NIK dihitamkan', heldBy: 'Dinas Sosial', consequenceTest: reasons.includes('exempt') ? 'Membuka data pribadi.' : '',
       reasonNote: reasons.includes('other') ? 'alasan lain' : '', noticeNote: '', feeRupiah: 0, correctionNote: '',
     },
   });

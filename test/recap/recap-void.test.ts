@@ -21,7 +21,7 @@ const today = '2026-11-23';
 
 const decideFull = (db: Db, id: number, decidedOn: string) =>
   decideRequest({ db, actor: testActor, zone, id, input: {
-    decidedOn, outcome: 'full', reasons: [], exemptionArticles: [], consequenceTest: '', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
+    decidedOn, provideOn: decidedOn, givenForm: 'softcopy' as const, outcome: 'full', reasons: [], exemptionArticles: [], consequenceTest: '', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
 
 /** March 2022: A granted, B its duplicate (also "granted", then voided), C withdrawn, D open and overdue but voided. */
 function office(db: Db) {

@@ -13,7 +13,7 @@ useFixedClock();
 const decideFull = (db: Parameters<typeof makeRequest>[0], id: number, decidedOn: string) =>
   decideRequest({
     db, actor: testActor, zone: 'Asia/Jakarta', id,
-    input: { decidedOn, outcome: 'full', reasons: [], exemptionArticles: [], consequenceTest: '', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' },
+    input: { decidedOn, provideOn: decidedOn, givenForm: 'softcopy' as const, outcome: 'full', reasons: [], exemptionArticles: [], consequenceTest: '', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' },
   });
 
 describe('permissions', () => {

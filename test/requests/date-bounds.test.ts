@@ -86,7 +86,7 @@ describe('a 0001-01-01 already in the database', () => {
     const today = todayIn(zone);
     const row = decideRequest({
       db, actor: testActor, zone, id: ancient.id,
-      input: { decidedOn: today, outcome: 'full', reasons: [], exemptionArticles: [], consequenceTest: '', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' },
+      input: { decidedOn: today, provideOn: today, givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'full', reasons: [], exemptionArticles: [], consequenceTest: '', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' },
     });
     expect(row.serviceDays).toBe(workingDaysBetween('0001-01-01', today, loadCalendar(db)));
   });
@@ -110,7 +110,7 @@ describe('web forms refuse implausible dates', () => {
     const posts: [string, Record<string, unknown>][] = [
       [`/requests/${r.id}/edit`, { ...intakeInput({ receivedOn: date }), version: String(r.version) }],
       [`/requests/${r.id}/extend`, { extendedOn: date, extensionDays: '7', extensionReason: 'Dokumen di arsip', version: String(r.version) }],
-      [`/requests/${r.id}/decide`, { decidedOn: date, outcome: 'full', version: String(r.version) }],
+      [`/requests/${r.id}/decide`, { decidedOn: date, provideOn: date, givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'full', version: String(r.version) }],
       [`/requests/${r.id}/withdraw`, { withdrawnOn: date, version: String(r.version) }],
     ];
     for (const [path, body] of posts) {
@@ -134,8 +134,8 @@ describe('the API refuses implausible dates', () => {
     const r = makeRequest(db, { receivedOn: '2022-03-01' });
     const calls: [string, 'post' | 'put', Record<string, unknown>, string][] = [
       [`/api/v1/requests/${r.id}/extension`, 'post', { extended_on: date, reason: 'x' }, 'extended_on'],
-      [`/api/v1/requests/${r.id}/decision`, 'post', { decided_on: date, outcome: 'full' }, 'decided_on'],
-      [`/api/v1/requests/${r.id}/decision`, 'put', { decided_on: date, outcome: 'full', correction_note: 'x' }, 'decided_on'],
+      [`/api/v1/requests/${r.id}/decision`, 'post', { decided_on: date, provide_on: date, given_form: "softcopy", redacted_parts: "NIK dihitamkan", held_by: "Dinas Sosial", outcome: 'full' }, 'decided_on'],
+      [`/api/v1/requests/${r.id}/decision`, 'put', { decided_on: date, provide_on: date, given_form: "softcopy", redacted_parts: "NIK dihitamkan", held_by: "Dinas Sosial", outcome: 'full', correction_note: 'x' }, 'decided_on'],
       [`/api/v1/requests/${r.id}/withdrawal`, 'post', { withdrawn_on: date }, 'withdrawn_on'],
     ];
     for (const [path, method, body, field] of calls) {

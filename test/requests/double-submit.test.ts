@@ -35,7 +35,7 @@ const auditCount = (db: Db) => (db.$client.prepare('select count(*) as n from au
 function rejected(db: Db) {
   const r = makeRequest(db, { receivedOn: '2022-03-01' });
   return decideRequest({ db, actor: testActor, zone, id: r.id, input: {
-    decidedOn: '2022-03-08', outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], consequenceTest: 'Data pribadi',
+    decidedOn: '2022-03-08', provideOn: '2022-03-08', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], exemptionWhileProtected: true, exemptionBasis: 'UU 14/2008 Pasal 17', consequenceTest: 'Data pribadi',
     reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
 }
 function objection(db: Db) {
@@ -67,9 +67,9 @@ const cases: Case[] = [
   { name: 'extension', role: 'officer', setup: (db) => { const r = makeRequest(db, { receivedOn: '2022-03-01' }); return { page: `/requests/${r.id}/extend`, action: `/requests/${r.id}/extend` }; },
     fields: { extendedOn: '2022-03-15', extensionDays: '7', extensionReason: 'Menunggu data unit' } },
   { name: 'decision', role: 'officer', setup: (db) => { const r = makeRequest(db, { receivedOn: '2022-03-01' }); return { page: `/requests/${r.id}/decide`, action: `/requests/${r.id}/decide` }; },
-    fields: { decidedOn: '2022-03-08', outcome: 'full' } },
+    fields: { decidedOn: '2022-03-08', provideOn: '2022-03-08', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'full' } },
   { name: 'decision correction', role: 'officer', setup: (db) => { const r = rejected(db); return { page: `/requests/${r.id}/correct`, action: `/requests/${r.id}/correct` }; },
-    fields: { decidedOn: '2022-03-08', outcome: 'full', correctionNote: 'Salah pilih' } },
+    fields: { decidedOn: '2022-03-08', provideOn: '2022-03-08', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'full', correctionNote: 'Salah pilih' } },
   { name: 'withdrawal', role: 'officer', setup: (db) => { const r = makeRequest(db, { receivedOn: '2022-03-01' }); return { page: `/requests/${r.id}/withdraw`, action: `/requests/${r.id}/withdraw` }; },
     fields: { withdrawnOn: '2022-03-02', note: 'lewat telepon' } },
   { name: 'objection filing', role: 'officer', setup: (db) => { const r = rejected(db); return { page: `/requests/${r.id}/objections/new`, action: `/requests/${r.id}/objections` }; },

@@ -47,7 +47,10 @@ describe('one rule, two modes', () => {
     expect(history2.errors).toEqual({});
     expect(history2.warnings.consequenceTest).toContain(KEPT_AS_RECORDED);
     const withTest = new Findings('entry');
-    decisionRules(withTest, request, { ...exemptWithoutTest, consequenceTest: 'Membuka data pribadi.' }, '2022-12-31');
+    decisionRules(withTest, request, {
+      ...exemptWithoutTest, consequenceTest: 'Membuka data pribadi.', exemptionWhileProtected: true, exemptionBasis: 'UU 14/2008 Pasal 17 huruf h',
+      givenForm: 'softcopy', provideOn: '2022-03-15', redactedParts: 'NIK dihitamkan',
+    }, '2022-12-31');
     expect(withTest.errors).toEqual({});
   });
 

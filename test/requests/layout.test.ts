@@ -54,12 +54,12 @@ describe('errors on selects and checkbox groups', () => {
     const { app, db } = buildTestApp();
     const r = makeRequest(db, { receivedOn: '2022-03-01' });
     const { agent, csrf } = await loginAs(app, db, 'officer');
-    const noOutcome = await agent.post(`/requests/${r.id}/decide`).type('form').send({ _csrf: csrf, decidedOn: '2022-03-08', outcome: '' });
+    const noOutcome = await agent.post(`/requests/${r.id}/decide`).type('form').send({ _csrf: csrf, decidedOn: '2022-03-08', provideOn: '2022-03-08', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: '' });
     expect(noOutcome.status).toBe(400);
     expect(noOutcome.text).toMatch(/<select id="f-outcome"[^>]*aria-describedby="err-outcome"[^>]*aria-invalid="?true/);
     expect(noOutcome.text).toContain('id="err-outcome"');
 
-    const noReason = await agent.post(`/requests/${r.id}/decide`).type('form').send({ _csrf: csrf, decidedOn: '2022-03-08', outcome: 'rejected' });
+    const noReason = await agent.post(`/requests/${r.id}/decide`).type('form').send({ _csrf: csrf, decidedOn: '2022-03-08', provideOn: '2022-03-08', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'rejected' });
     expect(noReason.status).toBe(400);
     const boxes = noReason.text.match(/<input type="checkbox" name="reasons"[^>]*>/g)!;
     expect(boxes.length).toBeGreaterThan(1);
@@ -73,12 +73,12 @@ describe('errors on selects and checkbox groups', () => {
     const r = makeRequest(db, { receivedOn: '2022-03-01' });
     const { agent, csrf } = await loginAs(app, db, 'officer');
     const notHeld = await agent.post(`/requests/${r.id}/decide`).type('form')
-      .send({ _csrf: csrf, version: String(r.version), decidedOn: '2022-03-08', outcome: 'rejected', reasons: 'not_held', noticeNote: 'catatan diketik' });
+      .send({ _csrf: csrf, version: String(r.version), decidedOn: '2022-03-08', provideOn: '2022-03-08', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'rejected', reasons: 'not_held', noticeNote: 'catatan diketik' });
     expect(notHeld.status).toBe(400);
     expect(notHeld.text).toContain('hanya atas dasar informasi yang dikecualikan (Pasal 17)');
     expect(notHeld.text).toContain('catatan diketik');
     const noTest = await agent.post(`/requests/${r.id}/decide`).type('form')
-      .send({ _csrf: csrf, version: String(r.version), decidedOn: '2022-03-08', outcome: 'rejected', reasons: 'exempt', exemptionArticles: 'h' });
+      .send({ _csrf: csrf, version: String(r.version), decidedOn: '2022-03-08', provideOn: '2022-03-08', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'rejected', reasons: 'exempt', exemptionArticles: 'h' });
     expect(noTest.status).toBe(400);
     expect(noTest.text).toContain('Pengecualian tanpa uji konsekuensi');
     expect(noTest.text).toContain('id="err-consequenceTest"');

@@ -25,7 +25,7 @@ describe('the written notice, item by item (Pasal 22 ayat 7)', () => {
     expect(notice).toContain('a. Penguasaan informasi');
     expect(notice).toContain('c. Putusan</th><td>Dikabulkan sepenuhnya');
     expect(notice).toContain('Salinan laporan realisasi DAK 2021 (PDF, 12 halaman)');
-    expect(notice).toContain('Bentuk: Mendapatkan salinan softcopy');
+    expect(notice).toContain('Bentuk: Salinan elektronik (softcopy)'); // the decision's form (huruf d)
     expect(notice).not.toContain('e. Bagian yang tidak diberikan');
     expect(notice).toContain('f. Cara dan waktu penyampaian');
     expect(notice).toContain('diberikan 10 Maret 2022 (E-mail)');

@@ -31,7 +31,7 @@ function decided(db: Db, outcome: Outcome) {
   const r = makeRequest(db, { receivedOn: '2022-03-01' });
   const exempt = outcome !== 'full';
   return decideRequest({ db, actor: testActor, zone, id: r.id, input: decisionFormSchema.parse({
-    decidedOn: '2022-03-08', outcome, reasons: exempt ? ['exempt'] : [], exemptionArticles: exempt ? ['h'] : [], consequenceTest: exempt ? 'Memuat data pribadi' : '',
+    decidedOn: '2022-03-08', provideOn: '2022-03-08', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome, reasons: exempt ? ['exempt'] : [], exemptionArticles: exempt ? ['h'] : [], exemptionWhileProtected: true, exemptionBasis: 'UU 14/2008 Pasal 17', consequenceTest: exempt ? 'Memuat data pribadi' : '',
   }) });
 }
 

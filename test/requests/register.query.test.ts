@@ -24,7 +24,7 @@ describe('queryRegister (the one register query of the page, the API and the exp
     const dueSoon = makeRequest(db, { receivedOn: '2022-03-01' }); // due 16 Mar: 2 working days left
     makeRequest(db, { receivedOn: '2022-03-11' }); // due 25 Mar: on track
     const decided = makeRequest(db, { receivedOn: '2022-01-05' });
-    decideRequest({ db, actor: testActor, zone, id: decided.id, input: { decidedOn: '2022-01-10', outcome: 'full', reasons: [], exemptionArticles: [], consequenceTest: '', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
+    decideRequest({ db, actor: testActor, zone, id: decided.id, input: { decidedOn: '2022-01-10', provideOn: '2022-01-10', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'full', reasons: [], exemptionArticles: [], consequenceTest: '', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
 
     for (const [status, expected] of [['overdue', [overdue.id]], ['due_soon', [dueSoon.id]], ['decided', [decided.id]]] as const) {
       const q = queryRegister({ db, zone, filter: { status } });

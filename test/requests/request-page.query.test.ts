@@ -12,7 +12,7 @@ const zone = 'Asia/Jakarta';
 const page = { zone, maxUploadBytes: 20 * 1024 * 1024, maxUploadFiles: 10 };
 const rejectedWithFee = (db: Db) => {
   const r = makeRequest(db, { receivedOn: '2022-03-01' });
-  decideRequest({ db, actor: testActor, zone, id: r.id, input: { decidedOn: '2022-03-08', outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], consequenceTest: 'Uji', reasonNote: '', noticeNote: '', feeRupiah: 150000, correctionNote: '' } });
+  decideRequest({ db, actor: testActor, zone, id: r.id, input: { decidedOn: '2022-03-08', provideOn: '2022-03-08', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], exemptionWhileProtected: true, exemptionBasis: 'UU 14/2008 Pasal 17', consequenceTest: 'Uji', reasonNote: '', noticeNote: '', feeRupiah: 150000, correctionNote: '' } });
   return r;
 };
 const tableCounts = (db: Db) => db.$client.prepare('select (select count(*) from audit_log) as audit, (select count(*) from requests where opened_at is null) as unopened').get();

@@ -75,7 +75,7 @@ describe('extension, decision and withdrawal pages', () => {
       .send({ _csrf: csrf, version: String(r.version), extendedOn: '2022-03-15', extensionDays: '7', extensionReason: 'Menunggu data unit' }).expect(302);
     expect(getRequest(db, r.id).dueOn).toBe('2022-03-25');
     await agent.post(`/requests/${r.id}/decide`).type('form')
-      .send({ _csrf: csrf, version: String(r.version + 1), decidedOn: '2022-03-22', outcome: 'partial', reasons: ['exempt', 'not_held'], exemptionArticles: ['h'], consequenceTest: 'Data pribadi', reasonNote: '', noticeNote: 'Dikirim lewat e-mail', feeRupiah: '' })
+      .send({ _csrf: csrf, version: String(r.version + 1), decidedOn: '2022-03-22', provideOn: '2022-03-22', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'partial', reasons: ['exempt', 'not_held'], exemptionArticles: ['h'], exemptionWhileProtected: 'on', exemptionBasis: 'UU 14/2008 Pasal 17', consequenceTest: 'Data pribadi', reasonNote: '', noticeNote: 'Dikirim lewat e-mail', feeRupiah: '' })
       .expect(302);
     const after = getRequest(db, r.id);
     expect(after).toMatchObject({ outcome: 'partial', reasonExempt: true, reasonNotHeld: true, exemptionArticles: 'h', feeRupiah: 0 });
@@ -91,7 +91,7 @@ describe('extension, decision and withdrawal pages', () => {
     const r = makeRequest(db, { receivedOn: '2022-03-01' });
     const { agent, csrf } = await loginAs(app, db, 'officer');
     const res = await agent.post(`/requests/${r.id}/decide`).type('form')
-      .send({ _csrf: csrf, version: String(r.version), decidedOn: '2022-03-08', outcome: 'rejected', reasons: 'exempt', reasonNote: 'catatan saya' });
+      .send({ _csrf: csrf, version: String(r.version), decidedOn: '2022-03-08', provideOn: '2022-03-08', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'rejected', reasons: 'exempt', reasonNote: 'catatan saya' });
     expect(res.status).toBe(400);
     expect(res.text).toContain('Sebutkan huruf Pasal 17');
     expect(res.text).toMatch(/value="exempt" checked/);
@@ -106,7 +106,7 @@ describe('extension, decision and withdrawal pages', () => {
     await agent.post(`/requests/${r.id}/extend`).type('form')
       .send({ _csrf: csrf, version: String(r.version), extendedOn: '2022-03-10', extensionDays: '7', extensionReason: 'a' }).expect(302);
     const res = await agent.post(`/requests/${r.id}/decide`).type('form')
-      .send({ _csrf: csrf, version: String(r.version), decidedOn: '2022-03-11', outcome: 'full', noticeNote: 'teks saya' });
+      .send({ _csrf: csrf, version: String(r.version), decidedOn: '2022-03-11', provideOn: '2022-03-11', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'full', noticeNote: 'teks saya' });
     expect(res.status).toBe(409);
     expect(res.text).toContain('telah diubah oleh pengguna lain');
     expect(res.text).toContain('teks saya');
@@ -117,7 +117,7 @@ describe('extension, decision and withdrawal pages', () => {
     const r = makeRequest(db, { receivedOn: '2022-03-01' });
     const { agent, csrf } = await loginAs(app, db, 'supervisor');
     await agent.post(`/requests/${r.id}/withdraw`).type('form').send({ _csrf: csrf, withdrawnOn: '2022-03-02', note: 'lewat telepon' }).expect(302);
-    const res = await agent.post(`/requests/${r.id}/decide`).type('form').send({ _csrf: csrf, decidedOn: '2022-03-03', outcome: 'full' });
+    const res = await agent.post(`/requests/${r.id}/decide`).type('form').send({ _csrf: csrf, decidedOn: '2022-03-03', provideOn: '2022-03-03', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'full' });
     expect(res.status).toBe(400);
     expect(res.text).toContain('sudah dicabut');
   });

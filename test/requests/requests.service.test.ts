@@ -8,7 +8,7 @@ import type { DecisionInput } from '../../src/requests/requests.schemas.js';
 
 const zone = 'Asia/Jakarta';
 const decision = (o: Partial<DecisionInput> = {}): DecisionInput => ({
-  decidedOn: '2022-03-08', outcome: 'full', reasons: [], exemptionArticles: [], consequenceTest: '', reasonNote: '',
+  decidedOn: '2022-03-08', provideOn: '2022-03-08', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'full', reasons: [], exemptionArticles: [], consequenceTest: '', reasonNote: '',
   noticeNote: '', feeRupiah: 0, correctionNote: '', ...o,
 });
 
@@ -115,7 +115,7 @@ describe('decision', () => {
   it('when an exemption cites letters, then they are stored and a second decision is refused but a correction is audited', () => {
     const db = freshDb();
     const r = makeRequest(db, { receivedOn: '2022-03-01' });
-    decideRequest({ db, actor: testActor, zone, id: r.id, input: decision({ outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h', 'a'], consequenceTest: 'Membuka data pribadi' }) });
+    decideRequest({ db, actor: testActor, zone, id: r.id, input: decision({ outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h', 'a'], exemptionWhileProtected: true, exemptionBasis: 'UU 14/2008 Pasal 17', consequenceTest: 'Membuka data pribadi' }) });
     expect(getRequest(db, r.id).exemptionArticles).toBe('a,h');
     expect(fieldsOf(() => decideRequest({ db, actor: testActor, zone, id: r.id, input: decision() })).outcome).toMatch(/sudah diputus/);
     expect(fieldsOf(() => decideRequest({ db, actor: testActor, zone, id: r.id, input: decision(), correcting: true })).correctionNote).toBeTruthy();

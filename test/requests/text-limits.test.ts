@@ -35,11 +35,11 @@ describe('long text on staff forms', () => {
     const { app, db } = buildTestApp();
     const r = makeRequest(db, { receivedOn: '2022-03-01' });
     const { agent, csrf } = await loginAs(app, db, 'supervisor');
-    const decided = await agent.post(`/requests/${r.id}/decide`).type('form').send(form({ _csrf: csrf, version: String(r.version), decidedOn: '2022-03-08', outcome: 'full', noticeNote: text(5003) }));
+    const decided = await agent.post(`/requests/${r.id}/decide`).type('form').send(form({ _csrf: csrf, version: String(r.version), decidedOn: '2022-03-08', provideOn: '2022-03-08', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'full', noticeNote: text(5003) }));
     expect(decided.status).toBe(400);
     expect(decided.text).toContain('Maksimal 5000 karakter (sekarang 5003).');
 
-    decideRequest({ db, actor: testActor, zone, id: r.id, input: { decidedOn: '2022-03-08', outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], consequenceTest: 'Membuka data pribadi.', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
+    decideRequest({ db, actor: testActor, zone, id: r.id, input: { decidedOn: '2022-03-08', provideOn: '2022-03-08', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], exemptionWhileProtected: true, exemptionBasis: 'UU 14/2008 Pasal 17', consequenceTest: 'Membuka data pribadi.', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
     const filed = await agent.post(`/requests/${r.id}/objections`).type('form').send({ _csrf: csrf, filedOn: '2022-03-20', grounds: 'a', statement: text(10_050), filedBy: 'requester' });
     expect(filed.status).toBe(400);
     expect(filed.text).toContain('Maksimal 10000 karakter (sekarang 10050).');
@@ -73,7 +73,7 @@ describe('long text on staff forms', () => {
   it('when the staff forms are drawn, then no field carries a maxlength (the browser would cut pasted text) and long fields carry a counter limit', async () => {
     const { app, db } = buildTestApp();
     const r = makeRequest(db, { receivedOn: '2022-03-01' });
-    decideRequest({ db, actor: testActor, zone, id: r.id, input: { decidedOn: '2022-03-08', outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], consequenceTest: 'Membuka data pribadi.', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
+    decideRequest({ db, actor: testActor, zone, id: r.id, input: { decidedOn: '2022-03-08', provideOn: '2022-03-08', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], exemptionWhileProtected: true, exemptionBasis: 'UU 14/2008 Pasal 17', consequenceTest: 'Membuka data pribadi.', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
     const open = makeRequest(db, { receivedOn: '2022-03-01' });
     const o = fileObjection({ db, actor: testActor, zone, requestId: r.id, input: { filedOn: '2022-03-20', grounds: ['a'], statement: 'x', filedBy: 'requester', proxyName: '', lateNote: '' } });
     const { agent } = await loginAs(app, db, 'supervisor');

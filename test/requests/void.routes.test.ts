@@ -75,7 +75,7 @@ describe('void a mistaken entry', () => {
     const message = 'Entri ini sudah dibatalkan (tidak berlaku)';
     const posts: [string, Record<string, string>][] = [
       ['extend', { extendedOn: '2022-03-10', extensionDays: '7', extensionReason: 'Data dihimpun' }],
-      ['decide', { decidedOn: '2022-03-08', outcome: 'full' }],
+      ['decide', { decidedOn: '2022-03-08', provideOn: '2022-03-08', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'full' }],
       ['withdraw', { withdrawnOn: '2022-03-02' }],
       ['edit', { ...intakeInput({ receivedOn: '2022-03-01' }) }],
       ['objections', { filedOn: '2022-03-20', grounds: 'c', statement: 'Tidak dijawab', filedBy: 'requester' }],
@@ -94,7 +94,7 @@ describe('void a mistaken entry', () => {
     const { app, db } = buildTestApp();
     const r = makeRequest(db, { receivedOn: '2022-03-01' });
     decideRequest({ db, actor: testActor, zone, id: r.id, input: {
-      decidedOn: '2022-03-08', outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], consequenceTest: 'x',
+      decidedOn: '2022-03-08', provideOn: '2022-03-08', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], exemptionWhileProtected: true, exemptionBasis: 'UU 14/2008 Pasal 17', consequenceTest: 'x',
       reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
     fileObjection({ db, actor: testActor, zone, requestId: r.id, input: { filedOn: '2022-03-20', grounds: ['a'], statement: 's', filedBy: 'requester', proxyName: '', lateNote: '' } });
     const { agent, csrf } = await loginAs(app, db, 'officer');

@@ -135,6 +135,12 @@ const PAGES: PageRow[] = [
   { m: 'GET', route: '/requests/:id/notice', path: '/requests/{A}/notice', gate: 'staff', allow: READ },
   // A is not extended: readers get "not found" (the letter itself: test/requests/extension-letter.test.ts).
   { m: 'GET', route: '/requests/:id/extension-letter', path: '/requests/{A}/extension-letter', gate: 'staff', allow: READ, ok: () => [404] },
+  // A is rejected under Pasal 17 huruf h: its Surat Keputusan penolakan (test/dik/dik.test.ts).
+  { m: 'GET', route: '/requests/:id/rejection-letter', path: '/requests/{A}/rejection-letter', gate: 'staff', allow: READ },
+  // The Daftar Informasi yang Dikecualikan: every register reader; its export is the auditors' and admins'.
+  { m: 'GET', route: '/dik', path: '/dik', gate: 'staff', allow: READ },
+  { m: 'GET', route: '/dik/export.csv', path: '/dik/export.csv', gate: 'staff', allow: EXPORT },
+  { m: 'GET', route: '/dik/export.xlsx', path: '/dik/export.xlsx', gate: 'staff', allow: EXPORT },
   { m: 'GET', route: '/requests/:id/edit', path: '/requests/{A}/edit', gate: 'staff', allow: WRITE },
   { m: 'POST', route: '/requests/:id/edit', path: '/requests/{A}/edit', gate: 'staff', allow: WRITE },
   { m: 'GET', route: '/requests/:id/extend', path: '/requests/{B}/extend', gate: 'staff', allow: WRITE },
@@ -346,6 +352,7 @@ const API: ApiRow[] = [
   { m: 'POST', route: '/api/v1/requests', path: '/api/v1/requests', allow: WRITE },
   { m: 'GET', route: '/api/v1/requests', path: '/api/v1/requests?year=2022', allow: READ },
   { m: 'GET', route: '/api/v1/requests/:id', path: '/api/v1/requests/{A}', allow: READ },
+  { m: 'GET', route: '/api/v1/dik', path: '/api/v1/dik', allow: READ },
   { m: 'POST', route: '/api/v1/requests/:id/extension', path: '/api/v1/requests/{B}/extension', allow: WRITE },
   { m: 'POST', route: '/api/v1/requests/:id/decision', path: '/api/v1/requests/{B}/decision', allow: WRITE },
   { m: 'PUT', route: '/api/v1/requests/:id/decision', path: '/api/v1/requests/{A}/decision', allow: WRITE },
@@ -456,7 +463,7 @@ async function buildWorld(): Promise<World> {
   // A: decided (rejected under Pasal 17 h) with an objection; B: open, for the extend/decide/withdraw forms.
   const a = makeRequest(db, { receivedOn: '2022-03-01', ...PII });
   decideRequest({ db, actor: testActor, zone: 'Asia/Jakarta', id: a.id, input: {
-    decidedOn: '2022-03-08', outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], consequenceTest: PRIVATE_TEXT[2],
+    decidedOn: '2022-03-08', provideOn: '2022-03-08', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], exemptionWhileProtected: true, exemptionBasis: 'UU 14/2008 Pasal 17', consequenceTest: PRIVATE_TEXT[2],
     reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
   const o = fileObjection({ db, actor: testActor, zone: 'Asia/Jakarta', requestId: a.id, input: {
     filedOn: '2022-03-20', grounds: ['a'], statement: PRIVATE_TEXT[0], filedBy: 'proxy', proxyName: PRIVATE_TEXT[1], lateNote: '' } });

@@ -322,14 +322,14 @@ function voidedRequest(db: Db) {
 function grantedRequest(db: Db) {
   const r = makeRequest(db, { receivedOn: '2022-03-01' });
   return decideRequest({ db, actor: testActor, zone: Z, id: r.id, input: {
-    decidedOn: '2022-03-08', outcome: 'full', reasons: [], exemptionArticles: [], consequenceTest: '',
+    decidedOn: '2022-03-08', provideOn: '2022-03-08', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'full', reasons: [], exemptionArticles: [], consequenceTest: '',
     reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
 }
 
 function decidedRequest(db: Db) {
   const r = makeRequest(db, { receivedOn: '2022-03-01' });
   return decideRequest({ db, actor: testActor, zone: Z, id: r.id, input: {
-    decidedOn: '2022-03-08', outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], consequenceTest: 'Memuat NIK',
+    decidedOn: '2022-03-08', provideOn: '2022-03-08', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], exemptionWhileProtected: true, exemptionBasis: 'UU 14/2008 Pasal 17', consequenceTest: 'Memuat NIK',
     reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '' } });
 }
 function openObjection(db: Db) {
@@ -451,12 +451,12 @@ const API_BODIES: ApiBodyTarget[] = [
   },
   {
     name: 'POST /api/v1/requests/:id/decision', method: 'post', path: (db) => `/api/v1/requests/${openRequest(db).id}/decision`,
-    valid: { decided_on: '2022-03-08', outcome: 'partial', reasons: ['exempt', 'other'], exemption_articles: ['h'], consequence_test: 'Memuat NIK', reason_note: 'Sebagian belum ada', notice_note: '', fee_rupiah: 0, version: 1 },
+    valid: { decided_on: '2022-03-08', provide_on: '2022-03-08', given_form: "softcopy", redacted_parts: "NIK dihitamkan", held_by: "Dinas Sosial", outcome: 'partial', reasons: ['exempt', 'other'], exemption_articles: ['h'], exemption_while_protected: true, exemption_basis: 'UU 14/2008 Pasal 17', consequence_test: 'Memuat NIK', reason_note: 'Sebagian belum ada', notice_note: '', fee_rupiah: 0, version: 1 },
     role: 'officer', ok: [200],
   },
   {
     name: 'PUT /api/v1/requests/:id/decision', method: 'put', path: (db) => `/api/v1/requests/${decidedRequest(db).id}/decision`,
-    valid: { decided_on: '2022-03-09', outcome: 'rejected', reasons: ['exempt'], exemption_articles: ['h', 'j'], consequence_test: 'Memuat NIK', correction_note: 'Salah tanggal' },
+    valid: { decided_on: '2022-03-09', provide_on: '2022-03-09', given_form: "softcopy", redacted_parts: "NIK dihitamkan", held_by: "Dinas Sosial", outcome: 'rejected', reasons: ['exempt'], exemption_articles: ['h', 'j'], exemption_while_protected: true, exemption_basis: 'UU 14/2008 Pasal 17', consequence_test: 'Memuat NIK', correction_note: 'Salah tanggal' },
     role: 'supervisor', ok: [200],
   },
   {
@@ -822,11 +822,11 @@ const FORMS: FormTarget[] = [
   },
   {
     name: 'decide POST /requests/:id/decide', as: 'supervisor', path: (db) => `/requests/${openRequest(db).id}/decide`,
-    valid: () => asForm({ decidedOn: '2022-03-08', outcome: 'partial', reasons: ['exempt', 'other'], exemptionArticles: ['h'], consequenceTest: 'Memuat NIK', reasonNote: 'Sebagian', noticeNote: '', feeRupiah: 0, version: 1 }),
+    valid: () => asForm({ decidedOn: '2022-03-08', provideOn: '2022-03-08', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'partial', reasons: ['exempt', 'other'], exemptionArticles: ['h'], exemptionWhileProtected: true, exemptionBasis: 'UU 14/2008 Pasal 17', consequenceTest: 'Memuat NIK', reasonNote: 'Sebagian', noticeNote: '', feeRupiah: 0, version: 1 }),
   },
   {
     name: 'correct decision POST /requests/:id/correct', as: 'officer', path: (db) => `/requests/${decidedRequest(db).id}/correct`,
-    valid: (db) => asForm({ decidedOn: '2022-03-09', outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], consequenceTest: 'Memuat NIK', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: 'Salah tanggal', version: decidedRequest(db).version }),
+    valid: (db) => asForm({ decidedOn: '2022-03-09', provideOn: '2022-03-09', givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'rejected', reasons: ['exempt'], exemptionArticles: ['h'], exemptionWhileProtected: true, exemptionBasis: 'UU 14/2008 Pasal 17', consequenceTest: 'Memuat NIK', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: 'Salah tanggal', version: decidedRequest(db).version }),
   },
   {
     name: 'withdraw POST /requests/:id/withdraw', as: 'officer', path: (db) => `/requests/${openRequest(db).id}/withdraw`,

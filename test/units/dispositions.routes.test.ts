@@ -187,7 +187,7 @@ describe('send → the unit answers → the officer decides', () => {
     expect(page.text).toContain('Memuat NIK penerima bantuan');
     expect(findRequest(db, r.id)!.outcome).toBeNull();
     await officer.agent.post(`/requests/${r.id}/decide`).type('form')
-      .send({ _csrf: officer.csrf, decidedOn: TODAY, outcome: 'partial', reasons: ['exempt'], exemptionArticles: ['h'], consequenceTest: 'NIK dihitamkan' }).expect(302);
+      .send({ _csrf: officer.csrf, decidedOn: TODAY, provideOn: TODAY, givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'partial', reasons: ['exempt'], exemptionArticles: ['h'], exemptionWhileProtected: true, exemptionBasis: 'UU 14/2008 Pasal 17', consequenceTest: 'NIK dihitamkan' }).expect(302);
     expect(findRequest(db, r.id)!.outcome).toBe('partial');
     expect(listAudit(db, { action: 'disposition.answer' }, 1, 10).rows[0]).toMatchObject({ actorLabel: 'staf-pk1', entityType: 'disposition' });
   });
@@ -292,7 +292,7 @@ describe('forwarding to another public body (Pasal 22 ayat 7 huruf b)', () => {
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('tidak boleh setelah hari ini');
     await agent.post(`/requests/${r.id}/forward`).type('form').send({ _csrf: csrf, body: 'Kementerian Dalam Negeri', forwardedOn: TODAY, contact: 'ppid@kemendagri.go.id' }).expect(302);
-    await agent.post(`/requests/${r.id}/decide`).type('form').send({ _csrf: csrf, decidedOn: TODAY, outcome: 'not_provided', reasons: ['not_held'] }).expect(302);
+    await agent.post(`/requests/${r.id}/decide`).type('form').send({ _csrf: csrf, decidedOn: TODAY, provideOn: TODAY, givenForm: "softcopy" as const, redactedParts: "NIK dihitamkan", heldBy: "Dinas Sosial", outcome: 'not_provided', reasons: ['not_held'] }).expect(302);
 
     const notice = await agent.get(`/requests/${r.id}/notice`).expect(200);
     expect(notice.text).toContain('dikuasai oleh <strong>Kementerian Dalam Negeri</strong>');
