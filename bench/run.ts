@@ -76,6 +76,7 @@ let bareServer: ChildProcess | undefined;
 const pinning = os.availableParallelism() >= 2 && hasTaskset() ? { bench: '0', servers: `1-${os.availableParallelism() - 1}` } : null;
 if (pinning) pin(process.pid, pinning.bench);
 results.pinning = pinning ?? 'none (fewer than 2 cores or no taskset)';
+if (N < 1_000_000 || CONSULTATIONS < 1_000_000) results.note = 'small run: a development check, not the full 1,000,000-row benchmark';
 try {
   // 1. Generate.
   const t0 = performance.now();
