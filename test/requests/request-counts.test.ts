@@ -86,4 +86,14 @@ describe('request_counts', () => {
     const view = presentRegisterPage(registerPage({ db, zone, filter: { year: 2022 }, page: 1 }), { typed: {}, filter: { year: 2022 } });
     expect(view.countText).toContain('10.051 permohonan');
   });
+
+  it('when the same page is asked again after a write, then the reused page query shows the new rows and total', () => {
+    const db = freshDb();
+    const filter = { year: 2022, status: 'open' as const };
+    const first = makeRequest(db, { receivedOn: '2022-03-01' });
+    expect(queryRegister({ db, zone, filter }).page(1, 25)).toMatchObject({ total: 1, rows: [{ id: first.id }] });
+    const second = makeRequest(db, { receivedOn: '2022-03-02' });
+    expect(queryRegister({ db, zone, filter }).page(1, 25)).toMatchObject({ total: 2, rows: [{ id: second.id }, { id: first.id }] });
+    expect(queryRegister({ db, zone, filter }).page(2, 1)).toMatchObject({ total: 2, rows: [{ id: first.id }] });
+  });
 });
