@@ -6,7 +6,7 @@
  * migration.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { sqliteTable, text, integer, index, uniqueIndex, check, type SQLiteColumn, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, index, uniqueIndex, check, primaryKey, type SQLiteColumn, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { keysOf } from '../vocabulary/keys.js';
 import { ROLES } from '../vocabulary/roles.js';
 import { HOLIDAY_KINDS } from '../vocabulary/holidays.js';
@@ -1012,3 +1012,26 @@ export const dikEntries = sqliteTable(
   (t) => [index('dik_entries_decided_idx').on(t.decidedOn)],
 );
 export type DikEntryRow = typeof dikEntries.$inferSelect;
+
+/**
+ * How many requests fall in each combination of the register's exact filters (issue 20): year,
+ * month, channel, category and the status facts (outcome, extended, opened, withdrawn, voided).
+ * Kept by triggers on `requests` (migration request_counts), so a filter's exact total is a SUM
+ * over a few rows instead of a COUNT(*) over every match. `outcome` is '' while undecided.
+ */
+export const requestCounts = sqliteTable(
+  'request_counts',
+  {
+    year: integer('year').notNull(),
+    month: integer('month').notNull(),
+    channel: text('channel').notNull(),
+    category: text('category').notNull(),
+    outcome: text('outcome').notNull(),
+    extended: integer('extended').notNull(),
+    opened: integer('opened').notNull(),
+    withdrawn: integer('withdrawn').notNull(),
+    voided: integer('voided').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.month, t.channel, t.category, t.outcome, t.extended, t.opened, t.withdrawn, t.voided] })],
+);

@@ -10,6 +10,7 @@ import { verifyChain } from '../../src/audit/audit.repo.js';
 import { addAttachments } from '../../src/uploads/attachments.service.js';
 import { ensureUploadDirs, tempDir } from '../../src/uploads/storage.js';
 import { makeRequest, testActor } from '../helpers/factories.js';
+import { countsAndTruth } from '../helpers/request-counts.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
@@ -67,6 +68,9 @@ describe('backup and restore', () => {
     const rows = db.$client.prepare('select * from requests order by id').all();
     const sourceRows = src.db.$client.prepare('select * from requests where id <= ? order by id').all(n);
     expect(rows).toEqual(sourceRows);
+    // The register's counts table (issue 20) comes back in step with the restored requests.
+    const { counts, truth } = countsAndTruth(db);
+    expect(counts).toEqual(truth);
     const stored = db.$client.prepare('select stored_name from attachments').get() as { stored_name: string };
     expect(fs.readFileSync(path.join(dest.uploadDir, stored.stored_name))).toEqual(PDF);
     // What was there before is kept beside it.

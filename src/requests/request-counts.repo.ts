@@ -1,0 +1,63 @@
+/**
+ * Exact register totals from `request_counts` (issue 20): one row per combination of year, month,
+ * channel, category and status facts, kept by the triggers of migration request_counts_triggers.
+ * A filter's total is a SUM over the matching rows (a few hundred at most), where a COUNT(*) over
+ * a year's 60,000 matches cost more than the page itself. Free text and the time-based statuses
+ * (due soon, overdue: they depend on today) are not in the table: `null`, the caller counts.
+ */
+import { preparedStatement, type Tx } from '../db/client.js';
+
+/** The register filter's fields this table answers (requests.repo.ts's RequestFilter fits). */
+export interface CountFilter {
+  year?: number;
+  month?: number;
+  status?: string;
+  channel?: string;
+  category?: string;
+  q?: string;
+}
+
+/** Each countable status as a condition on the table's status facts. */
+const STATUS_WHERE: Record<string, string> = {
+  open: "voided = 0 and outcome = ''",
+  new: 'voided = 0 and opened = 0',
+  in_process: "voided = 0 and outcome = '' and extended = 0",
+  extended: "voided = 0 and outcome = '' and extended = 1",
+  decided: "voided = 0 and outcome <> ''",
+  full: "voided = 0 and outcome = 'full'",
+  partial: "voided = 0 and outcome = 'partial'",
+  rejected: "voided = 0 and outcome = 'rejected'",
+  not_provided: "voided = 0 and outcome = 'not_provided'",
+  withdrawn: 'voided = 0 and withdrawn = 1',
+  voided: 'voided = 1',
+};
+
+/** The exact number of requests matching `f`, or null when the table cannot answer it. */
+export function exactCount(tx: Tx, f: CountFilter): number | null {
+  if (f.q) return null;
+  const conditions: string[] = [];
+  const params: Record<string, string | number> = {};
+  if (f.status) {
+    const where = STATUS_WHERE[f.status];
+    if (!where) return null;
+    conditions.push(where);
+  }
+  if (f.year) {
+    conditions.push('year = @year');
+    params.year = f.year;
+    if (f.month) {
+      conditions.push('month = @month');
+      params.month = f.month;
+    }
+  }
+  if (f.channel) {
+    conditions.push('channel = @channel');
+    params.channel = f.channel;
+  }
+  if (f.category) {
+    conditions.push('category = @category');
+    params.category = f.category;
+  }
+  const text = `select coalesce(sum(n), 0) as n from request_counts${conditions.length ? ` where ${conditions.join(' and ')}` : ''}`;
+  return (preparedStatement(tx, text).get(params) as { n: number }).n;
+}
