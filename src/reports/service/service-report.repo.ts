@@ -1,5 +1,5 @@
 /** SQL of the monthly service report: the consultations it counts and the officer's notes. */
-import { and, asc, eq, gte, lt } from 'drizzle-orm';
+import { and, asc, count, eq, gte, lt } from 'drizzle-orm';
 import { consultations, serviceReportNotes, type ServiceReportNoteRow } from '../../db/schema.js';
 import type { Tx } from '../../db/client.js';
 
@@ -34,6 +34,13 @@ export function ticketsBetween(tx: Tx, from: string, to: string): TicketRow[] {
     .where(and(gte(consultations.receivedAt, from), lt(consultations.receivedAt, to)))
     .orderBy(asc(consultations.receivedAt))
     .all();
+}
+
+/** Tickets per channel received in [from, to): an index-only count over (received_at, channel). */
+export function channelCountsBetween(tx: Tx, from: string, to: string): { channel: string; count: number }[] {
+  return tx.select({ channel: consultations.channel, count: count() }).from(consultations)
+    .where(and(gte(consultations.receivedAt, from), lt(consultations.receivedAt, to)))
+    .groupBy(consultations.channel).all();
 }
 
 export function notesOf(tx: Tx, year: number, month: number): ServiceReportNoteRow[] {

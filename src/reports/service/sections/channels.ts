@@ -15,17 +15,14 @@ export function channelFigures(ctx: ReportContext): ChannelFigure[] {
   const prev = previousMonthOf(year, month);
   const total = desk.of(year, month).length;
   const order = Object.keys(ctx.labels.channel);
-  const seen = new Set<string>();
-  for (let m = 1; m <= 12; m++) for (const t of [...desk.of(year - 1, m), ...desk.of(year, m)]) seen.add(t.channel);
   const rank = (c: string) => (order.includes(c) ? order.indexOf(c) : order.length);
-  return [...seen]
+  return desk.channelsSeen()
     .map((channel) => {
-      const is = (t: { channel: string }) => t.channel === channel;
-      const thisYear = desk.perMonth(year, is);
-      const lastYear = desk.perMonth(year - 1, is);
+      const thisYear = desk.perMonth(year, channel);
+      const lastYear = desk.perMonth(year - 1, channel);
       return {
         channel, label: labelIn(ctx.labels.channel, channel),
-        ...compare(thisYear[month - 1], desk.of(prev.year, prev.month).filter(is).length, lastYear[month - 1], total),
+        ...compare(thisYear[month - 1], desk.perMonth(prev.year, channel)[prev.month - 1], lastYear[month - 1], total),
         per_month: { this_year: thisYear, last_year: lastYear },
       };
     })

@@ -18,7 +18,7 @@ export function consultationTotals(ctx: ReportContext): ConsultationTotals {
   const prev = previousMonthOf(year, month);
   const count = thisYear[month - 1];
   return {
-    total: compare(count, desk.of(prev.year, prev.month).length, lastYear[month - 1], count),
+    total: compare(count, desk.perMonth(prev.year)[prev.month - 1], lastYear[month - 1], count),
     year_to_date: thisYear.slice(0, month).reduce((s, n) => s + n, 0),
     year_to_date_last_year: lastYear.slice(0, month).reduce((s, n) => s + n, 0),
     per_month: { this_year: thisYear, last_year: lastYear },
