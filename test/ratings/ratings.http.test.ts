@@ -19,7 +19,7 @@ afterEach(() => vi.useRealTimers());
 const moveClock = (iso: string) => vi.setSystemTime(new Date(iso));
 
 const consultation = (email: string, name = 'Budi Santoso') => ({
-  received_at: '2026-03-09T09:00:00+07:00', channel: 'whatsapp', category: 'question', topic: 'Dana desa',
+  received_at: '2026-03-09T09:00:00+07:00', channel: 'whatsapp', category: 'question', topic: 'village_fund',
   question: 'Kapan dana desa tahap II cair?', user: { name, type: 'local_government', email },
 });
 
