@@ -27,15 +27,15 @@ const PLAN: Record<string, { 2025: number[]; 2026: number[] }> = {
   email: { 2025: [0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0], 2026: [0, 1, 0, 0, 0, 0] },
 };
 
-/** March 2026: eight tickets, each with the user, region, category and topic the report groups. */
+/** March 2026: eight tickets, each with the user, region, category and topic (a code; the report shows its label) the report groups. */
 const MARCH = [
-  { at: '2026-03-01T00:30:00+07:00', channel: 'whatsapp', type: 'local_government', region: '3273', category: 'question', topic: 'Dana desa' }, // 28 Feb 17:30 UTC: still March in WIB
-  { at: '2026-03-02T09:00:00+07:00', channel: 'whatsapp', type: 'local_government', region: '3201', category: 'question', topic: 'Dana Desa' },
-  { at: '2026-03-03T10:00:00+07:00', channel: 'whatsapp', type: 'academic', region: '3404', category: 'question', topic: 'Pajak daerah' },
-  { at: '2026-03-04T10:00:00+07:00', channel: 'whatsapp', type: 'ministry_agency', region: '31', category: 'letter', topic: 'Dana desa' },
-  { at: '2026-03-05T10:00:00+07:00', channel: 'whatsapp', type: 'other', region: '', category: 'complaint', topic: 'Pajak daerah' },
-  { at: '2026-03-06T10:00:00+07:00', channel: 'whatsapp', type: 'local_government', region: '7371', category: 'impostor_report', topic: 'Transfer ke daerah' },
-  { at: '2026-03-09T10:00:00+07:00', channel: 'phone', type: 'local_government', region: '3578', category: 'reservation', topic: 'Kunjungan' },
+  { at: '2026-03-01T00:30:00+07:00', channel: 'whatsapp', type: 'local_government', region: '3273', category: 'question', topic: 'village_fund' }, // 28 Feb 17:30 UTC: still March in WIB
+  { at: '2026-03-02T09:00:00+07:00', channel: 'whatsapp', type: 'local_government', region: '3201', category: 'question', topic: 'village_fund' },
+  { at: '2026-03-03T10:00:00+07:00', channel: 'whatsapp', type: 'academic', region: '3404', category: 'question', topic: 'regional_tax' },
+  { at: '2026-03-04T10:00:00+07:00', channel: 'whatsapp', type: 'ministry_agency', region: '31', category: 'letter', topic: 'village_fund' },
+  { at: '2026-03-05T10:00:00+07:00', channel: 'whatsapp', type: 'other', region: '', category: 'complaint', topic: 'regional_tax' },
+  { at: '2026-03-06T10:00:00+07:00', channel: 'whatsapp', type: 'local_government', region: '7371', category: 'impostor_report', topic: 'transfers' },
+  { at: '2026-03-09T10:00:00+07:00', channel: 'phone', type: 'local_government', region: '3578', category: 'reservation', topic: 'general' },
   { at: '2026-03-10T10:00:00+07:00', channel: 'live_chat', type: 'academic', region: '3471', category: 'out_of_remit', topic: '' },
 ];
 
@@ -50,7 +50,7 @@ async function loadYearAndAHalf(app: Application, db: Db) {
   };
   const log = (at: string, channel: string, over: Record<string, unknown> = {}) =>
     post('/consultations', {
-      received_at: at, channel, category: 'question', topic: 'Umum', question: 'Pertanyaan uji',
+      received_at: at, channel, category: 'question', topic: 'general', question: 'Pertanyaan uji',
       user: { name: 'Pengguna', type: 'local_government', region_code: '3273' }, ...over,
     });
   for (const [channel, years] of Object.entries(PLAN)) {
@@ -136,8 +136,8 @@ describe('the March 2026 report over a year and a half of consultations', () => 
 
     const t = r.sections.topics.figures;
     expect(t.topics_per_channel).toEqual([
-      { channel: 'whatsapp', label: 'WhatsApp', topics: [{ topic: 'Dana desa', count: 3 }, { topic: 'Pajak daerah', count: 2 }, { topic: 'Transfer ke daerah', count: 1 }] },
-      { channel: 'phone', label: 'Telepon', topics: [{ topic: 'Kunjungan', count: 1 }] },
+      { channel: 'whatsapp', label: 'WhatsApp', topics: [{ topic: 'Dana desa', count: 3 }, { topic: 'Pajak daerah', count: 2 }, { topic: 'Dana bagi hasil dan transfer khusus ke daerah', count: 1 }] },
+      { channel: 'phone', label: 'Telepon', topics: [{ topic: 'Umum', count: 1 }] },
     ]);
     expect(Object.fromEntries(t.categories.map((x: { category: string; count: number; share_pct: number }) => [x.category, [x.count, x.share_pct]]))).toEqual({
       question: [3, 37.5], letter: [1, 12.5], reservation: [1, 12.5], data_request: [0, 0], complaint: [1, 12.5],

@@ -2,6 +2,7 @@
 import { defineSection } from '../section.js';
 import { formatCount, listOf, pctText, sharePct } from '../figures.js';
 import { CATEGORIES, CHANNELS } from '../../../desk/vocabulary.js';
+import { deskLabels } from '../../../desk/desk-config.js';
 
 export const TOPICS_PER_CHANNEL = 3;
 
@@ -19,11 +20,13 @@ export const topicsSection = defineSection<TopicFigures>({
   data(ctx) {
     const tickets = ctx.desk().of(ctx.year, ctx.month);
     const categories = new Map<string, number>(Object.keys(CATEGORIES).map((k) => [k, 0]));
-    // Per channel: topic (case-insensitive) → its first spelling and count.
+    // Per channel: topic → its label (a code of the admin's topic list; older free text is grouped
+    // case-insensitively under its first spelling) and count.
+    const topicLabels = deskLabels(ctx.db).topic;
     const perChannel = new Map<string, Map<string, { topic: string; count: number }>>();
     for (const t of tickets) {
       categories.set(t.category, (categories.get(t.category) ?? 0) + 1);
-      const topic = t.topic.trim().replace(/\s+/g, ' ');
+      const topic = Object.hasOwn(topicLabels, t.topic) ? topicLabels[t.topic] : t.topic.trim().replace(/\s+/g, ' ');
       if (!topic) continue;
       const m = perChannel.get(t.channel) ?? new Map<string, { topic: string; count: number }>();
       const k = topic.toLocaleLowerCase('id');
