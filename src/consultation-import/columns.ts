@@ -18,7 +18,7 @@ export const CONSULTATION_COLUMNS = [
   { key: 'user_email', required: false, hint: 'E-mail' },
   { key: 'user_phone', required: false, hint: 'Telepon' },
   { key: 'category', required: true, hint: `Kategori: ${Object.keys(CATEGORIES).join(', ')}` },
-  { key: 'topic', required: false, hint: 'Topik' },
+  { key: 'topic', required: false, hint: 'Topik: kode atau label dari daftar topik' },
   { key: 'question', required: true, hint: 'Pertanyaan' },
   { key: 'answer', required: false, hint: 'Jawaban' },
   { key: 'answered_at', required: false, hint: 'Waktu dijawab (wajib bila ada jawaban)' },

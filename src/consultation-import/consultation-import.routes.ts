@@ -9,6 +9,7 @@ import { MAX_IMPORT_BYTES } from '../import/import.service.js';
 import { importConsultations, type ConsultationImportReport } from './consultation-import.service.js';
 import { presentConsultationImport } from './consultation-import.presenter.js';
 import { CONSULTATION_COLUMNS } from './columns.js';
+import { activeOptions } from '../desk/desk-config.js';
 
 const MAX_MB = MAX_IMPORT_BYTES / 1024 / 1024;
 
@@ -22,9 +23,12 @@ export function consultationImportRoutes({ db, config, csrfValid }: AppContext):
     limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10, fieldSize: 2000, parts: 20 },
     defParamCharset: 'utf8',
   }).single('file');
+  // The topic column's hint lists the admin's active topics (code and label).
+  const withTopics = (topics: Record<string, string>) =>
+    CONSULTATION_COLUMNS.map((c) => (c.key === 'topic' ? { ...c, hint: `${c.hint}: ${Object.entries(topics).map(([k, l]) => `${k} (${l})`).join(', ')}` } : c));
   const render = (res: Response, locals: { report?: ConsultationImportReport | null; message?: string; skipInvalid?: boolean } = {}) =>
     res.render('consultation-import/index', {
-      title: 'Impor riwayat konsultasi', maxMb: MAX_MB, columns: CONSULTATION_COLUMNS, message: locals.message ?? '',
+      title: 'Impor riwayat konsultasi', maxMb: MAX_MB, columns: withTopics(activeOptions(db, 'topic')), message: locals.message ?? '',
       report: locals.report ? presentConsultationImport(locals.report) : null, skipInvalid: locals.skipInvalid ?? false,
     });
 

@@ -24,6 +24,7 @@ import { ProblemLog, type Problem } from '../import/problems.js';
 import { answerConsultation, escalateConsultation, logConsultation } from '../desk/desk.service.js';
 import { apiAnswerSchema, apiCreateSchema, apiEscalationSchema } from '../desk/desk.schemas.js';
 import { CATEGORIES, CHANNELS, USER_TYPES } from '../desk/vocabulary.js';
+import { deskLabels } from '../desk/desk-config.js';
 import { cellText, mapHeader, toCode, toInstant, type ColumnKey } from './columns.js';
 import { importedConsultation, rememberImport } from './consultation-imports.repo.js';
 
@@ -67,13 +68,25 @@ class Rollback extends Error {}
 /** The desk's tickets are worked by desk staff: the import acts as one of them. */
 const DESK_VIEWER = { role: 'supervisor' as const, unitId: null };
 
+/**
+ * A topic cell as a code: a code or a label of the topic list; anything else stays as written and
+ * is refused per row ("Topik tidak dikenal", column topic).
+ */
+function topicCode(text: string, topics: Record<string, string>): string {
+  if (!text) return '';
+  const code = toCode(text, topics);
+  return Object.hasOwn(topics, code) ? code : text;
+}
+
 const columnOf = (field: string): string => field.replace('user.', 'user_').replace(/^unitCode$/, 'unit_code');
 
 function importRow(tx: Tx, actor: Actor, zone: string, get: (k: ColumnKey) => string): number {
   const db = tx as unknown as Db; // the desk's use cases open their own (nested: savepoint) transactions
+  // Channel, category and topic: a code or its label in the admin's lists (unknown ones are refused by the desk's intake).
+  const labels = deskLabels(tx);
   const input = parseInput(apiCreateSchema, {
-    received_at: toInstant(get('received_at'), zone), channel: toCode(get('channel'), CHANNELS), category: toCode(get('category'), CATEGORIES),
-    topic: get('topic'), question: get('question'), escalated: false,
+    received_at: toInstant(get('received_at'), zone), channel: toCode(get('channel'), { ...CHANNELS, ...labels.channel }), category: toCode(get('category'), { ...CATEGORIES, ...labels.category }),
+    topic: topicCode(get('topic'), labels.topic), question: get('question'), escalated: false,
     user: { name: get('user_name'), type: toCode(get('user_type'), USER_TYPES), institution: get('user_institution'), region_code: get('user_region_code'), email: get('user_email'), phone: get('user_phone') },
   });
   const fields: Record<string, string> = {};

@@ -7,6 +7,7 @@ import { findUserById } from '../auth/users.repo.js';
 import { searchEntries } from '../knowledge/knowledge.service.js';
 import { minutesBetween } from './sla.js';
 import { needsApproval } from './approval.rules.js';
+import { deskLabels } from './desk-config.js';
 import * as repo from './flows.repo.js';
 
 const DRAFT_STATUS: Record<string, string> = {
@@ -32,9 +33,9 @@ export function ticketFlows(db: Db, zone: string, c: ConsultationRow, user: User
   const open = c.status === 'open' || c.status === 'escalated';
   const entries = desk && open ? searchEntries(db, {}) : [];
   const picked = typeof kb === 'string' && /^\d{1,15}$/.test(kb) ? entries.find((e) => e.id === Number(kb)) : undefined;
-  // Entries of the ticket's topic first.
-  const topic = c.topic.toLowerCase();
-  entries.sort((a, b) => Number(b.topic.toLowerCase() === topic) - Number(a.topic.toLowerCase() === topic));
+  // Entries of the ticket's topic first (an entry's topic is free text: the topic's code or its label).
+  const topic = new Set(c.topic ? [c.topic, deskLabels(db).topic[c.topic] ?? ''].map((t) => t.toLowerCase()).filter(Boolean) : []);
+  entries.sort((a, b) => Number(topic.has(b.topic.toLowerCase())) - Number(topic.has(a.topic.toLowerCase())));
   return {
     approval, drafts,
     /** The plain answer form: closed while a unit with approval answers in drafts (units) or the desk waits for an approved one. */
@@ -46,7 +47,8 @@ export function ticketFlows(db: Db, zone: string, c: ConsultationRow, user: User
     conversion: conversion ? { requestId: conversion.requestId, number: conversion.number } : null,
     canConvert: !conversion && can(role, 'request.write'),
     handOver: !conversion && desk && !can(role, 'request.write') && c.category === 'data_request',
-    knowledge: Object.fromEntries(entries.slice(0, 200).map((e) => [String(e.id), `${e.topic} — ${e.title}`])),
+    /** [id, text] pairs in order (an object with numeric keys would sort them by id). */
+    knowledge: entries.slice(0, 200).map((e) => [String(e.id), `${e.topic} — ${e.title}`] as [string, string]),
     kbAnswer: picked?.answer,
   };
 }

@@ -10,7 +10,9 @@ import { presentTimeline } from '../requests/timeline.presenter.js';
 import { loadCalendar } from '../calendar/holidays.service.js';
 import { listUnits } from '../units/units.service.js';
 import type { VideoConferenceRow } from '../db/schema.js';
+import { deskLabels } from '../desk/desk-config.js';
 import * as service from './video.service.js';
+import { formOptions } from './region-code.js';
 import { monthQuerySchema, videoCancelSchema, videoHeldSchema, videoRecordingSchema, videoRequestSchema } from './video.schemas.js';
 import { isLate, NETWORKS, PLANNING_LIMIT_DAYS, VIDEO_STATUSES, type Network } from './video-rules.js';
 
@@ -27,7 +29,7 @@ export function videoConferenceRoutes({ db, config }: AppContext): Router {
     const plannedOn = DateTime.fromISO(v.plannedAt).setZone(zone).toISODate()!;
     return {
       id: v.id, letterNumber: v.letterNumber, letterDate: formatDate(v.letterDate), letterReceivedOn: formatDate(v.letterReceivedOn),
-      regionCode: v.regionCode, institution: v.institution, topic: v.topic, unit: unit ? `${unit.code} — ${unit.name}` : '',
+      regionCode: v.regionCode, institution: v.institution, topic: deskLabels(db).topic[v.topic] ?? v.topic, unit: unit ? `${unit.code} — ${unit.name}` : '',
       networkLabel: NETWORKS[v.network as Network] ?? v.network, limitDays: PLANNING_LIMIT_DAYS[v.network as Network],
       plannedAt: formatInstant(v.plannedAt, zone), late: isLate(v.letterReceivedOn, plannedOn, v.network as Network, loadCalendar(db)), lateReason: v.lateReason,
       status: v.status, statusLabel: VIDEO_STATUSES[v.status as keyof typeof VIDEO_STATUSES] ?? v.status, statusCss: STATUS_CSS[v.status] ?? 'muted',
@@ -48,7 +50,7 @@ export function videoConferenceRoutes({ db, config }: AppContext): Router {
 
   const unitOptions = () => Object.fromEntries(listUnits(db).filter((u) => u.active).map((u) => [u.code, `${u.code} — ${u.name}`]));
   const renderNew = (res: Response, locals: Record<string, unknown>) =>
-    res.render('visits/video-new', { title: 'Catat konferensi video', networks: NETWORKS, unitOptions: unitOptions(), limits: PLANNING_LIMIT_DAYS, errors: {}, message: '', ...locals });
+    res.render('visits/video-new', { title: 'Catat konferensi video', networks: NETWORKS, unitOptions: unitOptions(), ...formOptions(db), limits: PLANNING_LIMIT_DAYS, errors: {}, message: '', ...locals });
   r.get('/video-conferences/new', ...work, (_req, res) => renderNew(res, { values: { network: 'office_app', letterReceivedOn: DateTime.now().setZone(zone).toISODate() } }));
   r.post('/video-conferences/new', ...work, async (req, res) => {
     await handleForm(req, res, () => {

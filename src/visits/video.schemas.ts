@@ -19,7 +19,7 @@ export const videoRequestSchema = (zone: string) =>
       letterReceivedOn: isoDate(),
       regionCode: z.string().trim().min(1).max(10),
       institution: requiredText(200),
-      topic: requiredText(500),
+      topic: z.string().trim().min(1, 'Pilih topik.').max(40),
       unitCode: requiredText(50),
       network: oneOf(NETWORKS),
       plannedAt: localInstant(zone),

@@ -14,7 +14,7 @@ import { loadCalendar } from '../calendar/holidays.service.js';
 import { findUnitByCode, listUnits } from '../units/units.service.js';
 import { logConsultation } from '../desk/desk.service.js';
 import * as repo from './video.repo.js';
-import { regionCodeProblem } from './region-code.js';
+import { regionCodeProblem, topicLabel, topicProblem } from './region-code.js';
 import { planningProblem, type VideoStatus } from './video-rules.js';
 import type { VideoRequestInput } from './video.schemas.js';
 
@@ -36,6 +36,8 @@ export function requestVideoConference({ db, actor, zone, input }: UseCase<Video
     const fields: Record<string, string> = {};
     const region = regionCodeProblem(tx, input.regionCode);
     if (region) fields.regionCode = region;
+    const topic = topicProblem(tx, input.topic);
+    if (topic) fields.topic = topic;
     const unit = findUnitByCode(tx, input.unitCode);
     if (!unit) fields.unitCode = 'Unit tidak dikenal.';
     else if (!unit.active) fields.unitCode = `Unit ${unit.code} tidak aktif. Pilih unit lain.`;
@@ -74,8 +76,8 @@ export function holdVideoConference({ db, actor, zone, input, id }: UseCase<{ he
     const unit = listUnits(tx).find((u) => u.id === v.unitId);
     // The desk's use case opens its own transaction: inside this one it is a savepoint.
     const ticket = logConsultation({ db: tx as unknown as Db, actor, zone, input: {
-      received_at: input.heldAt, channel: 'video_conference', category: 'question', topic: v.topic.slice(0, 200),
-      question: `Konferensi video (surat ${v.letterNumber}${unit ? `, unit ${unit.code}` : ''}): ${v.topic}`.slice(0, 5000), escalated: false,
+      received_at: input.heldAt, channel: 'video_conference', category: 'question', topic: topicProblem(tx, v.topic) ? '' : v.topic,
+      question: `Konferensi video (surat ${v.letterNumber}${unit ? `, unit ${unit.code}` : ''}): ${topicLabel(tx, v.topic)}`.slice(0, 5000), escalated: false,
       user: { name: v.institution, type: 'local_government', institution: v.institution, region_code: v.regionCode, email: '', phone: '' },
     } });
     const row = change(tx, v, { status: 'held', heldAt: input.heldAt, recordingUrl: input.recordingUrl, consultationId: ticket.id });
@@ -119,7 +121,7 @@ export interface MonthVideoConferences {
   count: number;
   /** Held beyond the SOP's planning limit (with a recorded reason). */
   late: number;
-  rows: { date: string; regionCode: string; institution: string; topic: string; unitCode: string; network: string; recordingUrl: string; consultationId: number | null; lateReason: string }[];
+  rows: { date: string; regionCode: string; institution: string; topic: string; topicLabel: string; unitCode: string; network: string; recordingUrl: string; consultationId: number | null; lateReason: string }[];
 }
 
 /** Calls held in a month (office zone), for the monthly report: date, region, topic. */
@@ -130,7 +132,7 @@ export function videoConferencesIn(db: Tx, year: number, month: number, zone = '
     count: held.length,
     late: held.filter((v) => v.lateReason).length,
     rows: held.map((v) => ({
-      date: DateTime.fromISO(v.heldAt!).setZone(zone).toISODate()!, regionCode: v.regionCode, institution: v.institution, topic: v.topic,
+      date: DateTime.fromISO(v.heldAt!).setZone(zone).toISODate()!, regionCode: v.regionCode, institution: v.institution, topic: v.topic, topicLabel: topicLabel(db, v.topic),
       unitCode: units.get(v.unitId) ?? '', network: v.network, recordingUrl: v.recordingUrl, consultationId: v.consultationId, lateReason: v.lateReason,
     })),
   };

@@ -9,6 +9,8 @@ import { entityHistory } from '../audit/audit.repo.js';
 import { presentTimeline } from '../requests/timeline.presenter.js';
 import { getSettings } from '../settings/settings.repo.js';
 import { USER_TYPES } from '../desk/vocabulary.js';
+import { deskLabels } from '../desk/desk-config.js';
+import { formOptions } from './region-code.js';
 import * as service from './visits.service.js';
 import { presentVisit } from './visits.presenter.js';
 import { cancelSchema, checkInSchema, dayQuerySchema, meetingSchema, reservationSchema } from './visits.schemas.js';
@@ -24,7 +26,8 @@ export function visitsRoutes({ db, config }: AppContext): Router {
   r.get('/visits', ...work, (req, res) => {
     const parsed = dayQuerySchema.safeParse(req.query);
     const date = (parsed.success && parsed.data.date) || todayIn(zone);
-    const items = service.visitsOn(db, date).map((v) => presentVisit(v, zone));
+    const topics = deskLabels(db).topic;
+    const items = service.visitsOn(db, date).map((v) => presentVisit(v, zone, topics));
     const active = items.filter((v) => v.status !== 'cancelled');
     res.render('visits/day', {
       title: 'Daftar reservasi kunjungan', date, dateLong: DateTime.fromISO(date).setLocale('id').toFormat('cccc, d LLLL yyyy'), items,
@@ -35,7 +38,7 @@ export function visitsRoutes({ db, config }: AppContext): Router {
   });
 
   const renderNew = (res: Response, locals: Record<string, unknown>) =>
-    res.render('visits/new', { title: 'Reservasi kunjungan', userTypes: USER_TYPES, maxPeople: service.maxPeoplePerRegionDay(db), errors: {}, message: '', ...locals });
+    res.render('visits/new', { title: 'Reservasi kunjungan', userTypes: USER_TYPES, ...formOptions(db), maxPeople: service.maxPeoplePerRegionDay(db), errors: {}, message: '', ...locals });
   r.get('/visits/new', ...work, (_req, res) =>
     renderNew(res, { values: { guestType: 'local_government', people: 1, plannedOn: DateTime.now().setZone(zone).plus({ days: 1 }).toISODate() } }));
   r.post('/visits/new', ...work, async (req, res) => {
@@ -47,7 +50,7 @@ export function visitsRoutes({ db, config }: AppContext): Router {
   });
 
   const renderVisit = (req: Request, res: Response, id: number, locals: Record<string, unknown> = {}) => {
-    const v = presentVisit(service.getVisit(db, id), zone);
+    const v = presentVisit(service.getVisit(db, id), zone, deskLabels(db).topic);
     res.render('visits/show', {
       title: `Kunjungan ${v.number}`, visit: v, target: MET_TARGET_MINUTES,
       timeline: presentTimeline(entityHistory(db, 'visit', String(id)), zone),
@@ -57,7 +60,7 @@ export function visitsRoutes({ db, config }: AppContext): Router {
   r.get('/visits/:id', ...work, (req, res) => renderVisit(req, res, idParam(req.params.id)));
 
   r.get('/visits/:id/confirmation', ...work, (req, res) => {
-    const v = presentVisit(service.getVisit(db, idParam(req.params.id)), zone);
+    const v = presentVisit(service.getVisit(db, idParam(req.params.id)), zone, deskLabels(db).topic);
     res.render('visits/confirmation', { title: `Konfirmasi kedatangan ${v.number}`, visit: v, settings: getSettings(db), today: todayIn(zone), target: MET_TARGET_MINUTES });
   });
 

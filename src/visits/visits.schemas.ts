@@ -13,7 +13,7 @@ export const reservationSchema = z
     phone: optionalText(50),
     email: z.union([z.literal(''), z.email().max(200)]).default(''),
     plannedOn: isoDate(),
-    topic: requiredText(500),
+    topic: z.string().trim().min(1, 'Pilih topik.').max(40),
     people: z.coerce.number().int().min(1).max(50),
     travelOrders: optionalText(500),
   })

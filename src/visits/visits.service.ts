@@ -14,7 +14,7 @@ import { getSettings } from '../settings/settings.repo.js';
 import { logConsultation } from '../desk/desk.service.js';
 import type { Channel } from '../desk/vocabulary.js';
 import * as repo from './visits.repo.js';
-import { regionCodeProblem } from './region-code.js';
+import { regionCodeProblem, topicLabel, topicProblem } from './region-code.js';
 import { regionDayProblem, reservationDayProblem, type VisitStatus } from './visit-rules.js';
 import type { ReservationInput } from './visits.schemas.js';
 
@@ -38,8 +38,12 @@ export function getVisit(db: Tx, id: number): VisitRow {
 
 export function reserveVisit({ db, actor, zone, input }: UseCase<ReservationInput>): VisitRow {
   return db.transaction((tx) => {
+    const fields: Record<string, string> = {};
     const region = regionCodeProblem(tx, input.regionCode);
-    if (region) throw invalid({ regionCode: region });
+    if (region) fields.regionCode = region;
+    const topic = topicProblem(tx, input.topic);
+    if (topic) fields.topic = topic;
+    if (Object.keys(fields).length) throw invalid(fields);
     const day = reservationDayProblem(input.plannedOn, todayIn(zone), loadCalendar(tx));
     if (day) throw invalid({ plannedOn: day }, day);
     const max = maxPeoplePerRegionDay(tx);
@@ -79,8 +83,8 @@ export function checkInVisit({ db, actor, zone, input, id }: UseCase<{ checkedIn
     notFuture(input.checkedInAt, 'checkedInAt');
     // The desk's use case opens its own transaction: inside this one it is a savepoint.
     const ticket = logConsultation({ db: tx as unknown as Db, actor, zone, input: {
-      received_at: input.checkedInAt, channel: 'visit' satisfies Channel, category: 'question', topic: v.topic.slice(0, 200),
-      question: `Konsultasi tatap muka: ${v.topic}`, escalated: false,
+      received_at: input.checkedInAt, channel: 'visit' satisfies Channel, category: 'question', topic: topicProblem(tx, v.topic) ? '' : v.topic,
+      question: `Konsultasi tatap muka: ${topicLabel(tx, v.topic)}`, escalated: false,
       user: { name: v.guestNames.slice(0, 200), type: v.guestType as ReservationInput['guestType'], institution: v.institution, region_code: v.regionCode, email: v.email, phone: v.phone },
     } });
     const row = change(tx, v, { status: 'arrived', checkedInAt: input.checkedInAt, consultationId: ticket.id });
@@ -134,7 +138,7 @@ export interface MonthVisits {
   people: number;
   cancelled: number;
   noShow: number;
-  rows: { plannedOn: string; regionCode: string; institution: string; guestNames: string; people: number; topic: string; status: string; consultationId: number | null }[];
+  rows: { plannedOn: string; regionCode: string; institution: string; guestNames: string; people: number; topic: string; topicLabel: string; status: string; consultationId: number | null }[];
 }
 
 /** Visits planned in a month, for the monthly report: counts and the visits that took place. */
@@ -147,6 +151,6 @@ export function visitsIn(db: Tx, year: number, month: number): MonthVisits {
     people: held.reduce((n, v) => n + v.people, 0),
     cancelled: all.filter((v) => v.status === 'cancelled').length,
     noShow: all.filter((v) => v.status === 'no_show').length,
-    rows: held.map((v) => ({ plannedOn: v.plannedOn, regionCode: v.regionCode, institution: v.institution, guestNames: v.guestNames, people: v.people, topic: v.topic, status: v.status, consultationId: v.consultationId })),
+    rows: held.map((v) => ({ plannedOn: v.plannedOn, regionCode: v.regionCode, institution: v.institution, guestNames: v.guestNames, people: v.people, topic: v.topic, topicLabel: topicLabel(db, v.topic), status: v.status, consultationId: v.consultationId })),
   };
 }

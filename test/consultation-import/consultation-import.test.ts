@@ -110,6 +110,26 @@ describe('importing consultation history from a CRM export', () => {
     expect(count(db, 'consultation_imports')).toBe(1);
   });
 
+  it('when the topic is a code or its label, then the code is stored; an unknown topic or region is reported on its row; the page lists the topics', async () => {
+    const { app, db } = buildTestApp();
+    const rows: Row[] = [
+      { ...base, user_name: 'A', topic: 'regional_tax' },
+      { ...base, user_name: 'B', topic: 'dana desa' },
+      { ...base, user_name: 'C', topic: 'Pajak pusat' },
+      { ...base, user_name: 'D', topic: 'pajak_pusat' },
+      { ...base, user_name: 'E', user_region_code: '5199' },
+    ];
+    const res = await upload(app, db, csvOf(rows), 'crm.csv', { mode: 'import', skipInvalid: '1' });
+    expect(res.status, res.text).toBe(200);
+    expect(res.text).toContain('2 konsultasi diimpor; 3 baris bermasalah dilewati.');
+    for (const text of ['<td>4</td><td>topic</td>', '<td>5</td><td>topic</td>', 'Topik &#34;pajak_pusat&#34; tidak dikenal.', '<td>6</td><td>user_region_code</td>', 'Kode wilayah &#34;5199&#34; tidak ada']) {
+      expect(res.text).toContain(text);
+    }
+    expect(all(db, 'select user_name, topic from consultations order by id')).toEqual([{ user_name: 'A', topic: 'regional_tax' }, { user_name: 'B', topic: 'village_fund' }]);
+    const { agent } = await loginAs(app, db, 'officer', 'officer-topics');
+    expect((await agent.get('/admin/consultation-import').expect(200)).text).toContain('village_fund (Dana desa)');
+  });
+
   it('when a required column is missing or the file is not a sheet, then the file is refused as a whole', async () => {
     const { app, db } = buildTestApp();
     const noQuestion = await upload(app, db, csvOf([base], HEADER.filter((h) => h !== 'question')), 'crm.csv', { mode: 'import' });

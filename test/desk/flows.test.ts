@@ -25,7 +25,7 @@ const rows = (db: Db, sql: string) => db.$client.prepare(sql).all() as Record<st
 const count = (db: Db, table: string) => (db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 function ticket(db: Db, o: { receivedAt?: string; channel?: 'whatsapp' | 'visit' | 'email'; category?: 'question' | 'data_request'; name?: string; email?: string } = {}) {
   return logConsultation({ db, actor: testActor, zone: Z, input: {
-    received_at: o.receivedAt ?? '2026-01-12T08:00:00+07:00', channel: o.channel ?? 'whatsapp', category: o.category ?? 'question', topic: 'Dana desa',
+    received_at: o.receivedAt ?? '2026-01-12T08:00:00+07:00', channel: o.channel ?? 'whatsapp', category: o.category ?? 'question', topic: 'village_fund',
     question: 'Kapan dana desa tahap II cair?', escalated: false,
     user: { name: o.name ?? 'Siti Aminah', type: 'local_government', institution: 'Pemdes Sukamaju', region_code: '', email: o.email ?? 'siti@desa.id', phone: '0812 3456 789' } } });
 }
@@ -318,11 +318,15 @@ describe('the knowledge base (16.9)', () => {
   it('when an agent picks an entry on the ticket page, then the answer form is filled with its text', async () => {
     const { app, db } = buildTestApp();
     const unitId = testUnit(db);
+    createEntry({ db, actor: testActor, user: { role: 'officer', unitId: null }, input: { topic: 'Aset daerah', title: 'Penghapusan aset', answer: 'Lihat Permendagri 19/2016.', ownerUnitId: unitId } });
     const e = createEntry({ db, actor: testActor, user: { role: 'officer', unitId: null }, input: { topic: 'Dana desa', title: 'Jadwal pencairan', answer: 'Tahap I Januari.', ownerUnitId: unitId } });
     const c = ticket(db);
     const { agent } = await loginAs(app, db, 'agent');
     const page = await agent.get(`/desk/${c.id}`).expect(200);
     expect(page.text).toContain('Isi jawaban dari basis pengetahuan');
+    // The ticket's topic is the code village_fund; the entry's topic is its label: listed first.
+    expect(page.text.indexOf('Dana desa — Jadwal pencairan')).toBeGreaterThan(-1);
+    expect(page.text.indexOf('Dana desa — Jadwal pencairan')).toBeLessThan(page.text.indexOf('Aset daerah — Penghapusan aset'));
     const filled = await agent.get(`/desk/${c.id}?kb=${e.id}`).expect(200);
     expect(filled.text).toMatch(/name="answer"[^>]*>Tahap I Januari\.<\/textarea>/);
   });

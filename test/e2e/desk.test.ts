@@ -57,7 +57,7 @@ describe('the consultation desk in a real browser', () => {
     await createUser(db, actor, { username: 'petugas', displayName: 'Petugas PPID', role: 'officer', password: PASSWORD });
     // The ticket the officer converts: a data request by e-mail the day before.
     const dataRequest = logConsultation({ db, actor, zone: 'Asia/Jakarta', input: {
-      received_at: '2026-03-09T15:20:00+07:00', channel: 'email', category: 'data_request', topic: 'Dana desa', escalated: false,
+      received_at: '2026-03-09T15:20:00+07:00', channel: 'email', category: 'data_request', topic: 'village_fund', escalated: false,
       question: 'Mohon data penyaluran dana desa 2025 per kabupaten di Provinsi Bali.',
       user: { name: 'Made Wirawan', type: 'academic', institution: 'Universitas Udayana', region_code: '51', email: 'made@unud.ac.id', phone: '' } } });
     db.$client.close();
@@ -82,7 +82,7 @@ describe('the consultation desk in a real browser', () => {
     await agent.selectOption('select[name=userType]', 'local_government');
     await agent.fill('input[name=userInstitution]', 'Pemerintah Desa Batubulan');
     await agent.selectOption('select[name=category]', 'question');
-    await agent.fill('input[name=topic]', 'Dana desa');
+    await agent.selectOption('select[name=topic]', 'village_fund');
     await agent.fill('textarea[name=question]', 'Apakah dana desa tahap II boleh dipakai untuk BLT?');
     await submit(agent, 'main form[action="/desk/new"] button[type=submit]');
     expect(agent.url()).toMatch(/\/desk\/\d+$/);

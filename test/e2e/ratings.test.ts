@@ -52,7 +52,7 @@ describe('in a real browser', () => {
       await createUser(db, { userId: null, label: 'test' }, { username, displayName: `Nama ${username}`, role, password: PASSWORD });
     }
     const ticket = logConsultation({ db, actor: { userId: null, label: 'test' }, zone: 'Asia/Jakarta', input: {
-      received_at: `${FIXED_TODAY}T08:00:00+07:00`, channel: 'whatsapp', category: 'question', topic: 'Dana desa', question: 'Kapan dana desa tahap II cair?', escalated: false,
+      received_at: `${FIXED_TODAY}T08:00:00+07:00`, channel: 'whatsapp', category: 'question', topic: 'village_fund', question: 'Kapan dana desa tahap II cair?', escalated: false,
       user: { name: 'Siti Penanya', type: 'local_government', institution: 'Pemkab Sleman', region_code: '', email: 'siti@sleman.go.id', phone: '' } } });
     db.$client.close();
     const port = await freePort();

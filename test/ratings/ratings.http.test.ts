@@ -19,7 +19,7 @@ afterEach(() => vi.useRealTimers());
 const moveClock = (iso: string) => vi.setSystemTime(new Date(iso));
 
 const consultation = (email: string, name = 'Budi Santoso') => ({
-  received_at: '2026-03-09T09:00:00+07:00', channel: 'whatsapp', category: 'question', topic: 'Dana desa',
+  received_at: '2026-03-09T09:00:00+07:00', channel: 'whatsapp', category: 'question', topic: 'village_fund',
   question: 'Kapan dana desa tahap II cair?', user: { name, type: 'local_government', email },
 });
 
@@ -221,6 +221,18 @@ describe('the month\'s figures', () => {
     expect(page.text).toContain('Lambat dibalas.');
     // Never the users' identity.
     expect(page.text).not.toMatch(/sama@example|user1@example|Budi Santoso/i);
+  });
+
+  it('when a reader opens the recap page, then it links the satisfaction report next to the other reports, and the link opens it', async () => {
+    const { app, db } = await world();
+    for (const role of ['officer', 'auditor'] as const) {
+      const { agent } = await loginAs(app, db, role, `${role}-recap`);
+      const recap = await agent.get('/recap').expect(200);
+      expect(recap.text).toContain('<a href="/laporan/kepuasan">Kepuasan layanan</a>');
+      const page = await agent.get('/laporan/kepuasan');
+      expect(page.status).toBe(200);
+      expect(page.text).toMatch(/<a href="\/recap" class="active">Rekap<\/a>/);
+    }
   });
 
   it('when the summary is asked without a valid month, then 400', async () => {

@@ -498,10 +498,10 @@ async function buildWorld(): Promise<World> {
     A: a.id, B: b.id, O: o.id, D: d.id, K: k.id, closeMe: ticket('Pengguna Lain').id, rated: rated.id, rating: rating.id, answered: answered.id, KB: kb.id,
     V: reserveVisit({ db, actor: testActor, zone: 'Asia/Jakarta', input: {
       guestNames: 'Tamu Kunjungan', guestType: 'local_government', institution: '', regionCode: '51', phone: '0811', email: '',
-      plannedOn: addWorkingDays(todayIn('Asia/Jakarta'), 1, loadCalendar(db)), topic: 'Dana desa', people: 1, travelOrders: '' } }).id,
+      plannedOn: addWorkingDays(todayIn('Asia/Jakarta'), 1, loadCalendar(db)), topic: 'village_fund', people: 1, travelOrders: '' } }).id,
     VC: requestVideoConference({ db, actor: testActor, zone: 'Asia/Jakarta', input: {
       letterNumber: '005/1/2026', letterDate: todayIn('Asia/Jakarta'), letterReceivedOn: todayIn('Asia/Jakarta'), regionCode: '5171', institution: 'BPKAD',
-      topic: 'APBD', unitCode: 'UT.1', network: 'office_app', plannedAt: addWorkingDays(todayIn('Asia/Jakarta'), 1, loadCalendar(db)) + 'T09:00:00+07:00', lateReason: '' } }).id,
+      topic: 'regional_financing', unitCode: 'UT.1', network: 'office_app', plannedAt: addWorkingDays(todayIn('Asia/Jakarta'), 1, loadCalendar(db)) + 'T09:00:00+07:00', lateReason: '' } }).id,
     spareUnit: createUnit({ db, actor: testActor, input: unitInput('SPARE') }).id,
     unusedUnit: createUnit({ db, actor: testActor, input: unitInput('UNUSED') }).id,
     notice: await upload(a.id, 'written_notice', 'decision', 'pemberitahuan.pdf'),

@@ -43,6 +43,7 @@ import { requestVideoConference } from '../../src/visits/video.service.js';
 import { addWorkingDays } from '../../src/calendar/working-days.js';
 import { loadCalendar } from '../../src/calendar/holidays.service.js';
 import { todayIn } from '../../src/shared/dates.js';
+import { provinces, regenciesOf } from '../../src/regions/regions.js';
 
 // ---- generators ------------------------------------------------------------------------------------
 
@@ -371,11 +372,14 @@ const nextWorkingDay = (db: Db) => addWorkingDays(TODAY, 1, loadCalendar(db));
 const justNow = () => DateTime.now().setZone(Z).minus({ minutes: 1 }).toFormat("yyyy-LL-dd'T'HH:mm");
 const visitInput = (db: Db) => ({
   guestNames: 'Tamu', guestType: 'local_government' as const, institution: 'BPKAD', regionCode: '51', phone: '0811', email: '',
-  plannedOn: nextWorkingDay(db), topic: 'Dana desa', people: 1, travelOrders: '' });
+  plannedOn: nextWorkingDay(db), topic: 'village_fund', people: 1, travelOrders: '' });
 /** A reservation for the next working day (people 1; a fresh region each time, so the quota never fills). */
-let visitRegion = 10;
+let visitRegion = 0;
+/** The official region codes (provinces and regencies/cities), taken in turn. */
+const REGION_CODES = provinces().flatMap((p) => [p.code, ...regenciesOf(p.code).map((r) => r.code)]);
+const nextRegion = () => REGION_CODES[visitRegion++ % REGION_CODES.length];
 function reservedVisit(db: Db): number {
-  return reserveVisit({ db, actor: testActor, zone: Z, input: { ...visitInput(db), regionCode: String(visitRegion++ % 90 + 10) } }).id;
+  return reserveVisit({ db, actor: testActor, zone: Z, input: { ...visitInput(db), regionCode: nextRegion() } }).id;
 }
 /** A reservation for today, written as if taken earlier (the guest is at the lobby now). */
 function visitToday(db: Db): number {
@@ -386,7 +390,7 @@ function visitToday(db: Db): number {
 function plannedCall(db: Db): number {
   unitPk1(db);
   return requestVideoConference({ db, actor: testActor, zone: Z, input: {
-    letterNumber: '005/1/2026', letterDate: TODAY, letterReceivedOn: TODAY, regionCode: '5171', institution: 'BPKAD', topic: 'APBD',
+    letterNumber: '005/1/2026', letterDate: TODAY, letterReceivedOn: TODAY, regionCode: '5171', institution: 'BPKAD', topic: 'regional_financing',
     unitCode: 'PK.1', network: 'office_app', plannedAt: `${nextWorkingDay(db)}T09:00:00+07:00`, lateReason: '' } }).id;
 }
 
@@ -929,13 +933,13 @@ const FORMS: FormTarget[] = [
   },
   {
     name: 'reserve a visit POST /visits/new', as: 'agent', path: () => '/visits/new',
-    valid: (db) => asForm({ ...visitInput(db), regionCode: String(visitRegion++ % 90 + 10) }),
+    valid: (db) => asForm({ ...visitInput(db), regionCode: nextRegion() }),
   },
   { name: 'check in a visit POST /visits/:id/check-in', as: 'agent', path: (db) => `/visits/${visitToday(db)}/check-in`, valid: () => asForm({ checkedInAt: justNow() }) },
   { name: 'cancel a visit POST /visits/:id/cancel', as: 'officer', path: (db) => `/visits/${reservedVisit(db)}/cancel`, valid: () => asForm({ note: 'Jadwal bentrok' }) },
   {
     name: 'video conference POST /video-conferences/new', as: 'agent', path: (db) => { unitPk1(db); return '/video-conferences/new'; },
-    valid: (db) => asForm({ letterNumber: '005/2/2026', letterDate: TODAY, letterReceivedOn: TODAY, regionCode: '51', institution: 'Pemprov Bali', topic: 'DAU', unitCode: 'PK.1', network: 'ministry', plannedAt: `${nextWorkingDay(db)}T10:00`, lateReason: '' }),
+    valid: (db) => asForm({ letterNumber: '005/2/2026', letterDate: TODAY, letterReceivedOn: TODAY, regionCode: '51', institution: 'Pemprov Bali', topic: 'transfers', unitCode: 'PK.1', network: 'ministry', plannedAt: `${nextWorkingDay(db)}T10:00`, lateReason: '' }),
   },
   { name: 'video conference held POST /video-conferences/:id/held', as: 'agent', path: (db) => `/video-conferences/${plannedCall(db)}/held`, valid: () => asForm({ heldAt: justNow(), recordingUrl: 'https://rekaman.example.id/1' }) },
   {

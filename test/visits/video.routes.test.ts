@@ -15,7 +15,7 @@ afterEach(() => vi.useRealTimers());
 const rows = (db: Db, sql: string) => db.$client.prepare(sql).all() as Record<string, unknown>[];
 const form = {
   letterNumber: '005/123/BPKAD/2026', letterDate: '2026-01-09', letterReceivedOn: '2026-01-12', regionCode: '5171', institution: 'BPKAD Kota Denpasar',
-  topic: 'Penyusunan APBD 2026', unitCode: 'PK.5', network: 'office_app', plannedAt: '2026-01-15T13:00', lateReason: '',
+  topic: 'regional_financing', unitCode: 'PK.5', network: 'office_app', plannedAt: '2026-01-15T13:00', lateReason: '',
 };
 let users = 0;
 async function post(app: Parameters<typeof loginAs>[0], db: Db, path: string, page: string, body: Record<string, string>) {
@@ -77,6 +77,17 @@ describe('video conferences (SOP 195)', () => {
     expect(rows(db, 'select id from video_conferences')).toEqual([]);
   });
 
+  it('when the region code is not in the official list or the topic is free text, then both are refused, nothing written', async () => {
+    const { app, db } = buildTestApp();
+    testUnit(db, 'PK.5');
+    const { res } = await post(app, db, '/video-conferences/new', '/video-conferences/new', { ...form, regionCode: '99', topic: 'Penyusunan APBD 2026' });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('Kode wilayah &#34;99&#34; tidak ada dalam daftar');
+    expect(res.text).toContain('Topik tidak dikenal. Pilih dari daftar.');
+    expect(res.text).toContain('<option value="regional_financing" >Pembiayaan daerah</option>');
+    expect(rows(db, 'select id from video_conferences')).toEqual([]);
+  });
+
   it('when the call is held, then a video_conference ticket opens on the desk, the recording link is kept, and videoConferencesIn lists it', async () => {
     const { app, db } = buildTestApp();
     const v = planned(db);
@@ -92,7 +103,7 @@ describe('video conferences (SOP 195)', () => {
     await agent.post(`/video-conferences/${v.id}/recording`).type('form').send({ _csrf: csrfFrom(page.text), recordingUrl: 'https://drive.example.id/rekaman/1' }).expect(302);
     const month = videoConferencesIn(db, 2026, 1);
     expect(month.count).toBe(1);
-    expect(month.rows[0]).toMatchObject({ date: '2026-01-14', regionCode: '5171', topic: 'Penyusunan APBD 2026', unitCode: 'PK.5', recordingUrl: 'https://drive.example.id/rekaman/1', consultationId: 1 });
+    expect(month.rows[0]).toMatchObject({ date: '2026-01-14', regionCode: '5171', topic: 'regional_financing', unitCode: 'PK.5', recordingUrl: 'https://drive.example.id/rekaman/1', consultationId: 1 });
     expect(videoConferencesIn(db, 2026, 2).count).toBe(0);
   });
 

@@ -16,12 +16,12 @@ afterEach(() => vi.useRealTimers());
 const rows = (db: Db, sql: string) => db.$client.prepare(sql).all() as Record<string, unknown>[];
 const form = {
   guestNames: 'Budi Santoso\nRina Wati', guestType: 'local_government', institution: 'BPKAD Kabupaten Sleman', regionCode: '3404',
-  phone: '0812-1111-2222', email: '', plannedOn: '2026-01-13', topic: 'Dana bagi hasil pajak daerah', people: '2', travelOrders: '090/123/2026',
+  phone: '0812-1111-2222', email: '', plannedOn: '2026-01-13', topic: 'regional_tax', people: '2', travelOrders: '090/123/2026',
 };
 const reserve = (db: Db, over: Partial<{ regionCode: string; plannedOn: string; people: number }> = {}) =>
   reserveVisit({ db, actor: testActor, zone: 'Asia/Jakarta', input: {
     guestNames: 'Tamu', guestType: 'local_government', institution: '', regionCode: '51', phone: '0811', email: '', plannedOn: '2026-01-13',
-    topic: 'Dana desa', people: 1, travelOrders: '', ...over } });
+    topic: 'village_fund', people: 1, travelOrders: '', ...over } });
 
 let users = 0;
 async function post(app: Parameters<typeof loginAs>[0], db: Db, role: 'agent' | 'officer', path: string, page: string, body: Record<string, string>) {
@@ -94,6 +94,19 @@ describe('visit reservations (SOP 194)', () => {
     const res2 = await post(app, db, 'agent', '/visits/new', '/visits/new', { ...form, regionCode: '340' });
     expect(res2.status).toBe(400);
     expect(res2.text).toContain('Kode wilayah: 2 digit (provinsi) atau 4 digit (kabupaten/kota).');
+    expect(rows(db, 'select id from visits')).toEqual([]);
+  });
+
+  it('when the region code is not in the official list or the topic is free text, then both are refused and the form offers the lists', async () => {
+    const { app, db } = buildTestApp();
+    const { agent } = await loginAs(app, db, 'agent');
+    const page = await agent.get('/visits/new').expect(200);
+    expect(page.text).toContain('<option value="village_fund" >Dana desa</option>');
+    expect(page.text).toContain('<option value="5171">KOTA DENPASAR</option>');
+    const res = await post(app, db, 'agent', '/visits/new', '/visits/new', { ...form, regionCode: '5199', topic: 'Dana bagi hasil pajak daerah' });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('Kode wilayah &#34;5199&#34; tidak ada dalam daftar provinsi dan kabupaten/kota Kemendagri.');
+    expect(res.text).toContain('Topik tidak dikenal. Pilih dari daftar.');
     expect(rows(db, 'select id from visits')).toEqual([]);
   });
 

@@ -189,7 +189,9 @@ export function annualReportRoutes({ db, config, csrfValid }: AppContext): Route
     res.render('reports/annual/public-list', { title: 'Laporan layanan informasi publik', reports, officeName: getSettings(db).office_name });
   });
 
-  r.get('/laporan/:year', (req, res) => {
+  // Only a number is a year: /laporan/kepuasan and the like belong to other routers.
+  r.get('/laporan/:year', (req, res, next) => {
+    if (!/^\d+$/.test(req.params.year)) return next();
     const year = yearParam(req.params.year, Number.NaN);
     const row = service.findSubmitted(db, year, versionParam(req.query.version));
     const snap = service.parseSnapshot(row);
