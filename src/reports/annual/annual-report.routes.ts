@@ -215,7 +215,9 @@ export function annualReportRoutes({ db, config, csrfValid }: AppContext): Route
     res.render('reports/annual/public-list', { title: 'Laporan layanan informasi publik', reports, officeName: getSettings(db).office_name });
   });
 
-  r.get('/laporan/:year', (req, res) => {
+  // Only a year: other pages under /laporan (the satisfaction survey's /laporan/kepuasan) are mounted after this router.
+  r.get('/laporan/:year', (req, res, next) => {
+    if (!/^\d{4}$/.test(req.params.year)) return next();
     const year = yearParam(req.params.year, Number.NaN);
     const unit = typeof req.query.unit === 'string' ? req.query.unit : '';
     const row = service.findSubmitted(db, year, versionParam(req.query.version), requestScopeForUnit(db, unit));
