@@ -89,6 +89,7 @@ describe('the annual report per PPID Pelaksana', () => {
     expect(p2.unit).toEqual({ code: 'P2', name: 'Unit P2', kind: 'pelaksana' });
     expect(p2.service.requests).toBe(3);
     expect((await request(app).get('/api/v1/reports/annual/2025?unit=NOPE').set(auth)).status).toBe(400);
+    expect((await request(app).get('/api/v1/reports/annual/2025?unit=P1&unit=P2').set(auth)).status).toBe(400);
   });
 
   it('when a Pelaksana’s narrative is saved and its report handed in, then they are its own: the consolidated draft and versions are untouched', async () => {
