@@ -82,7 +82,11 @@ describe('the 2022 report through the APIs', () => {
 });
 
 describe('a PPID Pelaksana scope', () => {
-  it('when the figures are asked for one unit, then they are refused until the per-unit recap plugs in (no second copy of the counting rules)', () => {
-    expect(() => buildAnnualFigures(db, 2022, { today: '2026-11-23', scope: { unitId: 1 } })).toThrow(/rekapitulasi per PPID Pelaksana/);
+  it('when no PPID Pelaksana registered anything, then the PPID Utama\'s own report has the consolidated figures', () => {
+    const all = buildAnnualFigures(db, 2022, { today: '2026-11-23' });
+    const own = buildAnnualFigures(db, 2022, { today: '2026-11-23', scope: { kind: 'utama', code: 'utama', name: 'PPID Utama' } });
+    expect(own.service).toEqual(all.service);
+    expect(own.objections).toEqual(all.objections);
+    expect(own.scope).toBe('utama');
   });
 });

@@ -121,7 +121,7 @@ describe('handing in, freezing and versions', () => {
     office2022(db);
     const auth = { Authorization: `Bearer ${await tokenFor(db, 'officer')}` };
     const body = (await request(app).get('/api/v1/reports/annual/2022').set(auth).expect(200)).body;
-    expect(Object.keys(body)).toEqual(['year', 'status', 'version', 'narrative', 'service', 'objections', 'disputes', 'previous_year']);
+    expect(Object.keys(body)).toEqual(['year', 'status', 'version', 'narrative', 'service', 'objections', 'disputes', 'previous_year', 'unit']);
     expect(Object.keys(body.narrative)).toEqual(['policy', 'implementation', 'obstacles', 'recommendations']);
     expect(Object.keys(body.service)).toEqual([
       'requests', 'granted_full', 'granted_partial', 'rejected', 'not_provided', 'in_process', 'service_days', 'fulfilment_days',

@@ -1,6 +1,6 @@
 /** SQL of the annual reports (annual_reports) and the service standard text (service_standards). */
 import { and, asc, desc, eq } from 'drizzle-orm';
-import { annualReports, serviceStandards, type AnnualReportRow } from '../../db/schema.js';
+import { annualReports, serviceStandards, units, type AnnualReportRow } from '../../db/schema.js';
 import type { Tx } from '../../db/client.js';
 
 /** The newest version of a year's report for a scope, or null when none was saved yet. */
@@ -37,6 +37,17 @@ export function submittedReports(tx: Tx, scope: string): AnnualReportRow[] {
   return tx.select().from(annualReports)
     .where(and(eq(annualReports.scope, scope), eq(annualReports.status, 'submitted')))
     .orderBy(desc(annualReports.year), desc(annualReports.version)).all();
+}
+
+/** Every handed-in version of every scope's reports. */
+export function allSubmittedReports(tx: Tx): AnnualReportRow[] {
+  return tx.select().from(annualReports).where(eq(annualReports.status, 'submitted'))
+    .orderBy(asc(annualReports.scope), desc(annualReports.year), desc(annualReports.version)).all();
+}
+
+/** A unit's current code (a Pelaksana report is stored under its unit id). */
+export function unitCode(tx: Tx, id: number): string | null {
+  return tx.select({ code: units.code }).from(units).where(eq(units.id, id)).get()?.code ?? null;
 }
 
 export function currentServiceStandard(tx: Tx): { text: string; createdAt: string } | null {

@@ -14,6 +14,7 @@ import { moveIntoPlace, removeQuietly, storedPath } from '../../uploads/storage.
 import * as repo from './annual-report.repo.js';
 import { buildAnnualFigures, type AnnualFigures } from './figures.js';
 import { scopeKey, type ReportScope } from './scope.js';
+import { unitCode } from './annual-report.repo.js';
 import type { NarrativeInput, SubmitInput } from './annual-report.schemas.js';
 
 /** The four narrative sections of Pasal 56, in the report's order: (a), (b), (e), (f). */
@@ -174,8 +175,22 @@ export function startCorrection({ db, actor, year, scope, reason }: { db: Db; ac
 /** Every handed-in version (the public list and the dashboard read it). */
 export const submittedReports = (db: Db, scope?: ReportScope) => repo.submittedReports(db, scopeKey(scope));
 
-export function findSubmitted(db: Db, year: number, version?: number): AnnualReportRow {
-  const rows = repo.submittedReports(db, '').filter((r) => r.year === year && (version === undefined || r.version === version));
+/** Every handed-in version of every scope: the consolidated reports first, then the Utama's own and each Pelaksana's. */
+export function allSubmittedReports(db: Db): AnnualReportRow[] {
+  return repo.allSubmittedReports(db).sort((a, b) => Number(a.scope !== '') - Number(b.scope !== '') || a.scope.localeCompare(b.scope) || b.year - a.year || b.version - a.version);
+}
+
+/** The `?unit=` code of a stored scope key ('' consolidated; a Pelaksana by its unit's current code). */
+export function scopeCodeOfKey(db: Db, key: string): string {
+  if (!key) return '';
+  if (key === 'utama') return 'utama';
+  const m = /^unit:(\d{1,12})$/.exec(key);
+  return (m && unitCode(db, Number(m[1]))) ?? '';
+}
+
+/** A handed-in version of a scope's report (the newest, or `version`). */
+export function findSubmitted(db: Db, year: number, version?: number, scope?: ReportScope): AnnualReportRow {
+  const rows = repo.submittedReports(db, scopeKey(scope)).filter((r) => r.year === year && (version === undefined || r.version === version));
   if (!rows.length) throw notFound('Laporan tahunan');
   return rows[0];
 }

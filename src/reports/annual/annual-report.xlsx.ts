@@ -5,8 +5,8 @@
 import { loadExcelJS } from '../../shared/excel.js';
 import type { ReportSection, ReportTable } from './annual-report.presenter.js';
 
-export const annualFileName = (year: number, version: number, ext: 'xlsx' | 'html' | 'zip') =>
-  `laporan-layanan-informasi-publik-${year}-v${version}.${ext}`;
+export const annualFileName = (year: number, version: number, ext: 'xlsx' | 'html' | 'zip', unit = '') =>
+  `laporan-layanan-informasi-publik-${year}${unit ? `-${unit.toLowerCase().replace(/[^a-z0-9]+/g, '-')}` : ''}-v${version}.${ext}`;
 
 export async function annualReportXlsx(opts: { officeName: string; year: number; version: number; sections: ReportSection[]; annex: ReportTable }): Promise<Buffer> {
   const Excel = await loadExcelJS();

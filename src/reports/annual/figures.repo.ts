@@ -5,17 +5,17 @@
  * entries are left out everywhere, as in the recap.
  */
 import { and, asc, eq, gte, inArray, isNull, lte, or, gt, sql, type SQL } from 'drizzle-orm';
-import { disputeStages, dispositions, objections, requests } from '../../db/schema.js';
+import { disputeStages, objections, requests } from '../../db/schema.js';
 import type { Tx } from '../../db/client.js';
+import { objectionScopeWhere, scopeWhere } from '../../pelaksana/pelaksana.service.js';
 import type { ReportScope } from './scope.js';
 
 const counted = isNull(requests.voidedOn);
 const inYear = (year: number) => and(gte(requests.receivedOn, `${year}-01-01`), lte(requests.receivedOn, `${year}-12-31`));
 
-/** Requests of the scope: all of them, or those sent to the unit (disposisi). */
+/** Requests of the scope (src/pelaksana): all, the PPID Utama's own, or one PPID Pelaksana's, as in the recap. */
 export function scopeCondition(scope: ReportScope): SQL | undefined {
-  if (!scope) return undefined;
-  return sql`exists (select 1 from ${dispositions} where ${dispositions.requestId} = ${requests.id} and ${dispositions.unitId} = ${scope.unitId})`;
+  return scope ? scopeWhere(scope, requests.id) : undefined;
 }
 
 export interface AnnexSource {
@@ -92,10 +92,11 @@ export interface ObjectionSource {
   disputeRegisteredOn: string | null;
 }
 
-/** Objections filed in `year` (of the scope's requests when scoped). */
+/** Objections filed in `year` (of the scope when scoped). */
 export function objectionsOfYear(tx: Tx, year: number, scope: ReportScope): ObjectionSource[] {
   const o = objections;
-  const scoped = scope ? sql`${o.requestId} in (select ${requests.id} from ${requests} where ${scopeCondition(scope)})` : undefined;
+  // As the recap: an objection follows its request; one without a request is the PPID Utama's.
+  const scoped = scope ? objectionScopeWhere(scope) : undefined;
   return tx
     .select({ id: o.id, filedOn: o.filedOn, grounds: o.grounds, result: o.result, respondedOn: o.respondedOn, disputeRegisteredOn: o.disputeRegisteredOn })
     .from(o)

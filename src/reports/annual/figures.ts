@@ -6,7 +6,6 @@
  * breakdowns) is added here.
  */
 import type { Db, Tx } from '../../db/client.js';
-import { AppError } from '../../shared/errors.js';
 import { loadCalendar } from '../../calendar/holidays.service.js';
 import { workingDaysBetween } from '../../calendar/working-days.js';
 import { buildRecapTable, checkYear } from '../../recap/recap.service.js';
@@ -19,7 +18,8 @@ import { DISPUTE_RESULTS, DISPUTE_STAGES, OBJECTION_GROUNDS, OBJECTION_RESULTS }
 import * as repo from './figures.repo.js';
 import { exemptionsByArticle, type ExemptionCount } from './exemptions.js';
 import { dayStats, type DayStats } from './stats.js';
-import type { ReportScope } from './scope.js';
+import { scopeLabel } from '../../pelaksana/pelaksana.service.js';
+import { scopeKey, type ReportScope } from './scope.js';
 
 export interface Counted { key: string; label: string; count: number }
 
@@ -91,7 +91,10 @@ export interface YearFigures {
 }
 
 export interface AnnualFigures extends YearFigures {
+  /** The stored scope key ('' consolidated, 'utama', 'unit:<id>'; see scope.ts). */
   scope: string;
+  /** Whose report, under the title ('' for the consolidated one). */
+  scopeLabel?: string;
   /** The office-zone date the figures were drawn up. */
   drawnOn: string;
   /** The rekapitulasi table itself (months and Total), part of section (c). */
@@ -101,14 +104,12 @@ export interface AnnualFigures extends YearFigures {
 }
 
 /**
- * Where the recap's counts come from for a scope. The whole office: the recap itself. A PPID
- * Pelaksana: plug its per-unit recap in here (the only place), so the rules stay the recap's.
+ * Where the recap's counts come from for a scope: the recap itself, with the same scope
+ * (consolidated, the PPID Utama's own, or one PPID Pelaksana's), so the rules stay the recap's.
  */
 function recapFor(tx: Tx, year: number, scope: ReportScope, today: string) {
-  if (scope) {
-    throw new AppError('validation', 'Laporan tahunan per PPID Pelaksana memerlukan rekapitulasi per PPID Pelaksana, yang belum tersedia.');
-  }
-  return { table: buildRecapTable(tx as Db, year), times: serviceTimes(tx, year), objections: objectionAggregate(tx, year, today) };
+  const only = scope && scope.kind !== 'all' ? scope : undefined;
+  return { table: buildRecapTable(tx as Db, year, only), times: serviceTimes(tx, year, only), objections: objectionAggregate(tx, year, today, only) };
 }
 
 const labelled = (labels: Record<string, string>, key: string) => (Object.hasOwn(labels, key) ? labels[key] : key);
@@ -195,5 +196,5 @@ export function buildAnnualFigures(db: Db, year: number, opts: { today: string; 
     const p = yearFigures(db, year - 1, scope, opts.today);
     previous = { year: p.year, service: p.service, objections: p.objections, disputes: p.disputes };
   }
-  return { ...current, scope: scope ? `unit:${scope.unitId}` : '', drawnOn: opts.today, previous };
+  return { ...current, scope: scopeKey(scope), scopeLabel: scope ? scopeLabel(scope) : '', drawnOn: opts.today, previous };
 }
