@@ -1,9 +1,8 @@
 /**
  * The evidence a Komisi Informasi monitoring-and-evaluation (monev) questionnaire asks offices to
  * attach for request services, as one ZIP: the register of requests (XLSX) and of objections
- * (HTML), the recap (XLSX), the annual report (HTML, PDF-ready, and XLSX), the DIK (HTML; the
- * exempt decisions until a DIK register exists: exemptInformationList) and the service standard
- * (HTML). Stored uncompressed (src/import/zip.ts): the XLSX files inside are compressed already.
+ * (HTML), the recap (XLSX), the annual report (HTML, PDF-ready, and XLSX), the DIK register as it
+ * stood at the end of the year (HTML, src/dik) and the service standard (HTML). Stored uncompressed (src/import/zip.ts): the XLSX files inside are compressed already.
  */
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -22,7 +21,7 @@ import { loadCalendar } from '../../calendar/holidays.service.js';
 import { getAnnualReport, serviceStandard } from './annual-report.service.js';
 import { formatCell, presentStatus, reportSections, type ReportTable } from './annual-report.presenter.js';
 import { annualReportXlsx } from './annual-report.xlsx.js';
-import { exemptInformationList } from './exemptions.js';
+import { dikEntries } from '../../dik/dik.service.js';
 
 export const evidenceFileName = (year: number) => `bukti-monev-layanan-informasi-${year}.zip`;
 
@@ -62,9 +61,12 @@ export async function buildEvidenceZip({ db, actor, zone, today, year, viewsDir 
   const signedOn = report.row?.submittedOn ?? today;
 
   const dik: ReportTable = {
-    sheet: 'DIK', title: `Informasi yang dikecualikan dalam putusan tahun ${year}`,
-    head: ['Nomor permohonan', 'Diputus', 'Informasi yang dimohon', 'Pasal 17 huruf', 'Uji konsekuensi'],
-    rows: exemptInformationList(db, year, undefined).map((d) => [d.registrationNumber, d.decidedOn, d.informationRequested, d.articles.split(',').join(', '), d.consequenceTest]),
+    sheet: 'DIK', title: `Daftar Informasi yang Dikecualikan per 31 Desember ${year}`,
+    head: ['Informasi', 'Pasal 17 huruf', 'Dasar hukum', 'Uji konsekuensi', 'Jangka waktu', 'Putusan', 'Tanggal', 'Permohonan'],
+    rows: dikEntries(db).filter((e) => e.decidedOn <= `${year}-12-31`).map((e) => [
+      e.information, e.articles.map((a) => a.letter).join(', '), e.legalBasis, e.consequenceTest, e.period,
+      e.decisionNumber, e.decidedOn, e.requests.filter((r) => !r.voided).map((r) => r.number).join(', '),
+    ]),
     numeric: [],
   };
   const standard = serviceStandard(db);
@@ -77,7 +79,7 @@ export async function buildEvidenceZip({ db, actor, zone, today, year, viewsDir 
     { name: `04-laporan-tahunan-${year}-v${report.version}.xlsx`, data: await annualReportXlsx({ officeName: settings.office_name, year, version: report.version, sections, annex }) },
     {
       name: `05-daftar-informasi-dikecualikan-${year}.html`,
-      data: await doc(dik.title, 'evidence-list.ejs', { heading: 'Daftar Informasi yang Dikecualikan', intro: 'Disusun dari putusan yang menyatakan informasi dikecualikan (Pasal 17 UU 14/2008) dalam tahun ini.', t: dik }),
+      data: await doc(dik.title, 'evidence-list.ejs', { heading: 'Daftar Informasi yang Dikecualikan', intro: 'Daftar Informasi yang Dikecualikan (Pasal 17 UU 14/2008) yang ditetapkan sampai akhir tahun, dengan permohonan yang memakainya.', t: dik }),
     },
     { name: '06-standar-layanan.html', data: await doc('Standar layanan informasi publik', 'evidence-list.ejs', { heading: 'Standar Layanan Informasi Publik', text: standard?.text ?? '' }) },
   ];

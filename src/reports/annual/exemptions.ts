@@ -1,12 +1,12 @@
 /**
  * Exemptions used, by UU 14/2008 Pasal 17 letter: the one place the annual report (and the
- * monev evidence) reads them from. Today it counts the decisions that withheld information as
- * exempt, by the letters recorded on them; once the DIK register (Daftar Informasi yang
- * Dikecualikan) exists, read the letters from it here and nowhere else.
+ * monev evidence) reads them from: the decisions of the year that withheld information as exempt,
+ * by the letters recorded on them (each such decision set or used a DIK entry with the same
+ * letters, src/dik; a decision is counted once even when two requests share an entry).
  */
 import type { Tx } from '../../db/client.js';
 import { EXEMPTION_ARTICLES } from '../../requests/vocabulary.js';
-import { exemptDecisionArticles, exemptDecisions } from './figures.repo.js';
+import { exemptDecisionArticles } from './figures.repo.js';
 import type { ReportScope } from './scope.js';
 
 export interface ExemptionCount {
@@ -24,13 +24,4 @@ export function exemptionsByArticle(tx: Tx, year: number, scope: ReportScope): E
   return Object.entries(EXEMPTION_ARTICLES)
     .map(([letter, label]) => ({ letter, label: `Pasal 17 huruf ${letter}: ${label}`, count: counts.get(letter) ?? 0 }))
     .concat([...counts.keys()].filter((k) => !Object.hasOwn(EXEMPTION_ARTICLES, k)).map((k) => ({ letter: k, label: `Pasal 17 huruf ${k}`, count: counts.get(k)! })));
-}
-
-/**
- * The DIK for the monev evidence: until the DIK register exists, the year's decisions that
- * withheld information as exempt (what was asked, the Pasal 17 letters, the consequence test).
- * Replace the body with the DIK register's list once it lands.
- */
-export function exemptInformationList(tx: Tx, year: number, scope: ReportScope) {
-  return exemptDecisions(tx, year, scope);
 }

@@ -115,13 +115,3 @@ export function stagesOf(tx: Tx, objectionIds: number[]): { objectionId: number;
     .all();
 }
 
-/** The year's decisions that withheld information as exempt, with what and why (the DIK stand-in). */
-export function exemptDecisions(tx: Tx, year: number, scope: ReportScope) {
-  const r = requests;
-  return tx
-    .select({ registrationNumber: r.registrationNumber, decidedOn: r.decidedOn, informationRequested: r.informationRequested, articles: r.exemptionArticles, consequenceTest: r.consequenceTest, outcome: r.outcome })
-    .from(r)
-    .where(and(inYear(year), counted, eq(r.reasonExempt, true), scopeCondition(scope)))
-    .orderBy(asc(r.decidedOn), asc(r.id))
-    .all();
-}
