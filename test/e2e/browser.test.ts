@@ -160,6 +160,12 @@ describe('in a real browser', () => {
     await officer.check('input[name=reasons][value=exempt]');
     await officer.check('input[name=exemptionArticles][value=h]');
     await officer.fill('textarea[name=consequenceTest]', 'Memuat NIK penerima: membukanya merugikan pemiliknya lebih dari manfaatnya bagi publik.');
+    // The exemption's period and basis (Pasal 20) and the notice's items d, e, f (Pasal 22 ayat 7).
+    await officer.check('input[name=exemptionWhileProtected]');
+    await officer.fill('input[name=exemptionBasis]', 'UU 14/2008 Pasal 17 huruf h');
+    await officer.selectOption('select[name=givenForm]', 'softcopy');
+    await officer.fill('input[name=provideOn]', await officer.inputValue('input[name=decidedOn]'));
+    await officer.fill('textarea[name=redactedParts]', 'NIK penerima dihitamkan');
     await submit(officer);
     // The request page (not the form shown again): the decision was recorded.
     expect(officer.url()).toMatch(/\/requests\/\d+$/);
@@ -437,7 +443,10 @@ describe('in a real browser: a disposition to a unit', () => {
     expect(panel).toContain('Berkas siap diambil di ruang arsip DTK');
     await officer.goto(`${base}/requests/${r.id}/decide`);
     await officer.selectOption('select[name=outcome]', 'full');
+    await officer.selectOption('select[name=givenForm]', 'softcopy');
+    await officer.fill('input[name=provideOn]', await officer.inputValue('input[name=decidedOn]'));
     await submit(officer);
+    expect(officer.url()).toMatch(/\/requests\/\d+$/);
     expect(await officer.locator('body').innerText()).toContain('Dikabulkan sepenuhnya');
     expect(errors).toEqual([]);
   });

@@ -4,7 +4,7 @@ import type { Application } from 'express';
 import { buildTestApp } from '../helpers/build-test-app.js';
 import { csrfFrom, loginAs, tokenFor } from '../helpers/login-as.js';
 import { FIXED_NOW } from '../helpers/fixed-clock.js';
-import { grantedInFull, makeRequest, testActor } from '../helpers/factories.js';
+import { decisionInput, grantedInFull, makeRequest, testActor } from '../helpers/factories.js';
 import { listAudit } from '../../src/audit/audit.repo.js';
 import { decideRequest } from '../../src/requests/requests.service.js';
 import { ratingsSummary } from '../../src/ratings/ratings.report.js';
@@ -116,7 +116,7 @@ describe('rating links', () => {
   it('when a request is decided, then its API JSON carries rating_url and the status page shows the link', async () => {
     const { app, db } = await world();
     const r = makeRequest(db, { receivedOn: '2026-03-02' });
-    decideRequest({ db, actor: testActor, zone: 'Asia/Jakarta', id: r.id, input: { decidedOn: '2026-03-09', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '', consequenceTest: '', ...grantedInFull } as never });
+    decideRequest({ db, actor: testActor, zone: 'Asia/Jakarta', id: r.id, input: decisionInput({ decidedOn: '2026-03-09', ...grantedInFull }) });
     const officer = await tokenFor(db, 'officer');
     const json = await request(app).get(`/api/v1/requests/${r.id}`).set('Authorization', `Bearer ${officer}`);
     expect(json.body.rating_url).toMatch(/\/penilaian\/[A-Za-z0-9_-]{43}$/);
@@ -277,7 +277,7 @@ describe('sending a request\'s link', () => {
   it('when an officer sends a decided request\'s link, then a rating.invite is queued for the requester; a unit\'s staff cannot', async () => {
     const { app, db } = await world();
     const r = makeRequest(db, { receivedOn: '2026-03-02', requesterEmail: 'dewi@kampus.ac.id' });
-    decideRequest({ db, actor: testActor, zone: 'Asia/Jakarta', id: r.id, input: { decidedOn: '2026-03-09', reasonNote: '', noticeNote: '', feeRupiah: 0, correctionNote: '', consequenceTest: '', ...grantedInFull } as never });
+    decideRequest({ db, actor: testActor, zone: 'Asia/Jakarta', id: r.id, input: decisionInput({ decidedOn: '2026-03-09', ...grantedInFull }) });
     const officer = await loginAs(app, db, 'officer');
     const page = await officer.agent.get(`/requests/${r.id}`);
     expect(page.text).toContain('Kirim tautan ke pengguna');
