@@ -211,7 +211,7 @@ describe('the March 2026 report over a year and a half of consultations', () => 
     expect(r.sections.ppid.figures).toMatchObject({ year: 2026, month: 3, requests: 0, year_to_date: 0 });
     expect(r.sections.ppid.paragraphs[0]).toContain('tidak menerima permohonan informasi publik');
     // Only the sections whose data exist on this branch, in the report's order.
-    expect(Object.keys(r.sections)).toEqual(['consultations', 'channels', 'users', 'topics', 'service_hours', 'escalations', 'ppid']);
+    expect(Object.keys(r.sections)).toEqual(['consultations', 'channels', 'users', 'topics', 'service_hours', 'escalations', 'visits', 'video_conferences', 'knowledge', 'ppid', 'satisfaction']);
   });
 
   it('when an officer opens the page, then it shows the paragraphs, the tables and one chart per channel; the XLSX has one sheet per section', async () => {
@@ -236,7 +236,7 @@ describe('the March 2026 report over a year and a half of consultations', () => 
     expect(xlsx.headers['content-disposition']).toContain('laporan-layanan-informasi-2026-03.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.body as unknown as ExcelJS.Buffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['1. Konsultasi', '2. Konsultasi per saluran', '3. Pengguna layanan', '4. Topik dan kategori', '5. Jam layanan dan zona waktu', '6. Eskalasi ke unit', '7. Layanan PPID']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['1. Konsultasi', '2. Konsultasi per saluran', '3. Pengguna layanan', '4. Topik dan kategori', '5. Jam layanan dan zona waktu', '6. Eskalasi ke unit', '7. Kunjungan', '8. Konferensi video', '9. Basis pengetahuan', '10. Layanan PPID', '11. Kepuasan pengguna']);
     const channels = wb.getWorksheet('2. Konsultasi per saluran')!;
     const rows = channels.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
     expect(rows).toContainEqual(['WhatsApp', 6, 75, 4, 50, 5, 20]);
@@ -317,7 +317,7 @@ describe('Evaluasi dan saran per section', () => {
   it('when the section is unknown or the text too long, then 400 with the page and the typed text, and nothing is stored', async () => {
     const { app, db } = buildTestApp();
     const { agent, csrf } = await loginAs(app, db, 'officer');
-    const bad = await agent.post('/reports/service/notes').type('form').send({ _csrf: csrf, year: '2026', month: '3', section: 'visits', body: 'Catatan' });
+    const bad = await agent.post('/reports/service/notes').type('form').send({ _csrf: csrf, year: '2026', month: '3', section: 'no_such_section', body: 'Catatan' });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('Bagian laporan tidak dikenal.');
     const long = await agent.post('/reports/service/notes').type('form').send({ _csrf: csrf, year: '2026', month: '3', section: 'users', body: 'x'.repeat(5001) });
