@@ -170,8 +170,8 @@ describe('the March 2026 report over a year and a half of consultations', () => 
     const e = r.sections.escalations.figures;
     expect(e).toMatchObject({ total: 8, escalated: 4, share_pct: 50, answered: 3, within_service_level: 2, within_service_level_pct: 66.7 });
     expect(e.units).toEqual([
-      { unit_code: 'PK.2', unit_name: 'Direktorat Dana Transfer Umum', escalated: 2, answered: 2, unanswered: 0, avg_answer_hours: 2, max_answer_hours: 3, within_service_level: 2, within_service_level_pct: 100 },
-      { unit_code: 'PK.5', unit_name: 'Direktorat Pajak Daerah', escalated: 2, answered: 1, unanswered: 1, avg_answer_hours: 744, max_answer_hours: 744, within_service_level: 0, within_service_level_pct: 0 },
+      { unit_code: 'PK.2', unit_name: 'Direktorat Dana Transfer Umum', escalated: 2, answered: 2, unanswered: 0, avg_answer_hours: 2, max_answer_hours: 3, within_service_level: 2, within_service_level_pct: 100, approved: 0, avg_approval_hours: null },
+      { unit_code: 'PK.5', unit_name: 'Direktorat Pajak Daerah', escalated: 2, answered: 1, unanswered: 1, avg_answer_hours: 744, max_answer_hours: 744, within_service_level: 0, within_service_level_pct: 0, approved: 0, avg_approval_hours: null },
     ]);
 
     // The paragraphs, in the office's words and number format.
@@ -285,8 +285,11 @@ describe('escalations against the service level in working hours', () => {
     // 1 of 3 within (33,3%); answer hours 19, 4 and 4 h 50 min: average 27,83 / 3 = 9,28 → 9,3; longest 19,0.
     expect(res.body.sections.escalations.figures).toMatchObject({ total: 3, escalated: 3, answered: 3, within_service_level: 1, within_service_level_pct: 33.3 });
     expect(res.body.sections.escalations.figures.units).toEqual([
-      { unit_code: 'PK.2', unit_name: 'Direktorat Dana Transfer Umum', escalated: 3, answered: 3, unanswered: 0, avg_answer_hours: 9.3, max_answer_hours: 19, within_service_level: 1, within_service_level_pct: 33.3 },
+      { unit_code: 'PK.2', unit_name: 'Direktorat Dana Transfer Umum', escalated: 3, answered: 3, unanswered: 0, avg_answer_hours: 9.3, max_answer_hours: 19, within_service_level: 1, within_service_level_pct: 33.3, approved: 0, avg_approval_hours: null },
     ]);
+    // The "Tingkat layanan" table is the admin's policy now (2 working days escalated), not the fixed defaults.
+    expect(res.body.sections.escalations.figures.service_levels.find((p: { channel: string }) => p.channel === 'whatsapp'))
+      .toEqual({ channel: 'whatsapp', label: 'WhatsApp', plain: { amount: 1, unit: 'working_days' }, escalated: { amount: 2, unit: 'working_days' } });
     // All three came in inside service hours (Thursday 15:00, Monday and Tuesday 09:00).
     expect(res.body.sections.service_hours.figures).toMatchObject({ inside_hours: 3, outside_hours: 0 });
     expect(res.body.sections.service_hours.paragraphs).toEqual(['Seluruh 3 konsultasi Mei 2026 masuk dalam jam layanan.']);
