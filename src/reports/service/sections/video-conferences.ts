@@ -2,7 +2,7 @@
  * Konferensi video: the calls held in the month (office zone), listed by date, region and topic
  * (src/visits videoConferencesIn), with those held beyond the SOP's planning limit.
  */
-import { defineSection } from '../section.js';
+import { defineSection, labelIn } from '../section.js';
 import { formatCount } from '../figures.js';
 import { videoConferencesIn } from '../../../visits/video.service.js';
 import { formatDate } from '../../../shared/dates.js';
@@ -11,7 +11,7 @@ import { regionName } from './visits.js';
 export interface VideoFigures {
   count: number;
   late: number;
-  rows: { date: string; region_code: string; region: string; institution: string; topic: string; unit_code: string }[];
+  rows: { date: string; region_code: string; region: string; institution: string; topic: string; topic_label: string; unit_code: string }[];
 }
 
 export const videoConferencesSection = defineSection<VideoFigures>({
@@ -21,7 +21,7 @@ export const videoConferencesSection = defineSection<VideoFigures>({
     const m = videoConferencesIn(ctx.db, ctx.year, ctx.month, ctx.zone);
     return {
       count: m.count, late: m.late,
-      rows: m.rows.map((r) => ({ date: r.date, region_code: r.regionCode, region: regionName(r.regionCode), institution: r.institution, topic: r.topic, unit_code: r.unitCode }))
+      rows: m.rows.map((r) => ({ date: r.date, region_code: r.regionCode, region: regionName(r.regionCode), institution: r.institution, topic: r.topic, topic_label: labelIn(ctx.labels.topic, r.topic), unit_code: r.unitCode }))
         .sort((a, b) => a.date.localeCompare(b.date)),
     };
   },
@@ -34,7 +34,7 @@ export const videoConferencesSection = defineSection<VideoFigures>({
   tables: (d) => [{
     title: 'Daftar konferensi video',
     columns: [{ label: 'Tanggal', kind: 'text' }, { label: 'Daerah', kind: 'text' }, { label: 'Instansi', kind: 'text' }, { label: 'Topik', kind: 'text' }, { label: 'Unit', kind: 'text' }],
-    rows: d.rows.map((r) => [formatDate(r.date), r.region, r.institution || '–', r.topic, r.unit_code || '–']),
+    rows: d.rows.map((r) => [formatDate(r.date), r.region, r.institution || '–', r.topic_label, r.unit_code || '–']),
     empty: 'Tidak ada konferensi video.',
   }],
 });

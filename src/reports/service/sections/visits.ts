@@ -3,7 +3,7 @@
  * year up to the report month, with the people, cancellations and no-shows (src/visits visitsIn,
  * by the reservation's planned day).
  */
-import { defineSection } from '../section.js';
+import { defineSection, labelIn } from '../section.js';
 import { formatCount } from '../figures.js';
 import { visitsIn } from '../../../visits/visits.service.js';
 import { regionByCode } from '../../../regions/regions.js';
@@ -15,7 +15,7 @@ export interface VisitFigures {
   cancelled: number;
   no_show: number;
   year_to_date: { held: number; people: number };
-  rows: { date: string; region_code: string; region: string; institution: string; people: number; topic: string }[];
+  rows: { date: string; region_code: string; region: string; institution: string; people: number; topic: string; topic_label: string }[];
 }
 
 export const regionName = (code: string) => regionByCode(code)?.name ?? (code || 'Tidak diketahui');
@@ -33,7 +33,7 @@ export const visitsSection = defineSection<VisitFigures>({
     }
     return {
       held: m.held, people: m.people, cancelled: m.cancelled, no_show: m.noShow, year_to_date: ytd,
-      rows: m.rows.map((r) => ({ date: r.plannedOn, region_code: r.regionCode, region: regionName(r.regionCode), institution: r.institution, people: r.people, topic: r.topic })),
+      rows: m.rows.map((r) => ({ date: r.plannedOn, region_code: r.regionCode, region: regionName(r.regionCode), institution: r.institution, people: r.people, topic: r.topic, topic_label: labelIn(ctx.labels.topic, r.topic) })),
     };
   },
   paragraphs(d, { label, year }) {
@@ -47,7 +47,7 @@ export const visitsSection = defineSection<VisitFigures>({
   tables: (d) => [{
     title: 'Kunjungan yang terlaksana',
     columns: [{ label: 'Tanggal', kind: 'text' }, { label: 'Daerah', kind: 'text' }, { label: 'Instansi', kind: 'text' }, { label: 'Orang', kind: 'count' }, { label: 'Topik', kind: 'text' }],
-    rows: d.rows.map((r) => [formatDate(r.date), r.region, r.institution || '–', r.people, r.topic]),
+    rows: d.rows.map((r) => [formatDate(r.date), r.region, r.institution || '–', r.people, r.topic_label]),
     total: d.rows.length ? ['Jumlah', null, null, d.people, null] : undefined,
     empty: 'Tidak ada kunjungan.',
   }],
