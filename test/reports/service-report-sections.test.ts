@@ -6,7 +6,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import request from 'supertest';
 import { buildTestApp } from '../helpers/build-test-app.js';
-import { tokenFor } from '../helpers/login-as.js';
+import { testUnit, tokenFor } from '../helpers/login-as.js';
+import { setUnitApproval } from '../../src/desk/approval.js';
+import { findUserByUsername } from '../../src/auth/users.repo.js';
 import { testActor } from '../helpers/factories.js';
 import { createUnit } from '../../src/units/units.service.js';
 import { cancelVisit, checkInVisit, reserveVisit } from '../../src/visits/visits.service.js';
@@ -121,5 +123,33 @@ describe('the March 2026 report: visits, video conferences, knowledge base, sati
     ]);
     // Never a user's identity.
     expect(JSON.stringify(s.satisfaction)).not.toMatch(/budi|sari|example\.id/);
+  });
+});
+
+describe("the escalations section with the unit head's approval", () => {
+  it('when a unit needs approval, then its row gives the approved answers and the mean time to approval', async () => {
+    clock('2026-03-10T10:00:00+07:00');
+    const { app, db } = buildTestApp();
+    const unitId = testUnit(db);
+    const staff = await tokenFor(db, 'unit', 'staf-unit', unitId);
+    const head = await tokenFor(db, 'unit', 'kepala-unit', unitId);
+    const agent = await tokenFor(db, 'agent', 'agen');
+    setUnitApproval({ db, actor: testActor, unitId, input: { approvalRequired: true, headUserId: findUserByUsername(db, 'kepala-unit')!.id } });
+    const post = async (path: string, body: object, token: string) => {
+      const res = await request(app).post(`/api/v1${path}`).set('Authorization', `Bearer ${token}`).send(body);
+      expect(res.status, res.text).toBeLessThan(300);
+      return res.body as { id: number };
+    };
+    const c = await post('/consultations', { received_at: '2026-03-10T08:00:00+07:00', channel: 'whatsapp', category: 'question', topic: 'general', question: 'Pertanyaan uji',
+      user: { name: 'Pengguna', type: 'local_government', region_code: '51' } }, agent);
+    await post(`/consultations/${c.id}/escalation`, { unit_code: 'UT.1', escalated_at: '2026-03-10T08:30:00+07:00' }, agent);
+    await post(`/consultations/${c.id}/answer`, { answered_at: '2026-03-10T09:00:00+07:00', answer: 'Dijawab unit.' }, staff);
+    // The head approves at "now", 10:00: 90 minutes after the escalation at 08:30 → 1,5 hours.
+    await post(`/consultations/${c.id}/approval`, { decision: 'approve' }, head);
+    await post(`/consultations/${c.id}/send`, { answered_at: '2026-03-10T10:00:00+07:00' }, agent);
+    const auditor = await tokenFor(db, 'auditor');
+    const res = await request(app).get('/api/v1/reports/service/2026/3').set('Authorization', `Bearer ${auditor}`);
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.sections.escalations.figures.units).toMatchObject([{ unit_code: 'UT.1', escalated: 1, answered: 1, approved: 1, avg_approval_hours: 1.5 }]);
   });
 });
