@@ -170,8 +170,8 @@ describe('the March 2026 report over a year and a half of consultations', () => 
     const e = r.sections.escalations.figures;
     expect(e).toMatchObject({ total: 8, escalated: 4, share_pct: 50, answered: 3, within_service_level: 2, within_service_level_pct: 66.7 });
     expect(e.units).toEqual([
-      { unit_code: 'PK.2', unit_name: 'Direktorat Dana Transfer Umum', escalated: 2, answered: 2, unanswered: 0, avg_answer_hours: 2, max_answer_hours: 3, within_service_level: 2, within_service_level_pct: 100 },
-      { unit_code: 'PK.5', unit_name: 'Direktorat Pajak Daerah', escalated: 2, answered: 1, unanswered: 1, avg_answer_hours: 744, max_answer_hours: 744, within_service_level: 0, within_service_level_pct: 0 },
+      { unit_code: 'PK.2', unit_name: 'Direktorat Dana Transfer Umum', escalated: 2, answered: 2, unanswered: 0, avg_answer_hours: 2, max_answer_hours: 3, within_service_level: 2, within_service_level_pct: 100, approved: 0, avg_approval_hours: null },
+      { unit_code: 'PK.5', unit_name: 'Direktorat Pajak Daerah', escalated: 2, answered: 1, unanswered: 1, avg_answer_hours: 744, max_answer_hours: 744, within_service_level: 0, within_service_level_pct: 0, approved: 0, avg_approval_hours: null },
     ]);
 
     // The paragraphs, in the office's words and number format.
@@ -211,7 +211,7 @@ describe('the March 2026 report over a year and a half of consultations', () => 
     expect(r.sections.ppid.figures).toMatchObject({ year: 2026, month: 3, requests: 0, year_to_date: 0 });
     expect(r.sections.ppid.paragraphs[0]).toContain('tidak menerima permohonan informasi publik');
     // Only the sections whose data exist on this branch, in the report's order.
-    expect(Object.keys(r.sections)).toEqual(['consultations', 'channels', 'users', 'topics', 'service_hours', 'escalations', 'ppid']);
+    expect(Object.keys(r.sections)).toEqual(['consultations', 'channels', 'users', 'topics', 'service_hours', 'escalations', 'visits', 'video_conferences', 'knowledge', 'ppid', 'satisfaction']);
   });
 
   it('when an officer opens the page, then it shows the paragraphs, the tables and one chart per channel; the XLSX has one sheet per section', async () => {
@@ -236,7 +236,7 @@ describe('the March 2026 report over a year and a half of consultations', () => 
     expect(xlsx.headers['content-disposition']).toContain('laporan-layanan-informasi-2026-03.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.body as unknown as ExcelJS.Buffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['1. Konsultasi', '2. Konsultasi per saluran', '3. Pengguna layanan', '4. Topik dan kategori', '5. Jam layanan dan zona waktu', '6. Eskalasi ke unit', '7. Layanan PPID']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['1. Konsultasi', '2. Konsultasi per saluran', '3. Pengguna layanan', '4. Topik dan kategori', '5. Jam layanan dan zona waktu', '6. Eskalasi ke unit', '7. Kunjungan', '8. Konferensi video', '9. Basis pengetahuan', '10. Layanan PPID', '11. Kepuasan pengguna']);
     const channels = wb.getWorksheet('2. Konsultasi per saluran')!;
     const rows = channels.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
     expect(rows).toContainEqual(['WhatsApp', 6, 75, 4, 50, 5, 20]);
@@ -285,8 +285,11 @@ describe('escalations against the service level in working hours', () => {
     // 1 of 3 within (33,3%); answer hours 19, 4 and 4 h 50 min: average 27,83 / 3 = 9,28 → 9,3; longest 19,0.
     expect(res.body.sections.escalations.figures).toMatchObject({ total: 3, escalated: 3, answered: 3, within_service_level: 1, within_service_level_pct: 33.3 });
     expect(res.body.sections.escalations.figures.units).toEqual([
-      { unit_code: 'PK.2', unit_name: 'Direktorat Dana Transfer Umum', escalated: 3, answered: 3, unanswered: 0, avg_answer_hours: 9.3, max_answer_hours: 19, within_service_level: 1, within_service_level_pct: 33.3 },
+      { unit_code: 'PK.2', unit_name: 'Direktorat Dana Transfer Umum', escalated: 3, answered: 3, unanswered: 0, avg_answer_hours: 9.3, max_answer_hours: 19, within_service_level: 1, within_service_level_pct: 33.3, approved: 0, avg_approval_hours: null },
     ]);
+    // The "Tingkat layanan" table is the admin's policy now (2 working days escalated), not the fixed defaults.
+    expect(res.body.sections.escalations.figures.service_levels.find((p: { channel: string }) => p.channel === 'whatsapp'))
+      .toEqual({ channel: 'whatsapp', label: 'WhatsApp', plain: { amount: 1, unit: 'working_days' }, escalated: { amount: 2, unit: 'working_days' } });
     // All three came in inside service hours (Thursday 15:00, Monday and Tuesday 09:00).
     expect(res.body.sections.service_hours.figures).toMatchObject({ inside_hours: 3, outside_hours: 0 });
     expect(res.body.sections.service_hours.paragraphs).toEqual(['Seluruh 3 konsultasi Mei 2026 masuk dalam jam layanan.']);
@@ -317,7 +320,7 @@ describe('Evaluasi dan saran per section', () => {
   it('when the section is unknown or the text too long, then 400 with the page and the typed text, and nothing is stored', async () => {
     const { app, db } = buildTestApp();
     const { agent, csrf } = await loginAs(app, db, 'officer');
-    const bad = await agent.post('/reports/service/notes').type('form').send({ _csrf: csrf, year: '2026', month: '3', section: 'visits', body: 'Catatan' });
+    const bad = await agent.post('/reports/service/notes').type('form').send({ _csrf: csrf, year: '2026', month: '3', section: 'no_such_section', body: 'Catatan' });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('Bagian laporan tidak dikenal.');
     const long = await agent.post('/reports/service/notes').type('form').send({ _csrf: csrf, year: '2026', month: '3', section: 'users', body: 'x'.repeat(5001) });

@@ -9,7 +9,11 @@ import { usersSection } from './sections/users.js';
 import { topicsSection } from './sections/topics.js';
 import { serviceHoursSection } from './sections/service-hours.js';
 import { escalationsSection } from './sections/escalations.js';
+import { visitsSection } from './sections/visits.js';
+import { videoConferencesSection } from './sections/video-conferences.js';
+import { knowledgeSection } from './sections/knowledge.js';
 import { ppidSection } from './sections/ppid.js';
+import { satisfactionSection } from './sections/satisfaction.js';
 
 export const SECTIONS: readonly ReportSection<unknown>[] = [
   consultationsSection,
@@ -18,7 +22,11 @@ export const SECTIONS: readonly ReportSection<unknown>[] = [
   topicsSection,
   serviceHoursSection,
   escalationsSection,
+  visitsSection,
+  videoConferencesSection,
+  knowledgeSection,
   ppidSection,
+  satisfactionSection,
 ];
 
 export const sectionKeys = () => SECTIONS.map((s) => s.key);
