@@ -13,6 +13,8 @@ import type { Db } from '../src/db/client.js';
 import { loadCalendar } from '../src/calendar/holidays.service.js';
 import { slaDueAt } from '../src/desk/sla.js';
 import { ticketNumber, type Channel } from '../src/desk/vocabulary.js';
+import { DEFAULT_SERVICE_HOURS, isInsideServiceHours } from '../src/desk/service-hours.js';
+import { zoneOfRegion } from '../src/regions/regions.js';
 
 /** The seeds' channel mix. */
 const CHANNEL_MIX: [Channel, number][] = [
@@ -22,7 +24,8 @@ const USER_TYPES: [string, number][] = [['local_government', 0.55], ['ministry_a
 const CATEGORIES: [string, number][] = [
   ['question', 0.58], ['data_request', 0.1], ['letter', 0.05], ['reservation', 0.04], ['complaint', 0.06], ['impostor_report', 0.02], ['out_of_remit', 0.07], ['spam', 0.05], ['other', 0.03],
 ];
-const TOPICS = ['Dana Desa', 'DAK Fisik', 'DAU', 'DBH', 'SIKD', 'Pinjaman daerah', 'Hibah', 'Pajak daerah', 'TKD', ''];
+/** Topic codes of the desk's default list (src/desk/desk-config.ts); '' for none. */
+const TOPICS = ['general', 'transfers', 'regional_tax', 'village_fund', 'regional_financing', 'unit_prices', 'functional_position', 'information_system', ''];
 const REGIONS = ['11', '12', '31', '32', '33', '34', '35', '51', '52', '63', '73', '3201', '3273', '3578', '7371', ''];
 /** Tickets per month of the year (more in the budget months). */
 const MONTH_WEIGHTS = [9, 8, 9, 8, 8, 8, 8, 8, 9, 9, 8, 10];
@@ -59,6 +62,7 @@ export interface GeneratedTicket {
   escalatedAt: string | null;
   unitId: number | null;
   slaDueAt: string;
+  outsideServiceHours: boolean;
   answeredAt: string | null;
   closedAt: string | null;
   status: string;
@@ -76,6 +80,8 @@ export const COLUMNS: [string, (t: GeneratedTicket) => string | number | null][]
   ['user_type', (t) => t.userType],
   ['user_institution', (t) => (t.userType === 'local_government' ? `Pemda ${t.regionCode}` : '')],
   ['user_region_code', (t) => t.regionCode],
+  ['user_zone', (t) => zoneOfRegion(t.regionCode)],
+  ['outside_service_hours', (t) => (t.outsideServiceHours ? 1 : 0)],
   ['user_email', () => ''],
   ['user_phone', (t) => (t.channel === 'whatsapp' || t.channel === 'phone' ? `0812${String(t.seq).padStart(7, '0')}` : '')],
   ['category', (t) => t.category],
@@ -150,6 +156,7 @@ export function generateDesk(db: Db, o: { count: number; lastYear: number; years
             escalatedAt: escalated ? iso(at + 30 * 60_000) : null,
             unitId: escalated ? units[Math.floor(random() * units.length)] : null,
             slaDueAt: slaDueAt(receivedAt, channel, escalated, cal, o.zone),
+            outsideServiceHours: !isInsideServiceHours(receivedAt, DEFAULT_SERVICE_HOURS, cal, o.zone),
             answeredAt: answered ? iso(answerMs) : null,
             closedAt: status === 'closed' ? iso(answerMs + 3_600_000) : null,
           };
