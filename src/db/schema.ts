@@ -605,6 +605,8 @@ export const consultations = sqliteTable(
     uniqueIndex('consultations_year_seq_idx').on(t.year, t.seq),
     uniqueIndex('consultations_ticket_number_idx').on(t.ticketNumber),
     index('consultations_status_due_idx').on(t.status, t.slaDueAt),
+    // The queue without a status filter: due-time order straight from the index, no sort of every ticket.
+    index('consultations_due_idx').on(t.slaDueAt, t.id),
     // (received_at, channel): the monthly report counts channels per month from the index alone.
     index('consultations_received_idx').on(t.receivedAt, t.channel),
     index('consultations_unit_idx').on(t.escalatedUnitId, t.status),

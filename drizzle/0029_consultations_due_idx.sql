@@ -1,0 +1,1 @@
+CREATE INDEX `consultations_due_idx` ON `consultations` (`sla_due_at`,`id`);
