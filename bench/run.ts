@@ -182,7 +182,7 @@ try {
   // The desk: ticket intake through the API and the agent queue page.
   const ticketBody = () => JSON.stringify({
     received_at: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), channel: 'whatsapp',
-    user: { name: 'Pengguna Bench', type: 'local_government', region_code: '32' }, category: 'question', topic: 'Dana Desa',
+    user: { name: 'Pengguna Bench', type: 'local_government', region_code: '32' }, category: 'question', topic: 'village_fund',
     question: 'Bagaimana cara melihat realisasi Dana Desa per kabupaten?',
   });
   const ticket = await load('desk intake POST /api/v1/consultations', port, { method: 'POST', path: '/api/v1/consultations', headers: { ...api, ...json }, body: ticketBody, ok: [201] });

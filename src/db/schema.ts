@@ -607,6 +607,8 @@ export const consultations = sqliteTable(
     index('consultations_status_due_idx').on(t.status, t.slaDueAt),
     // The queue without a status filter: due-time order straight from the index, no sort of every ticket.
     index('consultations_due_idx').on(t.slaDueAt, t.id),
+    // Answer times per unit over the month's answers (the monthly report, approval.ts answerTimes).
+    index('consultations_answered_idx').on(t.answeredAt),
     // (received_at, channel): the monthly report counts channels per month from the index alone.
     index('consultations_received_idx').on(t.receivedAt, t.channel),
     index('consultations_unit_idx').on(t.escalatedUnitId, t.status),

@@ -1,1 +1,0 @@
-CREATE INDEX `consultations_due_idx` ON `consultations` (`sla_due_at`,`id`);
