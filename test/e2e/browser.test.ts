@@ -4,16 +4,14 @@
  * download the recap.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { describe, it, expect, afterAll } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { openDb } from '../../src/db/client.js';
-import { migrateDb } from '../../src/db/migrate.js';
-import { seedDatabase } from '../../src/setup/seed.js';
 import { createUser } from '../../src/auth/auth.service.js';
 import { freePort, startServer } from '../helpers/server-process.js';
+import { PASSWORD, login, seededDataDir, submit } from '../helpers/browser.js';
 import { FIXED_TODAY, fixedTodayEnv } from '../helpers/fixed-clock.js';
 import { chromiumPath } from '../../scripts/chromium-path.mjs';
 import { registerRequest, decideRequest } from '../../src/requests/requests.service.js';
@@ -24,7 +22,6 @@ import { setSetting } from '../../src/settings/settings.repo.js';
 import { intakeInput } from '../helpers/factories.js';
 import { createUnit } from '../../src/units/units.service.js';
 
-const PASSWORD = 'password-123456';
 let server: ChildProcess | undefined;
 let browser: Browser | undefined;
 afterAll(async () => {
@@ -32,28 +29,14 @@ afterAll(async () => {
   server?.kill('SIGKILL');
 });
 
-async function submit(page: Page, selector = 'main button[type=submit]') {
-  await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.click(selector)]);
-  await page.waitForLoadState('load');
-}
 
-async function login(page: Page, base: string, username: string) {
-  await page.goto(`${base}/login`);
-  await page.fill('input[name=username]', username);
-  await page.fill('input[name=password]', PASSWORD);
-  await submit(page);
-  await page.waitForURL(`${base}/requests`);
-}
 
 describe('in a real browser', () => {
   it('an officer registers, extends and decides; a supervisor files an objection; the requester checks the status; an auditor downloads the recap', async () => {
     const executablePath = chromiumPath();
     expect(executablePath, 'Chromium not found: install Debian\'s chromium (apt-get install -y chromium)').toBeTruthy();
 
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ppid-e2e-'));
-    const db = openDb(path.join(dataDir, 'ppid.db'));
-    migrateDb(db);
-    seedDatabase(db);
+    const { dataDir, db } = seededDataDir('');
     for (const [username, role] of [['petugas', 'officer'], ['atasan', 'supervisor'], ['auditor', 'auditor']] as const) {
       await createUser(db, { userId: null, label: 'test' }, { username, displayName: username, role, password: PASSWORD });
     }
@@ -228,10 +211,7 @@ describe('in a real browser, at a phone\'s and a desk\'s width', () => {
 
     // Arrange: an office with an open request (long texts), a rejected one with an answered
     // objection, and a partly granted one with an open objection.
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ppid-e2e-phone-'));
-    const db = openDb(path.join(dataDir, 'ppid.db'));
-    migrateDb(db);
-    seedDatabase(db);
+    const { dataDir, db } = seededDataDir('phone-');
     const actor = { userId: null, label: 'test' };
     for (const [username, role] of [['admin', 'admin'], ['petugas', 'officer'], ['atasan', 'supervisor']] as const) {
       await createUser(db, actor, { username, displayName: `${username} Panjang Namanya Sekali`, role, password: PASSWORD });
@@ -379,10 +359,7 @@ describe('in a real browser: a disposition to a unit', () => {
   it('an officer sends a request to a unit, the unit answers, the officer sees the answer and decides', async () => {
     const executablePath = chromiumPath();
     expect(executablePath, 'Chromium not found: install Debian\'s chromium (apt-get install -y chromium)').toBeTruthy();
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ppid-e2e-units-'));
-    const db = openDb(path.join(dataDir, 'ppid.db'));
-    migrateDb(db);
-    seedDatabase(db);
+    const { dataDir, db } = seededDataDir('units-');
     const actor = { userId: null, label: 'test' };
     const zone = 'Asia/Jakarta';
     const today = FIXED_TODAY;

@@ -6,22 +6,18 @@
  * written there.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { describe, it, expect, afterAll } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { openDb } from '../../src/db/client.js';
-import { migrateDb } from '../../src/db/migrate.js';
-import { seedDatabase } from '../../src/setup/seed.js';
+import { chromium, type Browser } from 'playwright-core';
 import { createUser } from '../../src/auth/auth.service.js';
 import { createUnit } from '../../src/units/units.service.js';
 import { logConsultation } from '../../src/desk/desk.service.js';
 import { freePort, startServer } from '../helpers/server-process.js';
+import { PASSWORD, login, seededDataDir, submit } from '../helpers/browser.js';
 import { FIXED_TODAY, fixedTodayEnv } from '../helpers/fixed-clock.js';
 import { chromiumPath } from '../../scripts/chromium-path.mjs';
 
-const PASSWORD = 'password-123456';
 const actor = { userId: null, label: 'test' };
 let server: ChildProcess | undefined;
 let browser: Browser | undefined;
@@ -30,27 +26,13 @@ afterAll(async () => {
   server?.kill('SIGKILL');
 });
 
-async function submit(page: Page, selector: string) {
-  await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.click(selector)]);
-  await page.waitForLoadState('load');
-}
 
-async function login(page: Page, base: string, username: string, home: string) {
-  await page.goto(`${base}/login`);
-  await page.fill('input[name=username]', username);
-  await page.fill('input[name=password]', PASSWORD);
-  await submit(page, 'main button[type=submit]');
-  await page.waitForURL(`${base}${home}`);
-}
 
 describe('the consultation desk in a real browser', () => {
   it('an agent logs and escalates a WhatsApp question, the unit answers, the agent prints the BAK; an officer makes another ticket a PPID request', async () => {
     const executablePath = chromiumPath();
     expect(executablePath, 'Chromium not found: install Debian\'s chromium (apt-get install -y chromium)').toBeTruthy();
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ppid-e2e-desk-'));
-    const db = openDb(path.join(dataDir, 'ppid.db'));
-    migrateDb(db);
-    seedDatabase(db);
+    const { dataDir, db } = seededDataDir('desk-');
     const unit = createUnit({ db, actor, input: { code: 'PK.4', name: 'Direktorat Dana Desa', kind: 'unit', active: true } });
     await createUser(db, actor, { username: 'agen', displayName: 'Agen Rina', role: 'agent', password: PASSWORD });
     await createUser(db, actor, { username: 'staf', displayName: 'Staf Dana Desa', role: 'unit', password: PASSWORD, unitId: unit.id });

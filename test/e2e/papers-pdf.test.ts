@@ -4,16 +4,13 @@
  * Screenshots of each go to PPID_E2E_SHOTS when it is set.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { describe, it, expect, afterAll } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
-import { openDb } from '../../src/db/client.js';
-import { migrateDb } from '../../src/db/migrate.js';
-import { seedDatabase } from '../../src/setup/seed.js';
 import { createUser } from '../../src/auth/auth.service.js';
 import { freePort, startServer } from '../helpers/server-process.js';
+import { PASSWORD, seededDataDir } from '../helpers/browser.js';
 import { FIXED_TODAY, fixedTodayEnv } from '../helpers/fixed-clock.js';
 import { chromiumPath } from '../../scripts/chromium-path.mjs';
 import { decideRequest, extendRequest, registerRequest } from '../../src/requests/requests.service.js';
@@ -21,7 +18,6 @@ import { decisionFormSchema } from '../../src/requests/requests.schemas.js';
 import { setSetting } from '../../src/settings/settings.repo.js';
 import { intakeInput } from '../helpers/factories.js';
 
-const PASSWORD = 'password-123456';
 let server: ChildProcess | undefined;
 let browser: Browser | undefined;
 afterAll(async () => {
@@ -36,10 +32,7 @@ describe('the papers as PDF', () => {
   it('the written notice, the extension letter and the SK penolakan of a typical request each fit one A4 page', async () => {
     const executablePath = chromiumPath();
     expect(executablePath, 'Chromium not found: install Debian\'s chromium (apt-get install -y chromium)').toBeTruthy();
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ppid-e2e-pdf-'));
-    const db = openDb(path.join(dataDir, 'ppid.db'));
-    migrateDb(db);
-    seedDatabase(db);
+    const { dataDir, db } = seededDataDir('pdf-');
     const actor = { userId: null, label: 'test' };
     await createUser(db, actor, { username: 'petugas', displayName: 'Petugas', role: 'officer', password: PASSWORD });
     db.transaction((tx) => {

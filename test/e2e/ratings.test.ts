@@ -3,22 +3,16 @@
  * consultation, the user opens the one-time rating link and rates, the link is then spent, and a
  * supervisor sees the rating in the month's report, with no user identity on it.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { describe, it, expect, afterAll } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { openDb } from '../../src/db/client.js';
-import { migrateDb } from '../../src/db/migrate.js';
-import { seedDatabase } from '../../src/setup/seed.js';
+import { chromium, type Browser } from 'playwright-core';
 import { createUser } from '../../src/auth/auth.service.js';
 import { logConsultation } from '../../src/desk/desk.service.js';
 import { freePort, startServer } from '../helpers/server-process.js';
+import { PASSWORD, login, seededDataDir, submit } from '../helpers/browser.js';
 import { FIXED_TODAY, fixedTodayEnv } from '../helpers/fixed-clock.js';
 import { chromiumPath } from '../../scripts/chromium-path.mjs';
 
-const PASSWORD = 'password-123456';
 let server: ChildProcess | undefined;
 let browser: Browser | undefined;
 afterAll(async () => {
@@ -26,28 +20,14 @@ afterAll(async () => {
   server?.kill('SIGKILL');
 });
 
-async function submit(page: Page, selector = 'main button[type=submit]') {
-  await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.click(selector)]);
-  await page.waitForLoadState('load');
-}
 
-async function login(page: Page, base: string, username: string, landing: string) {
-  await page.goto(`${base}/login`);
-  await page.fill('input[name=username]', username);
-  await page.fill('input[name=password]', PASSWORD);
-  await submit(page);
-  await page.waitForURL(`${base}${landing}`);
-}
 
 describe('in a real browser', () => {
   it('an agent answers a consultation, the user rates through the one-time link, the supervisor sees it in the month\'s report', async () => {
     const executablePath = chromiumPath();
     expect(executablePath, 'Chromium not found: install Debian\'s chromium (apt-get install -y chromium)').toBeTruthy();
 
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ppid-e2e-ratings-'));
-    const db = openDb(path.join(dataDir, 'ppid.db'));
-    migrateDb(db);
-    seedDatabase(db);
+    const { dataDir, db } = seededDataDir('ratings-');
     for (const [username, role] of [['agen', 'agent'], ['atasan', 'supervisor']] as const) {
       await createUser(db, { userId: null, label: 'test' }, { username, displayName: `Nama ${username}`, role, password: PASSWORD });
     }
