@@ -9,6 +9,8 @@ const TOUCH_EVERY_MS = 5 * 60 * 1000;
 /** express-session store on the app's own SQLite database: sessions survive restarts. */
 export class SqliteSessionStore extends session.Store {
   private lastSweep = 0;
+  /** Each session's stored expiry as last read or written: a touch that would not move it by five minutes is not even sent. */
+  private readonly storedExpiry = new Map<string, number>();
   // Read and touched on every page view: built once.
   private readonly byId;
   private readonly extend;
@@ -27,6 +29,7 @@ export class SqliteSessionStore extends session.Store {
     try {
       const row = this.byId.get({ sid });
       if (!row || row.expiresAt < Date.now()) return cb(null, null);
+      this.remember(sid, row.expiresAt);
       cb(null, JSON.parse(row.data));
     } catch (err) {
       cb(err);
@@ -38,6 +41,7 @@ export class SqliteSessionStore extends session.Store {
       const expiresAt = data.cookie?.expires ? new Date(data.cookie.expires).getTime() : Date.now() + DAY_MS;
       const values = { sid, data: JSON.stringify(data), expiresAt };
       this.db.insert(sessions).values(values).onConflictDoUpdate({ target: sessions.sid, set: values }).run();
+      this.remember(sid, expiresAt);
       this.sweep();
       cb?.();
     } catch (err) {
@@ -48,6 +52,7 @@ export class SqliteSessionStore extends session.Store {
   override destroy(sid: string, cb?: (err?: unknown) => void): void {
     try {
       this.db.delete(sessions).where(eq(sessions.sid, sid)).run();
+      this.storedExpiry.delete(sid);
       cb?.();
     } catch (err) {
       cb?.(err);
@@ -61,10 +66,18 @@ export class SqliteSessionStore extends session.Store {
   override touch(sid: string, data: session.SessionData, cb?: () => void): void {
     try {
       const expiresAt = data.cookie?.expires ? new Date(data.cookie.expires).getTime() : Date.now() + DAY_MS;
-      this.extend.run({ sid, expiresAt, unlessAfter: expiresAt - TOUCH_EVERY_MS });
+      const stored = this.storedExpiry.get(sid);
+      if (stored !== undefined && expiresAt - stored <= TOUCH_EVERY_MS) return;
+      // The row decides (another process may have extended it): written only if it is older.
+      if (this.extend.run({ sid, expiresAt, unlessAfter: expiresAt - TOUCH_EVERY_MS }).changes) this.remember(sid, expiresAt);
     } finally {
       cb?.();
     }
+  }
+
+  private remember(sid: string, expiresAt: number): void {
+    if (this.storedExpiry.size >= 10_000) this.storedExpiry.clear();
+    this.storedExpiry.set(sid, expiresAt);
   }
 
   /** Drops expired sessions at most once an hour. */

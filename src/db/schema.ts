@@ -1040,3 +1040,14 @@ export const requestCounts = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.year, t.month, t.channel, t.category, t.outcome, t.extended, t.opened, t.withdrawn, t.voided] })],
 );
+
+/**
+ * A counter per table, bumped by triggers on every insert, update and delete of its rows
+ * (issue 20; migration data_versions). In-process caches of aggregates over that table
+ * (src/db/versioned-cache.ts) check it, so a cached total is never older than the last change,
+ * whichever process or connection made it.
+ */
+export const dataVersions = sqliteTable('data_versions', {
+  name: text('name').primaryKey(),
+  version: integer('version').notNull(),
+});

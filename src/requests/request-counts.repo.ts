@@ -2,10 +2,12 @@
  * Exact register totals from `request_counts` (issue 20): one row per combination of year, month,
  * channel, category and status facts, kept by the triggers of migration request_counts_triggers.
  * A filter's total is a SUM over the matching rows (a few hundred at most), where a COUNT(*) over
- * a year's 60,000 matches cost more than the page itself. Free text and the time-based statuses
+ * a year's 60,000 matches cost more than the page itself. The sums themselves are cached until a
+ * request changes (src/db/versioned-cache.ts). Free text and the time-based statuses
  * (due soon, overdue: they depend on today) are not in the table: `null`, the caller counts.
  */
 import { preparedStatement, type Tx } from '../db/client.js';
+import { cachedUntilChanged } from '../db/versioned-cache.js';
 
 /** The register filter's fields this table answers (requests.repo.ts's RequestFilter fits). */
 export interface CountFilter {
@@ -59,5 +61,6 @@ export function exactCount(tx: Tx, f: CountFilter): number | null {
     params.category = f.category;
   }
   const text = `select coalesce(sum(n), 0) as n from request_counts${conditions.length ? ` where ${conditions.join(' and ')}` : ''}`;
-  return (preparedStatement(tx, text).get(params) as { n: number }).n;
+  // Every page view of the same filter asks again: kept until a request changes.
+  return cachedUntilChanged(tx, 'requests', `exactCount ${text} ${JSON.stringify(params)}`, () => (preparedStatement(tx, text).get(params) as { n: number }).n);
 }

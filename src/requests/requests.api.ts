@@ -17,8 +17,6 @@ import {
   apiWithdrawalSchema,
 } from './requests.schemas.js';
 
-const API_PAGE_SIZE = 50;
-
 /** JSON API v1 for the request register (bearer tokens; see README "API"). */
 export function requestsApi({ db, config }: AppContext): Router {
   const r = Router();
@@ -37,10 +35,10 @@ export function requestsApi({ db, config }: AppContext): Router {
   });
 
   r.get('/requests', read, (req, res) => {
-    const { page, ...filter } = parseInput(apiListQuerySchema, req.query);
+    const { page, page_size: pageSize, ...filter } = parseInput(apiListQuerySchema, req.query);
     const register = queryRegister({ db, zone: config.zone, filter, scope: scopeOfUser(db, currentUser(req)) });
-    const { rows, total, totalCapped } = register.page(page, API_PAGE_SIZE);
-    res.json({ page, page_size: API_PAGE_SIZE, total, total_more: totalCapped, items: rows.map((row) => presentRequestForApi(row, register.calendar, register.today)) });
+    const { rows, total, totalCapped } = register.page(page, pageSize);
+    res.json({ page, page_size: pageSize, total, total_more: totalCapped, items: rows.map((row) => presentRequestForApi(row, register.calendar, register.today)) });
   });
 
   r.get('/requests/:id', read, (req, res) => {

@@ -1,6 +1,7 @@
 /** SQL of the request register. Nothing outside this file queries the requests table. */
 import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { objections, requests, type RequestRow } from '../db/schema.js';
+import { cachedUntilChanged } from '../db/versioned-cache.js';
 import { firstAndLast } from '../db/queries.js';
 import { perConnection, preparedStatement, type Tx } from '../db/client.js';
 import { insertInChunks, selectInChunks } from '../db/bulk.js';
@@ -292,21 +293,22 @@ export function workloadCounts(tx: Tx, { today, dueSoonUntil }: DueSoonWindow, s
     }).from(r).where(and(isNull(r.outcome), isNull(r.voidedOn), scope)).get();
     return row ?? { open: 0, dueSoon: 0, overdue: 0, unopened: 0 };
   }
-  // Every register page asks: prepared once, answered from the partial index requests_open_idx.
-  return preparedStatement(
+  // Every register page asks: prepared once, answered from the partial index requests_open_idx,
+  // and kept for the day until a request changes.
+  return cachedUntilChanged(tx, 'requests', `workload ${today} ${dueSoonUntil}`, () => preparedStatement(
     tx,
     `select count(*) as open, coalesce(sum(due_on >= @today and due_on <= @dueSoonUntil), 0) as dueSoon,
        coalesce(sum(due_on < @today), 0) as overdue, coalesce(sum(opened_at is null), 0) as unopened
      from requests indexed by requests_open_idx where outcome is null and voided_on is null`,
-  ).get({ today, dueSoonUntil }) as { open: number; dueSoon: number; overdue: number; unopened: number };
+  ).get({ today, dueSoonUntil }) as { open: number; dueSoon: number; overdue: number; unopened: number });
 }
 
 /** Years from the first to the last request received, newest first (two index lookups). */
 export function yearsWithRequests(tx: Tx): number[] {
-  const row = firstAndLast(tx, requests, requests.receivedOn);
-  if (!row?.first || !row.last) return [];
+  const { first, last } = cachedUntilChanged(tx, 'requests', 'firstAndLast', () => firstAndLast(tx, requests, requests.receivedOn));
+  if (!first || !last) return [];
   const years: number[] = [];
-  for (let y = Number(row.last.slice(0, 4)); y >= Number(row.first.slice(0, 4)); y--) years.push(y);
+  for (let y = Number(last.slice(0, 4)); y >= Number(first.slice(0, 4)); y--) years.push(y);
   return years;
 }
 

@@ -235,4 +235,6 @@ export type RegisterFilterInput = z.infer<typeof registerFilterSchema>;
 export const apiListQuerySchema = z.strictObject({
   ...registerFilterFields,
   page: z.coerce.number().int().min(1).max(100000).default(1),
+  /** Rows per page: 50 unless the client asks for 1–100. */
+  page_size: z.coerce.number().int().min(1).max(100).default(50),
 });

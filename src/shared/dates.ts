@@ -1,9 +1,19 @@
 /** Office-zone date helpers and Indonesian formats. Day math lives in calendar/working-days.ts. */
-import { DateTime } from 'luxon';
+import { DateTime, Settings } from 'luxon';
+
+/** Each zone's today with the instants it starts and ends: pages ask for it several times per request. */
+const todays = new Map<string, { date: string; from: number; until: number }>();
 
 /** Today's date in the office zone, as YYYY-MM-DD. */
-export function todayIn(zone: string, now: DateTime = DateTime.now()): string {
-  return now.setZone(zone).toISODate()!;
+export function todayIn(zone: string, now?: DateTime): string {
+  if (now) return now.setZone(zone).toISODate()!;
+  // luxon's clock (a test's fixed clock or fake timers move it), not Date's.
+  const ms = Settings.now();
+  const known = todays.get(zone);
+  if (known && ms >= known.from && ms < known.until) return known.date;
+  const day = DateTime.fromMillis(ms, { zone }).startOf('day');
+  todays.set(zone, { date: day.toISODate()!, from: day.toMillis(), until: day.plus({ days: 1 }).toMillis() });
+  return day.toISODate()!;
 }
 
 /** A valid calendar date written as YYYY-MM-DD (rejects 2023-02-30). */

@@ -147,7 +147,12 @@ describe('GET /api/v1/requests', () => {
       await request(app).post('/api/v1/requests').set(auth).send(apiIntakeBody({ received_on: day })).expect(201);
     }
     const y = await request(app).get('/api/v1/requests?year=2022').set(auth).expect(200);
-    expect(y.body.total).toBe(2);
+    expect(y.body).toMatchObject({ total: 2, page: 1, page_size: 50 });
+    const paged = await request(app).get('/api/v1/requests?page_size=1&page=2').set(auth).expect(200);
+    expect(paged.body).toMatchObject({ total: 3, page: 2, page_size: 1 });
+    expect(paged.body.items.map((i: { registration_number: string }) => i.registration_number)).toEqual(['002/PPID/III/2022']);
+    const tooBig = await request(app).get('/api/v1/requests?page_size=101').set(auth).expect(400);
+    expect(tooBig.body.error.fields).toHaveProperty('page_size');
     const m = await request(app).get('/api/v1/requests?year=2022&month=3&status=overdue').set(auth).expect(200);
     expect(m.body.items.map((i: { registration_number: string }) => i.registration_number)).toEqual(['002/PPID/III/2022']);
     const bad = await request(app).get('/api/v1/requests?status=sleeping&month=13').set(auth);

@@ -1,7 +1,7 @@
 /** SQL of the annual reports (annual_reports) and the service standard text (service_standards). */
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { annualReports, serviceStandards, units, type AnnualReportRow } from '../../db/schema.js';
-import type { Tx } from '../../db/client.js';
+import { preparedStatement, type Tx } from '../../db/client.js';
 
 /** The newest version of a year's report for a scope, or null when none was saved yet. */
 export function latestVersion(tx: Tx, year: number, scope: string): AnnualReportRow | null {
@@ -37,6 +37,11 @@ export function submittedReports(tx: Tx, scope: string): AnnualReportRow[] {
   return tx.select().from(annualReports)
     .where(and(eq(annualReports.scope, scope), eq(annualReports.status, 'submitted')))
     .orderBy(desc(annualReports.year), desc(annualReports.version)).all();
+}
+
+/** Whether a year's report for a scope was handed in (every register page view asks, for its countdown). */
+export function isSubmitted(tx: Tx, year: number, scope: string): boolean {
+  return preparedStatement(tx, "select 1 from annual_reports where scope = ? and year = ? and status = 'submitted' limit 1").get(scope, year) !== undefined;
 }
 
 /** Every handed-in version of every scope's reports. */

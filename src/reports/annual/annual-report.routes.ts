@@ -46,8 +46,7 @@ export function annualReportRoutes({ db, config, csrfValid }: AppContext): Route
   // The register page is the staff's dashboard: the 31 March countdown sits among its tiles.
   r.use((req, res, next) => {
     if (req.method === 'GET' && req.path === '/requests' && req.user && can(req.user.role, 'request.read')) {
-      const previous = thisYear() - 1;
-      res.locals.annualReportDue = reportDue(today(), service.submittedReports(db).some((x) => x.year === previous));
+      res.locals.annualReportDue = reportDue(today(), service.isSubmitted(db, thisYear() - 1));
     }
     next();
   });

@@ -175,6 +175,9 @@ export function startCorrection({ db, actor, year, scope, reason }: { db: Db; ac
 /** Every handed-in version (the public list and the dashboard read it). */
 export const submittedReports = (db: Db, scope?: ReportScope) => repo.submittedReports(db, scopeKey(scope));
 
+/** Whether the consolidated report of `year` was handed in. */
+export const isSubmitted = (db: Db, year: number) => repo.isSubmitted(db, year, scopeKey(undefined));
+
 /** Every handed-in version of every scope: the consolidated reports first, then the Utama's own and each Pelaksana's. */
 export function allSubmittedReports(db: Db): AnnualReportRow[] {
   return repo.allSubmittedReports(db).sort((a, b) => Number(a.scope !== '') - Number(b.scope !== '') || a.scope.localeCompare(b.scope) || b.year - a.year || b.version - a.version);

@@ -18,6 +18,18 @@ export interface ReportDue {
 /** The countdown for the previous year's report on `today`, or null once it was handed in. */
 export function reportDue(today: string, submitted: boolean): ReportDue | null {
   if (submitted) return null;
+  let due = countdowns.get(today);
+  if (!due) {
+    // Every register page view asks; a day's answer is the same all day.
+    if (countdowns.size > 366) countdowns.clear();
+    countdowns.set(today, (due = countdown(today)));
+  }
+  return { ...due };
+}
+
+const countdowns = new Map<string, ReportDue>();
+
+function countdown(today: string): ReportDue {
   const year = Number(today.slice(0, 4)) - 1;
   const dueOn = dueDateOf(year);
   const days = Math.round(DateTime.fromISO(dueOn, { zone: 'UTC' }).diff(DateTime.fromISO(today, { zone: 'UTC' }), 'days').days);
