@@ -26,6 +26,8 @@ export interface RegisterQuery {
   dueSoonUntil: string;
   /** One page, newest first, with the (capped) number of matches. */
   page(page: number, pageSize: number): { rows: RequestRow[]; total: number; totalCapped: boolean };
+  /** The same page with only what the register's table shows of each request. */
+  tablePage(page: number, pageSize: number): { rows: repo.RegisterRow[]; total: number; totalCapped: boolean };
   /** Every match (uncapped). */
   count(): number;
   /** Every match, oldest first, a batch at a time (the export). */
@@ -46,6 +48,7 @@ export function queryRegister({ db, zone, filter, scope = CONSOLIDATED }: { db: 
     calendar,
     dueSoonUntil,
     page: (page, pageSize) => (full ? repo.listRequests(db, full, page, pageSize) : { rows: [], total: 0, totalCapped: false }),
+    tablePage: (page, pageSize) => (full ? repo.listRegisterRows(db, full, page, pageSize) : { rows: [], total: 0, totalCapped: false }),
     count: () => (full ? repo.countRequests(db, full) : 0),
     batches: function* (batchSize) {
       if (full) yield* repo.iterateRequests(db, full, batchSize);
@@ -58,7 +61,7 @@ export const REGISTER_PAGE_SIZE = 25;
 /** Everything the register page shows: one page of matches, the desk's workload, the years. */
 export function registerPage({ db, zone, filter, page, scope = CONSOLIDATED }: { db: Db; zone: string; filter: RegisterFilter | null; page: number; scope?: RequestScope }) {
   const query = queryRegister({ db, zone, filter, scope });
-  const { rows, total, totalCapped } = query.page(page, REGISTER_PAGE_SIZE);
+  const { rows, total, totalCapped } = query.tablePage(page, REGISTER_PAGE_SIZE);
   return {
     rows, total, totalCapped, page, pageSize: REGISTER_PAGE_SIZE,
     today: query.today,

@@ -3,6 +3,7 @@
  * (The public status page gets its own presenter, which carries no personal data.)
  */
 import type { RequestRow } from '../db/schema.js';
+import type { RegisterRow } from './requests.repo.js';
 import type { WorkingCalendar } from '../calendar/working-days.js';
 import { explainDeadline, urgencyOn, type Urgency } from './deadlines.js';
 import { stateLabel, stateOf } from './request-status.js';
@@ -53,7 +54,7 @@ export const OUTCOME_BADGE: Record<Outcome, Badge['css']> = {
   not_provided: 'not-provided',
 };
 
-export function badgeFor(r: RequestRow, urgency: Urgency): Badge {
+export function badgeFor(r: Pick<RequestRow, 'voidedOn' | 'withdrawn' | 'outcome' | 'extendedOn'>, urgency: Urgency): Badge {
   if (r.voidedOn) return { css: 'muted', text: 'Dibatalkan' };
   if (r.withdrawn) return { css: 'muted', text: 'Dicabut' };
   if (r.outcome) return { css: OUTCOME_BADGE[r.outcome], text: label(OUTCOMES, r.outcome) };
@@ -70,7 +71,7 @@ export function badgeFor(r: RequestRow, urgency: Urgency): Badge {
   }
 }
 
-export function presentRegisterRow(r: RequestRow, cal: WorkingCalendar, today: string) {
+export function presentRegisterRow(r: RegisterRow, cal: WorkingCalendar, today: string) {
   const urgency = urgencyOn(today, r, cal);
   return {
     id: r.id,
