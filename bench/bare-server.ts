@@ -89,7 +89,9 @@ const create = db.transaction((b: IntakeBody) => {
   return { id, ...row };
 });
 app.post('/requests', (req, res) => {
-  res.status(201).json(create(req.body as IntakeBody));
+  // BEGIN IMMEDIATE: a deferred transaction that reads first gets SQLITE_BUSY at once (no busy
+  // wait) when the app server on the same file commits in between.
+  res.status(201).json(create.immediate(req.body as IntakeBody));
 });
 app.get('/status', (_req, res) => {
   res.json({ ok: true });

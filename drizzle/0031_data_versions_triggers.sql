@@ -5,9 +5,11 @@
 --    drizzle-kit cannot write WITHOUT ROWID: a generated migration that rebuilds this table must
 --    keep it (copy this file's CREATE TABLE). Its triggers on `requests` are dropped and created
 --    again around the rebuild (the same text as migration request_counts_triggers).
--- 2. `data_versions`: the row 'requests' is bumped by every insert, update and delete of a request,
---    so in-process caches of the register's totals (src/db/versioned-cache.ts) know when to forget.
---    A migration that rebuilds `requests` drops these triggers too: create them again after it.
+-- 2. `data_versions`: the rows 'requests' and 'settings' take a new random number on every insert,
+--    update and delete of a row of that table, so in-process caches (src/db/versioned-cache.ts:
+--    the register's totals, the settings) know when to forget. Random, not +1: a rolled-back
+--    change must not leave a number that a later change could take again. A migration that
+--    rebuilds `requests` or `settings` drops these triggers too: create them again after it.
 DROP TRIGGER IF EXISTS `request_counts_insert`;
 --> statement-breakpoint
 DROP TRIGGER IF EXISTS `request_counts_delete`;
@@ -63,16 +65,28 @@ BEGIN
 	ON CONFLICT DO UPDATE SET `n` = `n` + 1;
 END;
 --> statement-breakpoint
-INSERT INTO `data_versions` (`name`, `version`) VALUES ('requests', 0) ON CONFLICT DO NOTHING;
+INSERT INTO `data_versions` (`name`, `version`) VALUES ('requests', 0), ('settings', 0) ON CONFLICT DO NOTHING;
 --> statement-breakpoint
 CREATE TRIGGER `requests_version_insert` AFTER INSERT ON `requests` BEGIN
-	UPDATE `data_versions` SET `version` = `version` + 1 WHERE `name` = 'requests';
+	UPDATE `data_versions` SET `version` = random() WHERE `name` = 'requests';
 END;
 --> statement-breakpoint
 CREATE TRIGGER `requests_version_update` AFTER UPDATE ON `requests` BEGIN
-	UPDATE `data_versions` SET `version` = `version` + 1 WHERE `name` = 'requests';
+	UPDATE `data_versions` SET `version` = random() WHERE `name` = 'requests';
 END;
 --> statement-breakpoint
 CREATE TRIGGER `requests_version_delete` AFTER DELETE ON `requests` BEGIN
-	UPDATE `data_versions` SET `version` = `version` + 1 WHERE `name` = 'requests';
+	UPDATE `data_versions` SET `version` = random() WHERE `name` = 'requests';
+END;
+--> statement-breakpoint
+CREATE TRIGGER `settings_version_insert` AFTER INSERT ON `settings` BEGIN
+	UPDATE `data_versions` SET `version` = random() WHERE `name` = 'settings';
+END;
+--> statement-breakpoint
+CREATE TRIGGER `settings_version_update` AFTER UPDATE ON `settings` BEGIN
+	UPDATE `data_versions` SET `version` = random() WHERE `name` = 'settings';
+END;
+--> statement-breakpoint
+CREATE TRIGGER `settings_version_delete` AFTER DELETE ON `settings` BEGIN
+	UPDATE `data_versions` SET `version` = random() WHERE `name` = 'settings';
 END;

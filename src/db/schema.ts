@@ -1042,10 +1042,10 @@ export const requestCounts = sqliteTable(
 );
 
 /**
- * A counter per table, bumped by triggers on every insert, update and delete of its rows
- * (issue 20; migration data_versions). In-process caches of aggregates over that table
- * (src/db/versioned-cache.ts) check it, so a cached total is never older than the last change,
- * whichever process or connection made it.
+ * A number per table that triggers replace with a random one on every insert, update and delete
+ * of its rows (issue 20; migration data_versions_triggers). In-process caches of values read
+ * from that table (src/db/versioned-cache.ts) check it, so a cached value is never older than
+ * the last change, whichever process or connection made it.
  */
 export const dataVersions = sqliteTable('data_versions', {
   name: text('name').primaryKey(),

@@ -1,7 +1,8 @@
 /** SQL of the messages domain: outbox, templates, staff subscriptions, digest queries. */
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, max, sql } from 'drizzle-orm';
 
-import type { Tx } from '../db/client.js';
+import { perConnection, type Tx } from '../db/client.js';
+import { insertRow } from '../db/prepared-insert.js';
 import {
   messageSubscriptions, messageTemplates, objections, outbox, requests, users,
   type MessageSubscriptionRow, type MessageTemplateRow, type OutboxRow, type UserRow,
@@ -13,7 +14,7 @@ export type NewOutboxRow = typeof outbox.$inferInsert;
 
 /** Inserts the message unless its event key is already there; returns the new row or null. */
 export function insertOutbox(tx: Tx, values: NewOutboxRow): OutboxRow | null {
-  return tx.insert(outbox).values(values).onConflictDoNothing({ target: outbox.eventKey }).returning().get() ?? null;
+  return insertRow(tx, outbox, values, outbox.eventKey) ?? null;
 }
 
 export function findOutbox(db: Tx, id: number): OutboxRow | undefined {
@@ -77,9 +78,12 @@ export function outboxCounts(db: Tx): Record<string, number> {
 // ---- templates -------------------------------------------------------------------------------
 
 /** The template in use for a kind: its highest version; undefined = the built-in text. */
+/** The template in use for a kind: its newest version (asked on every message queued). */
 export function currentTemplate(db: Tx, kind: string): MessageTemplateRow | undefined {
-  return db.select().from(messageTemplates).where(eq(messageTemplates.kind, kind)).orderBy(desc(messageTemplates.version)).limit(1).get();
+  return perConnection(db, currentTemplateQuery).get({ kind });
 }
+const currentTemplateQuery = (db: Tx) => db.select().from(messageTemplates).where(eq(messageTemplates.kind, sql.placeholder('kind')))
+  .orderBy(desc(messageTemplates.version)).limit(1).prepare();
 
 export function templateVersions(db: Tx, kind: string): MessageTemplateRow[] {
   return db.select().from(messageTemplates).where(eq(messageTemplates.kind, kind)).orderBy(desc(messageTemplates.version)).all();

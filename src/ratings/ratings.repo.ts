@@ -1,6 +1,6 @@
 /** SQL of the satisfaction survey: links, ratings, their settings and the month's rows. */
 import { and, asc, eq, gte, isNull, lt, sql } from 'drizzle-orm';
-import type { Tx } from '../db/client.js';
+import { perConnection, type Tx } from '../db/client.js';
 import { consultations, ratingLinks, ratings, requests, settings, units, users, type RatingLinkRow, type RatingRow } from '../db/schema.js';
 
 /** Settings of the survey, stored in the settings table under "rating.*" (admin: /admin/penilaian). */
@@ -40,9 +40,12 @@ export function requestForLink(tx: Tx, id: number) {
     .from(requests).where(eq(requests.id, id)).get();
 }
 
+/** A request's or a ticket's rating link (every API answer about one asks). */
 export function findLinkOf(tx: Tx, type: 'consultation' | 'request', id: number): RatingLinkRow | undefined {
-  return tx.select().from(ratingLinks).where(type === 'consultation' ? eq(ratingLinks.consultationId, id) : eq(ratingLinks.requestId, id)).get();
+  return perConnection(tx, type === 'consultation' ? linkOfConsultation : linkOfRequest).get({ id });
 }
+const linkOfConsultation = (tx: Tx) => tx.select().from(ratingLinks).where(eq(ratingLinks.consultationId, sql.placeholder('id'))).prepare();
+const linkOfRequest = (tx: Tx) => tx.select().from(ratingLinks).where(eq(ratingLinks.requestId, sql.placeholder('id'))).prepare();
 
 export function insertLink(tx: Tx, values: typeof ratingLinks.$inferInsert): void {
   tx.insert(ratingLinks).values(values).onConflictDoNothing().run();

@@ -5,6 +5,7 @@ import { cachedUntilChanged } from '../db/versioned-cache.js';
 import { firstAndLast } from '../db/queries.js';
 import { perConnection, preparedStatement, type Tx } from '../db/client.js';
 import { insertInChunks, selectInChunks } from '../db/bulk.js';
+import { insertRow } from '../db/prepared-insert.js';
 import type { Deadlines, DueSoonWindow } from './deadlines.js';
 import { STATUS_FILTERS } from './status-filters.js';
 import { exactCount } from './request-counts.repo.js';
@@ -12,24 +13,9 @@ import type { Channel, RequesterCategory } from '../vocabulary/requests.js';
 
 export type NewRequestRow = typeof requests.$inferInsert;
 
-/** One INSERT … RETURNING with a placeholder per column, prepared once per connection. */
-function insertWithPlaceholders(tx: Tx) {
-  const placeholders = Object.fromEntries(Object.keys(getTableColumns(requests)).map((k) => [k, sql.placeholder(k)]));
-  return tx.insert(requests).values(placeholders as unknown as NewRequestRow).returning().prepare();
-}
-
-/**
- * Inserts a request (run on every intake). Columns left out take their schema defaults, as a
- * plain drizzle insert would.
- */
+/** Inserts a request (run on every intake). Columns left out take their schema defaults. */
 export function insertRequest(tx: Tx, values: NewRequestRow): RequestRow {
-  const params: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(getTableColumns(requests))) {
-    const v = (values as Record<string, unknown>)[key];
-    const value = v !== undefined ? v : column.default !== undefined ? column.default : null;
-    params[key] = typeof value === 'boolean' ? Number(value) : value;
-  }
-  return perConnection(tx, insertWithPlaceholders).get(params);
+  return insertRow(tx, requests, values)!;
 }
 
 export function findRequest(tx: Tx, id: number): RequestRow | undefined {

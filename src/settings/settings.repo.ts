@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { preparedStatement, type Db, type Tx } from '../db/client.js';
+import { cachedUntilChanged } from '../db/versioned-cache.js';
 import { settings } from '../db/schema.js';
 import { DEFAULT_OBJECTION_PATTERN, DEFAULT_REGISTRATION_PATTERN } from '../numbering/numbering.js';
 
@@ -39,12 +40,14 @@ export function seedSettings(db: Db): void {
 }
 
 export function getSettings(db: Tx): Settings {
-  const out: Settings = { ...DEFAULT_SETTINGS };
-  // Read on every intake and every printout: prepared once.
-  for (const row of preparedStatement(db, 'select key, value from settings').all() as { key: string; value: string }[]) {
-    if (Object.hasOwn(DEFAULT_SETTINGS, row.key)) out[row.key as SettingKey] = row.value;
-  }
-  return out;
+  // Read several times on every intake and every printout: kept until a setting changes.
+  return { ...cachedUntilChanged(db, 'settings', 'all', () => {
+    const out: Settings = { ...DEFAULT_SETTINGS };
+    for (const row of preparedStatement(db, 'select key, value from settings').all() as { key: string; value: string }[]) {
+      if (Object.hasOwn(DEFAULT_SETTINGS, row.key)) out[row.key as SettingKey] = row.value;
+    }
+    return out;
+  }) };
 }
 
 export function setSetting(tx: Tx, key: SettingKey | `internal.${string}` | "holidays_seeded", value: string): void {

@@ -16,6 +16,7 @@ import { registerPage } from '../../src/requests/register.query.js';
 import { decideRequest } from '../../src/requests/requests.service.js';
 import { decisionInput } from '../helpers/factories.js';
 import { cachedUntilChanged } from '../../src/db/versioned-cache.js';
+import { getSettings, setSetting } from '../../src/settings/settings.repo.js';
 
 const zone = 'Asia/Jakarta';
 const dirs: string[] = [];
@@ -71,6 +72,25 @@ describe('cached register totals', () => {
     expect(totals(db, { year: 2022 }).total).toBe(1);
     makeRequest(db, { receivedOn: '2022-03-04' });
     expect(totals(db, { year: 2022 }).total).toBe(2);
+  });
+
+  it('when a setting is changed by another connection or inside a transaction that rolls back, then getSettings follows the committed value', () => {
+    const { file, db } = fileDb();
+    expect(getSettings(db).office_name).not.toBe('Dinas Uji');
+    const other = openDb(file);
+    setSetting(other, 'office_name', 'Dinas Uji');
+    expect(getSettings(db).office_name).toBe('Dinas Uji');
+    expect(() =>
+      db.transaction((tx) => {
+        setSetting(tx, 'office_name', 'Dinas Batal');
+        expect(getSettings(tx).office_name).toBe('Dinas Batal');
+        throw new Error('rolled back');
+      }),
+    ).toThrow('rolled back');
+    expect(getSettings(db).office_name).toBe('Dinas Uji');
+    expect(getSettings(other).office_name).toBe('Dinas Uji');
+    other.$client.close();
+    db.$client.close();
   });
 
   it('when nothing changed, then the value computed first is given again without computing', () => {
