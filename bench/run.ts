@@ -16,7 +16,7 @@ import { runLoad, type LoadResult } from './load.js';
 import { buildRecap, buildRecapTable } from '../src/recap/recap.service.js';
 import { createToken, createUser } from '../src/auth/auth.service.js';
 import { apiIntakeBody } from '../test/helpers/factories.js';
-import { freePort, startServer } from '../test/helpers/server-process.js';
+import { freePort, START_ARGS, startServer } from '../test/helpers/server-process.js';
 import { todayIn } from '../src/shared/dates.js';
 import { benchImportExport } from './import-export.js';
 import { generateDesk } from './generate-desk.js';
@@ -241,7 +241,8 @@ function pin(pid: number, cpus: string): void {
 
 /** Starts bench/bare-server.ts on the database file and waits until it answers. */
 async function startBare(dbFile: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--max-semi-space-size=2', '--import', 'tsx', path.join(HERE, 'bare-server.ts')], {
+  // The V8 flags of `npm start` (the last argument is its dist/server.js).
+  const child = spawn(process.execPath, [...START_ARGS.slice(0, -1), '--import', 'tsx', path.join(HERE, 'bare-server.ts')], {
     env: { ...process.env, DB: dbFile, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'],
   });
   const deadline = Date.now() + 20_000;

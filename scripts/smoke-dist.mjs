@@ -15,8 +15,8 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const START_DEADLINE_MS = 30_000;
-// The flag `npm start` uses (see package.json), so the smoke starts exactly that.
-const START_ARGS = ['--max-semi-space-size=2', 'dist/server.js'];
+// What `npm start` runs (package.json's start script without its `node`), so the smoke starts exactly that.
+const START_ARGS = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.start.split(' ').slice(1);
 
 function fail(message) {
   console.error(`smoke: ${message}`);

@@ -13,7 +13,7 @@ describe('shipped compiled', () => {
   it('when the app is installed, then prepare builds dist/ and start and the CLI run it without compiling', () => {
     expect(pkg.scripts.prepare).toBe('npm run build');
     expect(pkg.scripts.build).toBe('tsc -p tsconfig.build.json');
-    expect(pkg.scripts.start).toBe('node --max-semi-space-size=2 dist/server.js');
+    expect(pkg.scripts.start).toBe('node --max-semi-space-size=2 --heap-growing-percent=50 dist/server.js');
     expect(pkg.scripts.ppid).toBe('node dist/cli.js');
   });
 

@@ -1,9 +1,13 @@
 /** Runs the real server (src/server.ts) as a child process on a temp data folder. */
+import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** What `npm start` runs: package.json's start script without its `node`. */
+export const START_ARGS: string[] = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.start.split(' ').slice(1);
 
 export function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -20,7 +24,7 @@ export function freePort(): Promise<number> {
  */
 export async function startServer(dataDir: string, port: number, env: Record<string, string> = {}, compiled = false): Promise<ChildProcess> {
   // Compiled: exactly as `npm start` runs it (see package.json).
-  const args = compiled ? ['--max-semi-space-size=2', 'dist/server.js'] : ['--import', 'tsx', 'src/server.ts'];
+  const args = compiled ? START_ARGS : ['--import', 'tsx', 'src/server.ts'];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, PPID_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'silent', ...env },
