@@ -9,6 +9,7 @@ import { disputeStages, objections, requests } from '../db/schema.js';
 import { COURT_RESULTS, DISPUTE_RESULTS, type CourtResult, type DisputeResult } from '../objections/vocabulary.js';
 import { firstAndLast } from '../db/queries.js';
 import { perConnection, type Tx } from '../db/client.js';
+import { monthCountsBy, requestsPerMonthOf } from '../requests/request-counts.repo.js';
 import type { MonthlyRequestAggregate, ObjectionAggregate } from './recap.js';
 import { scopeWhere, type RequestScope } from '../pelaksana/pelaksana.repo.js';
 
@@ -209,16 +210,8 @@ export function yearsWithData(tx: Tx): number[] {
 // ---- Monthly report ---------------------------------------------------------------------
 
 /** Requests received per month of `year`: [{month, requests}] for months that have any. */
-export function requestCountsByMonth(tx: Tx, year: number): { month: number; requests: number }[] {
-  const month = monthOf(requests.receivedOn);
-  return tx
-    .select({ month, requests: sql<number>`count(*)` })
-    .from(requests)
-    .where(and(inYear(requests.receivedOn, year), counted))
-    .groupBy(month)
-    .orderBy(month)
-    .all();
-}
+/** Requests per month of a year, from request_counts (exact, kept by triggers: no scan of the year). */
+export const requestCountsByMonth = (tx: Tx, year: number) => requestsPerMonthOf(tx, year);
 
 /** The month's stated purposes, grouped case-insensitively after trimming, most frequent first. */
 export function topPurposes(tx: Tx, year: number, month: number, limit: number): { purpose: string; count: number }[] {
@@ -244,16 +237,6 @@ export function informationTextsOfMonth(tx: Tx, year: number, month: number): st
     .map((r) => r.text);
 }
 
-/** Requests of the month per value of a category-like column, most frequent first. */
-function countsOfMonthBy(tx: Tx, col: SQLiteColumn, year: number, month: number): { key: string; count: number }[] {
-  return tx
-    .select({ key: sql<string>`${col}`, count: sql<number>`count(*)` })
-    .from(requests)
-    .where(and(inMonth(requests.receivedOn, year, month), counted))
-    .groupBy(col)
-    .orderBy(desc(sql`count(*)`), asc(col))
-    .all();
-}
-
-export const categoriesOfMonth = (tx: Tx, year: number, month: number) => countsOfMonthBy(tx, requests.requesterCategory, year, month);
-export const channelsOfMonth = (tx: Tx, year: number, month: number) => countsOfMonthBy(tx, requests.channel, year, month);
+/** Requests of the month per requester category and per channel, most frequent first (from request_counts). */
+export const categoriesOfMonth = (tx: Tx, year: number, month: number) => monthCountsBy(tx, 'category', year, month);
+export const channelsOfMonth = (tx: Tx, year: number, month: number) => monthCountsBy(tx, 'channel', year, month);

@@ -64,3 +64,18 @@ export function exactCount(tx: Tx, f: CountFilter): number | null {
   // Every page view of the same filter asks again: kept until a request changes.
   return cachedUntilChanged(tx, 'requests', `exactCount ${text} ${JSON.stringify(params)}`, () => (preparedStatement(tx, text).get(params) as { n: number }).n);
 }
+
+/** Requests received in each month of `year` that has any (voided entries left out), month order. */
+export function requestsPerMonthOf(tx: Tx, year: number): { month: number; requests: number }[] {
+  return preparedStatement(tx, 'select month, sum(n) as requests from request_counts where year = ? and voided = 0 group by month having sum(n) > 0 order by month')
+    .all(year) as { month: number; requests: number }[];
+}
+
+/** Requests received in a month per channel or per requester category (voided left out), most frequent first. */
+export function monthCountsBy(tx: Tx, column: 'channel' | 'category', year: number, month: number): { key: string; count: number }[] {
+  return preparedStatement(
+    tx,
+    `select ${column} as key, sum(n) as count from request_counts where year = ? and month = ? and voided = 0
+     group by ${column} having sum(n) > 0 order by count desc, key asc`,
+  ).all(year, month) as { key: string; count: number }[];
+}
