@@ -164,9 +164,10 @@ try {
     return { throughputRatio: tp, p95Ratio: p95, met: withTarget ? met : undefined };
   };
   const ratios: Record<string, unknown> = {};
-  ratios.jsonList = againstBase(`app JSON list, year ${year} + full (exact total)`, await load('app JSON list, year + status', port, { path: `/api/v1/requests?${filter}`, headers: api }), true);
+  // page_size=25: the same 25 rows the bare route and the register page serve (the API's default page is 50).
+  ratios.jsonList = againstBase(`app JSON list, year ${year} + full (exact total)`, await load('app JSON list, year + status', port, { path: `/api/v1/requests?${filter}&page_size=25`, headers: api }), true);
   ratios.htmlPage = againstBase(`app register page (HTML), year ${year} + full (exact total)`, await load('app register page, year + status', port, { path: `/requests?${filter}`, headers: page }), true);
-  ratios.jsonSearch = againstBase('app JSON list, free-text search (capped count)', await load('app JSON list, free-text search', port, { path: `/api/v1/requests?q=${name}`, headers: api }), false);
+  ratios.jsonSearch = againstBase('app JSON list, free-text search (capped count)', await load('app JSON list, free-text search', port, { path: `/api/v1/requests?q=${name}&page_size=25`, headers: api }), false);
   ratios.htmlSearch = againstBase('app register page, free-text search (capped count)', await load('app register page, free-text search', port, { path: `/requests?q=${name}`, headers: page }), false);
 
   // Intake beside the bare insert (same durability: synchronous=FULL, request + audit row in one transaction).

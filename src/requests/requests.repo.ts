@@ -1,5 +1,5 @@
 /** SQL of the request register. Nothing outside this file queries the requests table. */
-import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { objections, requests, type RequestRow } from '../db/schema.js';
 import { cachedUntilChanged } from '../db/versioned-cache.js';
 import { firstAndLast } from '../db/queries.js';
