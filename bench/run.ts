@@ -30,6 +30,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '5' },
     concurrency: { type: 'string', default: '10' },
     'import-rows': { type: 'string', default: '100000' },
+    warmup: { type: 'string', default: '2' },
   },
 });
 const N = Number(values.requests);
@@ -38,6 +39,7 @@ const ZONE = 'Asia/Jakarta';
 const SECONDS = Number(values.seconds);
 const CONCURRENCY = Number(values.concurrency);
 const IMPORT_ROWS = Number(values['import-rows']);
+const WARMUP = Number(values.warmup);
 const today = todayIn('Asia/Jakarta');
 const lastYear = Number(today.slice(0, 4));
 
@@ -69,7 +71,7 @@ const machine = {
   cpuModel: os.cpus()[0]?.model ?? 'unknown', cores: os.availableParallelism(), memoryGb: Math.round(os.totalmem() / 2 ** 30 * 10) / 10,
   node: process.version, platform: `${os.type()} ${os.release()}`,
 };
-const results: Record<string, unknown> = { at: new Date().toISOString(), requests: N, consultations: CONSULTATIONS, machine, options: { seconds: SECONDS, concurrency: CONCURRENCY } };
+const results: Record<string, unknown> = { at: new Date().toISOString(), requests: N, consultations: CONSULTATIONS, machine, options: { seconds: SECONDS, concurrency: CONCURRENCY, warmupSeconds: WARMUP } };
 let server: ChildProcess | undefined;
 let bareServer: ChildProcess | undefined;
 // The load generator (this process) on core 0, the servers on the others, where there are others.
@@ -145,7 +147,12 @@ try {
   const page = { cookie };
   const name = encodeURIComponent(g.sampleName);
   const http: Record<string, LoadResult> = {};
-  const load = async (key: string, p: number, target: Parameters<typeof runLoad>[1]) => (http[key] = await runLoad(p, target, CONCURRENCY, SECONDS));
+  // Every load, the bare server's and the app's alike, first runs WARMUP seconds unmeasured: a
+  // server's first seconds on a route (JIT, its page cache) are not what it does all day.
+  const load = async (key: string, p: number, target: Parameters<typeof runLoad>[1]) => {
+    if (WARMUP > 0) await runLoad(p, target, CONCURRENCY, WARMUP);
+    return (http[key] = await runLoad(p, target, CONCURRENCY, SECONDS));
+  };
   const fig = (r: LoadResult) => `${r.perSecond.toFixed(0)} req/s · p95 ${ms(r.p95)}${r.errors ? ` · ${r.errors} errors` : ''}`;
   const filter = `year=${year}&status=full`;
 
@@ -222,7 +229,7 @@ try {
 
 const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length)));
 console.log(`\nPPID tracker benchmark — ${N} requests, ${CONSULTATIONS} consultations · ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}`);
-console.log(`${CONCURRENCY} connections, ${SECONDS} s per load; ${pinning ? `load generator on CPU ${pinning.bench}, servers on CPU ${pinning.servers}` : 'no CPU pinning'}\n`);
+console.log(`${CONCURRENCY} connections, ${SECONDS} s per load after ${WARMUP} s unmeasured; ${pinning ? `load generator on CPU ${pinning.bench}, servers on CPU ${pinning.servers}` : 'no CPU pinning'}\n`);
 for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  │  '));
 fs.writeFileSync(path.join(HERE, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log('\nwritten: bench/results.json');

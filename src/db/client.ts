@@ -87,3 +87,20 @@ export function preparedStatement(handle: object, sqlText: string): Database.Sta
   if (!stmt) cache.set(sqlText, (stmt = client.prepare(sqlText)));
   return stmt;
 }
+
+/**
+ * Runs `fn` with the connection's page cache raised to `mb` megabytes, then puts it back. A
+ * transaction that changes more pages than the cache holds (SQLite's default is 2 MB; a
+ * 100,000-row import touches far more) spills them to the WAL and reads them back while it runs:
+ * about a tenth of the import's time (issue 20).
+ */
+export function withPageCache<T>(handle: object, mb: number, fn: () => T): T {
+  const client = connectionOf(handle);
+  const before = client.pragma('cache_size', { simple: true }) as number;
+  client.pragma(`cache_size = -${Math.round(mb * 1024)}`);
+  try {
+    return fn();
+  } finally {
+    client.pragma(`cache_size = ${before}`);
+  }
+}

@@ -132,7 +132,7 @@ export const requests = sqliteTable(
     // The extension letter (Pemberitahuan Perpanjangan Waktu, Pasal 22 ayat 8): numbered by its own
     // pattern (setting extension_letter_pattern) in the extension's transaction; null for an
     // imported extension, which was numbered on paper.
-    extensionLetterNumber: text('extension_letter_number').unique(),
+    extensionLetterNumber: text('extension_letter_number'),
     extensionLetterYear: integer('extension_letter_year'),
     extensionLetterSeq: integer('extension_letter_seq'),
     // Delivery (Pasal 22 ayat 7 huruf f–g): when and how the information was actually given, and
@@ -166,7 +166,7 @@ export const requests = sqliteTable(
     dikEntryId: integer('dik_entry_id').references((): AnySQLiteColumn => dikEntries.id),
     // The Surat Keputusan penolakan (src/dik/rejection-letter.ts): numbered by its own pattern
     // (setting rejection_letter_pattern) in the decision's transaction; kept when corrected.
-    rejectionLetterNumber: text('rejection_letter_number').unique(),
+    rejectionLetterNumber: text('rejection_letter_number'),
     rejectionLetterYear: integer('rejection_letter_year'),
     rejectionLetterSeq: integer('rejection_letter_seq'),
     // Derived from receivedOn, the extension, decidedOn and the holiday calendar; recomputed
@@ -194,6 +194,10 @@ export const requests = sqliteTable(
     index('requests_open_idx').on(t.dueOn, t.openedAt).where(sql`${t.outcome} is null and ${t.voidedOn} is null`),
     // The public status lookup matches the number whatever its case ("001/ppid/i/2024").
     index('requests_number_nocase_idx').on(sql`${t.registrationNumber} collate nocase`),
+    // Each letter number once. Partial: most requests have no such letter, and an entry for every
+    // null made each intake write two more index pages (issue 20).
+    uniqueIndex('requests_extension_letter_number_unique').on(t.extensionLetterNumber).where(sql`${t.extensionLetterNumber} is not null`),
+    uniqueIndex('requests_rejection_letter_number_unique').on(t.rejectionLetterNumber).where(sql`${t.rejectionLetterNumber} is not null`),
     check('requests_channel_check', oneOf(t.channel, CHANNELS)),
     check('requests_requester_type_check', oneOf(t.requesterType, REQUESTER_TYPES)),
     check('requests_requester_category_check', oneOf(t.requesterCategory, REQUESTER_CATEGORIES)),

@@ -17,7 +17,7 @@
  * (the INSERTs). This file holds them together in one transaction and writes the audit entry.
  */
 import crypto from 'node:crypto';
-import type { Db, Tx } from '../db/client.js';
+import { withPageCache, type Db, type Tx } from '../db/client.js';
 import { recordEvent, type Actor } from '../audit/audit.repo.js';
 import { AppError } from '../shared/errors.js';
 import { todayIn } from '../shared/dates.js';
@@ -117,7 +117,7 @@ export async function importRegister(input: ImportInput): Promise<ImportReport> 
   const holder: { sheet: SheetData | null } = { sheet: read.sheet };
   const today = todayIn(zone);
 
-  return db.transaction((tx) => {
+  return withPageCache(db, 64, () => db.transaction((tx) => {
     const log = new ProblemLog();
     const parsed = parseAndRelease(holder, tx, today, log);
     const { existing } = parsed;
@@ -169,5 +169,5 @@ export async function importRegister(input: ImportInput): Promise<ImportReport> 
       },
     });
     return report;
-  });
+  }));
 }
