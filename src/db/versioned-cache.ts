@@ -12,7 +12,7 @@
 import { perConnection, preparedStatement } from './client.js';
 
 /** Tables with a version row kept by triggers. */
-export type VersionedTable = 'requests' | 'settings';
+export type VersionedTable = 'requests' | 'settings' | 'consultations';
 
 /** Entries kept per connection before the cache starts over (filters a register offers are few). */
 const MAX_ENTRIES = 1000;

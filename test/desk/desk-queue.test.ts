@@ -41,6 +41,22 @@ describe('the queue with paging and filters', () => {
     expect(emails.text).toContain('href="/desk?channel=email&amp;category=question&amp;per_page=10&amp;page=2"');
   });
 
+  it('when tickets are logged, escalated or answered between two views, then the total is exact each time (the count is cached until a ticket changes)', async () => {
+    const { app, db } = buildTestApp();
+    many(db);
+    const { agent } = await loginAs(app, db, 'agent');
+    expect((await agent.get('/desk').expect(200)).text).toContain('1–50 dari 60 konsultasi');
+    expect((await agent.get('/desk?channel=email').expect(200)).text).toContain('dari 30 konsultasi');
+    log(db, '2025-12-02T09:00:00+07:00', { channel: 'email' });
+    expect((await agent.get('/desk').expect(200)).text).toContain('1–50 dari 61 konsultasi');
+    expect((await agent.get('/desk?channel=email').expect(200)).text).toContain('dari 31 konsultasi');
+    expect(() => db.transaction((tx) => {
+      log(tx as unknown as Db, '2025-12-02T10:00:00+07:00', { channel: 'email' });
+      throw new Error('rolled back');
+    })).toThrow('rolled back');
+    expect((await agent.get('/desk?channel=email').expect(200)).text).toContain('dari 31 konsultasi');
+  });
+
   it('when filtered by due soon or overdue, then only open tickets due in the next hours or already late show, and the tiles count them all', async () => {
     const { app, db } = buildTestApp();
     many(db); // all overdue (due 2025-12-02)
