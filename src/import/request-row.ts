@@ -8,7 +8,7 @@
  * unknown choice, dates in an impossible order. The intake columns are read as the field table
  * (request-fields.ts) declares them.
  */
-import { INVALID_EMAIL, isEmail } from '../requests/requests.schemas.js';
+import { INVALID_EMAIL, isEmail } from '../shared/validation.js';
 import { OUTCOMES, WITHDRAWN_NOTE, type ExemptionArticle, type Outcome, type Reason } from '../requests/vocabulary.js';
 import { fieldsOf, REQUEST_FIELD, type FieldSpec } from '../requests/request-fields.js';
 import { decisionDateRules, decisionRules, extensionRules, intakeRules } from '../requests/request-status.js';
@@ -90,10 +90,9 @@ export function readRequest(r: RowReader, today: string): RequestValues {
   const heldByContact = r.text('heldByContact');
   const givenForm = (r.enumValue('givenForm') ?? '') as RequestValues['givenForm'] & ('' | 'softcopy' | 'hardcopy' | 'inspect');
   const provideOn = r.date('provideOn');
-  const fee = (key: 'feeCopy' | 'feeDelivery' | 'feeOther') => r.int(key, REQUEST_FIELD[key].min!, REQUEST_FIELD[key].intMax!) ?? 0;
-  const feeCopy = fee('feeCopy');
-  const feeDelivery = fee('feeDelivery');
-  const feeOther = fee('feeOther');
+  const feeCopy = amount(r, 'feeCopy');
+  const feeDelivery = amount(r, 'feeDelivery');
+  const feeOther = amount(r, 'feeOther');
   const redactedParts = r.text('redactedParts');
   const paymentHow = r.text('paymentHow');
   if (outcome && decidedOn && receivedOn) {
@@ -109,10 +108,9 @@ export function readRequest(r: RowReader, today: string): RequestValues {
   // The delivery record (Pasal 22 ayat 7 huruf f–g): a date and a method, or neither.
   const deliveredOn = r.date('deliveredOn');
   const deliveredBy = r.enumValue('deliveredBy');
-  const cost = (key: 'deliveryCostCopy' | 'deliveryCostDelivery' | 'deliveryCostOther') => r.int(key, REQUEST_FIELD[key].min!, REQUEST_FIELD[key].intMax!) ?? 0;
-  const deliveryCostCopy = cost('deliveryCostCopy');
-  const deliveryCostDelivery = cost('deliveryCostDelivery');
-  const deliveryCostOther = cost('deliveryCostOther');
+  const deliveryCostCopy = amount(r, 'deliveryCostCopy');
+  const deliveryCostDelivery = amount(r, 'deliveryCostDelivery');
+  const deliveryCostOther = amount(r, 'deliveryCostOther');
   const deliveryPaymentMethod = r.enumValue('deliveryPaymentMethod') ?? '';
   const deliveryNote = r.text('deliveryNote');
   if (deliveredOn && !deliveredBy) r.error('deliveredBy', 'Wajib diisi bila Tanggal penyerahan informasi diisi.');
@@ -172,6 +170,11 @@ export function readRequest(r: RowReader, today: string): RequestValues {
   out.voidReason = voided ? (voidReason as RequestValues['voidReason']) : null;
   out.voidNote = voided ? voidNote : '';
   return out;
+}
+
+/** A rupiah amount within the field's declared bounds, 0 when blank. */
+function amount(r: RowReader, key: 'feeCopy' | 'feeDelivery' | 'feeOther' | 'deliveryCostCopy' | 'deliveryCostDelivery' | 'deliveryCostOther'): number {
+  return r.int(key, REQUEST_FIELD[key].min!, REQUEST_FIELD[key].intMax!) ?? 0;
 }
 
 /** A whole number within the field's declared bounds, or null when blank. */

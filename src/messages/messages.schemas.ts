@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, requiredText } from '../shared/validation.js';
+import { INVALID_EMAIL, isEmail, optionalText, requiredText } from '../shared/validation.js';
 import { OUTBOX_STATUSES } from './kinds.js';
 
 const checkbox = z.preprocess((v) => v === 'on' || v === 'yes' || v === '1' || v === true, z.boolean());
@@ -17,7 +17,7 @@ export const preferencesFormSchema = z.object({
     .string()
     .trim()
     .max(200)
-    .refine((v) => v === '' || z.email().safeParse(v).success, { message: 'Alamat e-mail tidak valid.' })
+    .refine((v) => v === '' || isEmail(v), { message: INVALID_EMAIL })
     .default(''),
   newRequests: checkbox,
   dailyDigest: checkbox,

@@ -9,11 +9,8 @@ import { CHANNELS, REQUESTER_CATEGORIES, VOID_REASONS } from './vocabulary.js';
 import { REQUEST_FIELDS, inputFieldsOf, getPath, type FieldGroup, type FieldSpec, type GroupValues } from './request-fields.js';
 import { STATUS_FILTERS } from './status-filters.js';
 import { EARLIEST_YEAR, latestYear } from '../shared/dates.js';
-import { anyIsoDate, checkboxList, formIntOr, isoDate, optionalFormInt, oneOf, optionalText, requiredText } from '../shared/validation.js';
+import { anyIsoDate, checkboxList, formIntOr, INVALID_EMAIL, isEmail, isoDate, optionalFormInt, oneOf, optionalText, requiredText } from '../shared/validation.js';
 
-/** The e-mail rule: the forms refuse an address that is not one; the import keeps it with a warning. */
-export const INVALID_EMAIL = 'Alamat e-mail tidak valid.';
-export const isEmail = (v: string) => z.email().safeParse(v).success;
 const optionalEmail = z
   .string()
   .trim()

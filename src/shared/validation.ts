@@ -41,6 +41,12 @@ export function tooLongMessage(max: number, length?: number): string {
 }
 
 /** Optional free text: trimmed, empty allowed, bounded. */
+/** The e-mail rule: the forms refuse an address that is not one; the import keeps it with a warning. */
+export const INVALID_EMAIL = 'Alamat e-mail tidak valid.';
+const EMAIL = z.email();
+/** The schema is built once: building it on every call was a sixth of the import's row reading. */
+export const isEmail = (v: string) => EMAIL.safeParse(v).success;
+
 export const optionalText = (max: number) => z.string().trim().max(max).default('');
 /** Required free text: trimmed, non-empty, bounded. */
 export const requiredText = (max: number) => z.string().trim().min(1).max(max);
