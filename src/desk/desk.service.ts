@@ -17,6 +17,7 @@ import { intakeFacts, ticketDueAt } from './desk-intake.js';
 import type { AnswerInput, CreateInput, EscalationInput, ListQuery } from './desk.schemas.js';
 import { approvalGate } from './approval.rules.js';
 import { onConsultationAnswered } from './answered.js';
+import { deskLabels } from './desk-config.js';
 
 /** Who looks: desk staff see every ticket; a unit's staff only those escalated to their unit. */
 export interface Viewer {
@@ -65,7 +66,7 @@ export function logConsultation({ db, actor, zone, input }: UseCase<CreateInput>
       escalatedAt: input.escalated ? receivedAt : null,
       createdBy: actor.userId, createdAt: now, updatedAt: now,
     });
-    recordEvent(tx, actor, { action: 'consultation.create', entityType: 'consultation', entityId: row.id, summary: `${row.ticketNumber} (${row.channel}) dicatat`, after: row });
+    recordEvent(tx, actor, { action: 'consultation.create', entityType: 'consultation', entityId: row.id, summary: `${row.ticketNumber} (${deskLabels(tx).channel[row.channel] ?? row.channel}) dicatat`, after: row });
     return row;
   });
 }

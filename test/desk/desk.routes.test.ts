@@ -35,7 +35,8 @@ describe('the desk pages', () => {
     expect(res.headers.location).toBe('/desk/1');
     const show = await agent.get('/desk/1').expect(200);
     expect(show.text).toContain('00001/KONS/2026');
-    expect(show.text).toContain('00001/KONS/2026 (phone) dicatat');
+    // The history names the channel as the admin's list does, not by its code.
+    expect(show.text).toContain('00001/KONS/2026 (Telepon) dicatat');
   });
 
   it('when the form has an unknown channel and no question, then 400 with the messages and the typed values, nothing written', async () => {
