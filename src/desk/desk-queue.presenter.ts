@@ -17,7 +17,7 @@ export function queuePage(q: ListQuery, r: { total: number; page: number; perPag
   return {
     filter,
     paging: {
-      total: r.total, page: r.page, pages: r.pages,
+      total: r.total, page: r.page, pages: r.pages, pagesText: r.pages.toLocaleString('id-ID'),
       range: r.total === 0 ? 'Tidak ada konsultasi.' : `${first}–${last} dari ${r.total.toLocaleString('id-ID')} konsultasi`,
       prev: r.page > 1 ? href(r.page - 1) : null,
       next: r.page < r.pages ? href(r.page + 1) : null,

@@ -70,7 +70,11 @@ export function presentRegisterPage(
   const exportLink = (path: string, extra = '') => `${path}${query || extra ? `?${[query, extra].filter(Boolean).join('&')}` : ''}`;
   return {
     rows: data.rows.map((r) => presentRegisterRow(r, data.calendar, data.today)),
-    workload: data.workload,
+    // "140.053", as the count line writes its numbers.
+    workload: {
+      open: formatNumber(data.workload.open), dueSoon: formatNumber(data.workload.dueSoon),
+      overdue: formatNumber(data.workload.overdue), unopened: formatNumber(data.workload.unopened),
+    },
     refused,
     message: refused ? FILTER_REFUSED : '',
     filtered: query !== '',

@@ -85,6 +85,8 @@ describe('request_counts', () => {
     expect(queryRegister({ db, zone, filter: { q: 'tongkol' } }).page(1, 25)).toMatchObject({ total: COUNT_CAP, totalCapped: true });
     const view = presentRegisterPage(registerPage({ db, zone, filter: { year: 2022 }, page: 1 }), { typed: {}, filter: { year: 2022 } });
     expect(view.countText).toContain('10.051 permohonan');
+    // The tiles write their numbers the same way.
+    expect(view.workload.open).toBe('10.051');
   });
 
   it('when the same page is asked again after a write, then the reused page query shows the new rows and total', () => {
