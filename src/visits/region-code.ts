@@ -20,6 +20,16 @@ export function topicProblem(tx: Tx, code: string): string | null {
   return label ? `Topik "${label}" tidak aktif lagi. Pilih yang lain.` : 'Topik tidak dikenal. Pilih dari daftar.';
 }
 
+/** The region and topic checks of a visit's or a video conference's form, by field (empty when both are fine). */
+export function regionAndTopicProblems(tx: Tx, input: { regionCode: string; topic: string }): Record<string, string> {
+  const fields: Record<string, string> = {};
+  const region = regionCodeProblem(tx, input.regionCode);
+  if (region) fields.regionCode = region;
+  const topic = topicProblem(tx, input.topic);
+  if (topic) fields.topic = topic;
+  return fields;
+}
+
 /** The label of a stored topic code (inactive ones included; an unknown value is shown as is). */
 export function topicLabel(tx: Tx, code: string): string {
   return deskLabels(tx).topic[code] ?? code;

@@ -14,7 +14,7 @@ import { loadCalendar } from '../calendar/holidays.service.js';
 import { findUnitByCode, listUnits } from '../units/units.service.js';
 import { logConsultation } from '../desk/desk.service.js';
 import * as repo from './video.repo.js';
-import { regionCodeProblem, topicLabel, topicProblem } from './region-code.js';
+import { regionAndTopicProblems, topicLabel, topicProblem } from './region-code.js';
 import { planningProblem, type VideoStatus } from './video-rules.js';
 import type { VideoRequestInput } from './video.schemas.js';
 
@@ -33,11 +33,7 @@ export function getVideoConference(db: Tx, id: number): VideoConferenceRow {
 
 export function requestVideoConference({ db, actor, zone, input }: UseCase<VideoRequestInput>): VideoConferenceRow {
   return db.transaction((tx) => {
-    const fields: Record<string, string> = {};
-    const region = regionCodeProblem(tx, input.regionCode);
-    if (region) fields.regionCode = region;
-    const topic = topicProblem(tx, input.topic);
-    if (topic) fields.topic = topic;
+    const fields = regionAndTopicProblems(tx, input);
     const unit = findUnitByCode(tx, input.unitCode);
     if (!unit) fields.unitCode = 'Unit tidak dikenal.';
     else if (!unit.active) fields.unitCode = `Unit ${unit.code} tidak aktif. Pilih unit lain.`;

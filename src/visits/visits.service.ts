@@ -14,7 +14,7 @@ import { getSettings } from '../settings/settings.repo.js';
 import { logConsultation } from '../desk/desk.service.js';
 import type { Channel } from '../desk/vocabulary.js';
 import * as repo from './visits.repo.js';
-import { regionCodeProblem, topicLabel, topicProblem } from './region-code.js';
+import { regionAndTopicProblems, topicLabel, topicProblem } from './region-code.js';
 import { regionDayProblem, reservationDayProblem, type VisitStatus } from './visit-rules.js';
 import type { ReservationInput } from './visits.schemas.js';
 
@@ -38,11 +38,7 @@ export function getVisit(db: Tx, id: number): VisitRow {
 
 export function reserveVisit({ db, actor, zone, input }: UseCase<ReservationInput>): VisitRow {
   return db.transaction((tx) => {
-    const fields: Record<string, string> = {};
-    const region = regionCodeProblem(tx, input.regionCode);
-    if (region) fields.regionCode = region;
-    const topic = topicProblem(tx, input.topic);
-    if (topic) fields.topic = topic;
+    const fields = regionAndTopicProblems(tx, input);
     if (Object.keys(fields).length) throw invalid(fields);
     const day = reservationDayProblem(input.plannedOn, todayIn(zone), loadCalendar(tx));
     if (day) throw invalid({ plannedOn: day }, day);
