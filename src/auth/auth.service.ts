@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
-import { DateTime } from 'luxon';
+import { DateTime, Settings } from 'luxon';
 import type { Db } from '../db/client.js';
 import type { UserRow } from '../db/schema.js';
 import { AppError, invalid } from '../shared/errors.js';
-import { nowInstant, todayIn, zoneLabel } from '../shared/dates.js';
+import { instantAt, nowInstant, todayIn, zoneLabel } from '../shared/dates.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { recordEvent, type Actor } from '../audit/audit.repo.js';
 import { hashPassword, verifyPassword, DUMMY_HASH } from './passwords.js';
@@ -188,17 +188,23 @@ export function revokeToken(db: Db, actor: Actor, id: number): void {
   });
 }
 
+/** How fresh a token's "last used" may stay unwritten. */
+const TOKEN_TOUCH_MS = 60_000;
+
 /**
  * Resolves a bearer token to its active user; null for an unknown, revoked or inactive one; the
  * last valid day for a token past its expiry date (the day itself still works, in the office zone).
  */
 export function userForToken(
-  db: Db, token: string, zone: string, now: DateTime = DateTime.utc(),
+  db: Db, token: string, zone: string, now?: DateTime,
 ): { user: UserRow; actor: Actor } | { expiredOn: string } | null {
   const found = repo.findActiveTokenWithUser(db, repo.sha256(token));
   if (!found || !found.user.active) return null;
   if (found.token.expiresOn && found.token.expiresOn < todayIn(zone, now)) return { expiredOn: found.token.expiresOn };
-  repo.touchToken(db, found.token.id, now.toISO()!, now.minus({ minutes: 1 }).toISO()!);
+  // "Last used" is kept to the minute: most calls find it fresh and write nothing.
+  const at = now?.toMillis() ?? Settings.now();
+  const lastUsed = found.token.lastUsedAt ? Date.parse(found.token.lastUsedAt) : Number.NaN;
+  if (!(at - lastUsed < TOKEN_TOUCH_MS)) repo.touchToken(db, found.token.id, instantAt(at), instantAt(at - TOKEN_TOUCH_MS));
   return { user: found.user, actor: { userId: found.user.id, label: `${found.user.username} (token: ${found.token.name})` } };
 }
 

@@ -1,3 +1,4 @@
+import { commitWithOthers } from '../db/group-commit.js';
 import { Router, type Request, type RequestHandler } from 'express';
 import type { AppContext } from '../context.js';
 import { idParam } from '../shared/http.js';
@@ -26,9 +27,9 @@ export function deskApi({ db, config }: AppContext): Router {
     return { ...presentConsultationForApi(c, unit, config.zone), rating_url: ratingUrl(db, 'consultation', c.id) };
   };
 
-  r.post('/consultations', requirePermission('desk.work'), (req, res) => {
+  r.post('/consultations', requirePermission('desk.work'), async (req, res) => {
     const input = parseInput(apiCreateSchema, req.body ?? {});
-    const row = service.logConsultation({ db, actor: currentActor(req), zone: config.zone, input });
+    const row = await commitWithOthers(db, () => service.logConsultation({ db, actor: currentActor(req), zone: config.zone, input }));
     res.status(201).location(`/api/v1/consultations/${row.id}`).json(present(row));
   });
 

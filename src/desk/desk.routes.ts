@@ -1,3 +1,4 @@
+import { commitWithOthers } from '../db/group-commit.js';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { DateTime } from 'luxon';
 import type { AppContext } from '../context.js';
@@ -55,8 +56,8 @@ export function deskRoutes({ db, config }: AppContext): Router {
     res.render('desk/new', { title: 'Catat konsultasi', channels: activeOptions(db, 'channel'), categories: activeOptions(db, 'category'), topics: activeOptions(db, 'topic'), provinces: provinces(), userTypes: USER_TYPES, errors: {}, message: '', ...locals });
   r.get('/desk/new', ...work, (_req, res) => renderNew(res, { values: { receivedAt: nowLocal(), channel: 'whatsapp' } }));
   r.post('/desk/new', ...work, async (req, res) => {
-    await handleForm(req, res, () => {
-      const row = form(() => service.logConsultation({ db, actor: currentActor(req), zone: config.zone, input: parseInput(formCreateSchema(config.zone), req.body) }));
+    await handleForm(req, res, async () => {
+      const row = await commitWithOthers(db, () => form(() => service.logConsultation({ db, actor: currentActor(req), zone: config.zone, input: parseInput(formCreateSchema(config.zone), req.body) })));
       flash(req, 'success', `Konsultasi ${row.ticketNumber} dicatat.`);
       res.redirect(`/desk/${row.id}`);
     }, (errors, message) => renderNew(res, { values: req.body, errors, message }));

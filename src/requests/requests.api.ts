@@ -8,6 +8,7 @@ import { parseInput } from '../shared/validation.js';
 import { todayIn } from '../shared/dates.js';
 import { loadCalendar } from '../calendar/holidays.service.js';
 import type { RequestRow } from '../db/schema.js';
+import { commitWithOthers } from '../db/group-commit.js';
 import * as service from './requests.service.js';
 import { queryRegister } from './register.query.js';
 import { presentRequestForApi } from './requests.presenter.js';
@@ -25,12 +26,12 @@ export function requestsApi({ db, config }: AppContext): Router {
   const present = (row: RequestRow) => ({ ...presentRequestForApi(row, loadCalendar(db), todayIn(config.zone)), rating_url: ratingUrl(db, 'request', row.id) });
   const base = (req: Request) => ({ db, actor: currentActor(req), zone: config.zone });
 
-  r.post('/requests', write, (req, res) => {
+  r.post('/requests', write, async (req, res) => {
     // `pelaksana`: the PPID Pelaksana registering it (a unit code; see src/pelaksana).
     const { pelaksana, ...body } = (req.body ?? {}) as Record<string, unknown>;
     const input = parseInput(apiIntakeSchema, body);
     const pelaksanaUnitId = registeringPelaksana(db, currentUser(req), pelaksana);
-    const row = renameFields(API_FIELD_NAMES, () => service.registerRequest({ ...base(req), input, source: 'api', pelaksanaUnitId }));
+    const row = await commitWithOthers(db, () => renameFields(API_FIELD_NAMES, () => service.registerRequest({ ...base(req), input, source: 'api', pelaksanaUnitId })));
     res.status(201).location(`/api/v1/requests/${row.id}`).json(present(row));
   });
 

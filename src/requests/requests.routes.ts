@@ -1,3 +1,4 @@
+import { commitWithOthers } from '../db/group-commit.js';
 import { dikEntries } from '../dik/dik.service.js';
 import { Router, type Request, type Response } from 'express';
 import type { AppContext } from '../context.js';
@@ -63,9 +64,10 @@ export function requestsRoutes({ db, config }: AppContext): Router {
   });
 
   r.post('/requests', ...write, async (req, res) => {
-    await handleForm(req, res, () => {
+    await handleForm(req, res, async () => {
       const pelaksanaUnitId = registeringPelaksana(db, currentUser(req), req.body.pelaksana);
-      const row = service.registerRequest({ db, actor: currentActor(req), zone: config.zone, input: parseInput(intakeFormSchema, req.body), pelaksanaUnitId });
+      const input = parseInput(intakeFormSchema, req.body);
+      const row = await commitWithOthers(db, () => service.registerRequest({ db, actor: currentActor(req), zone: config.zone, input, pelaksanaUnitId }));
       flash(req, 'success', `Permohonan dicatat dengan nomor ${row.registrationNumber}. Cetak tanda bukti untuk pemohon.`);
       res.redirect(`/requests/${row.id}`);
     }, (errors, message) => res.render('requests/intake', {

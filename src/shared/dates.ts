@@ -16,9 +16,23 @@ export function todayIn(zone: string, now?: DateTime): string {
   return day.toISODate()!;
 }
 
-/** A valid calendar date written as YYYY-MM-DD (rejects 2023-02-30). */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A valid calendar date written as YYYY-MM-DD (rejects 2023-02-30). Checked by hand: every form
+ * and API call validates several dates, and parsing each with luxon cost more than the rest of
+ * the validation (issue 20).
+ */
 export function isIsoDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value).isValid;
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
 // ---- Which dates the register accepts ---------------------------------------------------------
@@ -122,6 +136,15 @@ export const MONTHS_ID = [
 
 export const ROMAN_MONTHS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'] as const;
 
+/** Now as a UTC instant, 2026-11-30T23:05:49.123Z (luxon's clock, so a test's fixed clock holds). */
 export function nowInstant(): string {
-  return DateTime.utc().toISO()!;
+  return instantAt(Settings.now());
+}
+
+/**
+ * An instant given in milliseconds, written as luxon's `DateTime.utc().toISO()` writes it
+ * (ISO 8601, milliseconds, Z). Only formatting: no day arithmetic happens here.
+ */
+export function instantAt(ms: number): string {
+  return new Date(ms).toISOString();
 }

@@ -147,4 +147,21 @@ describe('API tokens admin', () => {
     }
     expect(listTokens(db)).toHaveLength(0);
   });
+
+  it('when a token is used, then its "last used" is written once a minute at most, never older than a minute', async () => {
+    const { app, db } = buildTestApp();
+    await makeUser(db, 'officer', 'siti');
+    const { agent, csrf } = await loginAs(app, db, 'admin');
+    const res = await agent.post('/admin/tokens').type('form').send({ _csrf: csrf, username: 'siti', name: 'bot' });
+    const token = TOKEN.exec(res.text)![0];
+    const lastUsed = () => listTokens(db)[0].token.lastUsedAt;
+    expect(lastUsed()).toBeNull();
+    const t0 = DateTime.fromISO('2026-11-30T08:00:00.000Z');
+    userForToken(db, token, 'Asia/Jakarta', t0);
+    expect(lastUsed()).toBe('2026-11-30T08:00:00.000Z');
+    userForToken(db, token, 'Asia/Jakarta', t0.plus({ seconds: 59 }));
+    expect(lastUsed()).toBe('2026-11-30T08:00:00.000Z');
+    userForToken(db, token, 'Asia/Jakarta', t0.plus({ seconds: 61 }));
+    expect(lastUsed()).toBe('2026-11-30T08:01:01.000Z');
+  });
 });

@@ -1,4 +1,8 @@
+import http from 'node:http';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
 import { describe, it, expect } from 'vitest';
+import { DateTime } from 'luxon';
 import request from 'supertest';
 import { buildTestApp } from '../helpers/build-test-app.js';
 import { tokenFor } from '../helpers/login-as.js';
@@ -44,6 +48,32 @@ describe('POST /api/v1/requests', () => {
     const res = await request(app).post('/api/v1/requests').set(auth).send(apiIntakeBody({ received_on: '2999-01-01' }));
     expect(res.status).toBe(400);
     expect(res.body.error.fields.received_on).toMatch(/masa depan/);
+  });
+
+  it('when many intakes arrive at once, then each is answered after its commit with its own number, and a bad one fails alone', async () => {
+    const { app, db, auth } = await setup();
+    // A listening server: the requests really arrive together, and are committed in groups.
+    const server = http.createServer(app).listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const post = (body: unknown) => fetch(`${base}/api/v1/requests`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      // Tomorrow passes the schema and is refused by the service, inside the group.
+      const tomorrow = DateTime.now().setZone('Asia/Jakarta').plus({ days: 1 }).toISODate();
+      const bodies = Array.from({ length: 12 }, (_, i) => apiIntakeBody(i === 5 ? { received_on: tomorrow } : { purpose: `Tujuan ${i}` }));
+      const answers = await Promise.all(bodies.map(post));
+      expect(answers.map((a) => a.status)).toEqual(bodies.map((_, i) => (i === 5 ? 400 : 201)));
+      expect(((await answers[5].json()) as { error: { fields: { received_on: string } } }).error.fields.received_on).toMatch(/masa depan/);
+      const created = await Promise.all(answers.filter((a) => a.status === 201).map((a) => a.json() as Promise<{ id: number; registration_number: string }>));
+      expect(new Set(created.map((c) => c.registration_number)).size).toBe(11);
+      // Every answered request is committed: a second connection would see it (this one is the app's).
+      const stored = db.$client.prepare('select count(*) as n from requests').get() as { n: number };
+      expect(stored.n).toBe(11);
+      expect(db.$client.inTransaction).toBe(false);
+      expect(listAudit(db, { action: 'request.create' }, 1, 50).rows).toHaveLength(11);
+    } finally {
+      server.close();
+    }
   });
 
   it('when the body is not JSON or too large, then a clear 400/413', async () => {
