@@ -44,12 +44,26 @@ function flush(client: Database.Database): void {
   while (group.length) group = runGroup(client, group);
 }
 
+/** One group: see runInTransaction. */
+function runGroup(client: Database.Database, group: Pending[]): Pending[] {
+  // Each write's savepoint journals the ~25 pages an intake touches: past SQLite's 64 KiB that
+  // journal spills to a new temporary file, created and deleted once per group (a fifth of an
+  // intake's time). Held in memory instead, for the group only: a group is a few small writes,
+  // while a large sort elsewhere may still need the disk. openDb leaves temp_store at its default.
+  client.exec('PRAGMA temp_store = MEMORY');
+  try {
+    return runInTransaction(client, group);
+  } finally {
+    client.exec('PRAGMA temp_store = DEFAULT');
+  }
+}
+
 /**
  * One transaction for the whole group. Returns the writes that must run again: those that had
  * already succeeded when SQLite rolled back the whole transaction on a sibling's error (a full
  * disk, an I/O error); nothing of theirs was kept, so running them again is safe.
  */
-function runGroup(client: Database.Database, group: Pending[]): Pending[] {
+function runInTransaction(client: Database.Database, group: Pending[]): Pending[] {
   try {
     client.exec('BEGIN IMMEDIATE');
   } catch (error) {

@@ -108,6 +108,18 @@ describe('commitWithOthers', () => {
     expect(idsIn(outside)).toEqual([1, 3]);
   });
 
+  it('keeps its savepoint journals in memory during the group only, so large sorts elsewhere may still spill to disk', async () => {
+    const { app } = twoConnections();
+    const tempStore = () => app.$client.pragma('temp_store', { simple: true });
+    const during = await commitWithOthers(app, tempStore);
+    expect(during).toBe(2); // MEMORY
+    expect(tempStore()).toBe(0); // DEFAULT
+    await commitWithOthers(app, () => {
+      throw new Error('refused');
+    }).catch(() => undefined);
+    expect(tempStore()).toBe(0);
+  });
+
   it('starts a new group for writes queued after the last one ran', async () => {
     const { app, outside } = twoConnections();
     await commitWithOthers(app, insert(app, 1));
