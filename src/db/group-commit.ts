@@ -49,13 +49,24 @@ function runGroup(client: Database.Database, group: Pending[]): Pending[] {
   // Each write's savepoint journals the ~25 pages an intake touches: past SQLite's 64 KiB that
   // journal spills to a new temporary file, created and deleted once per group (a fifth of an
   // intake's time). Held in memory instead, for the group only: a group is a few small writes,
-  // while a large sort elsewhere may still need the disk. openDb leaves temp_store at its default.
-  client.exec('PRAGMA temp_store = MEMORY');
+  // while a migration's or an import's journal may need the disk. Changing temp_store drops the
+  // temporary database, so it is changed only while none is open (the app uses none).
+  const toMemory = !tempDatabaseOpen(client);
+  if (toMemory) client.exec('PRAGMA temp_store = MEMORY');
   try {
     return runInTransaction(client, group);
   } finally {
-    client.exec('PRAGMA temp_store = DEFAULT');
+    if (toMemory && !tempDatabaseOpen(client)) client.exec('PRAGMA temp_store = DEFAULT');
   }
+}
+
+const databaseLists = new WeakMap<Database.Database, Database.Statement>();
+
+/** PRAGMA database_list names "temp" only once the temporary database has been opened. */
+function tempDatabaseOpen(client: Database.Database): boolean {
+  let list = databaseLists.get(client);
+  if (!list) databaseLists.set(client, (list = client.prepare('PRAGMA database_list')));
+  return (list.all() as { name: string }[]).some((d) => d.name === 'temp');
 }
 
 /**

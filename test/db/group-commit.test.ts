@@ -120,6 +120,19 @@ describe('commitWithOthers', () => {
     expect(tempStore()).toBe(0);
   });
 
+  it('never drops a temporary table: with one open, its journals stay where SQLite puts them', async () => {
+    const { app, outside } = twoConnections();
+    app.$client.exec('create temp table watched (id integer)');
+    app.$client.exec('insert into watched values (7)');
+    const during = await commitWithOthers(app, () => {
+      insert(app, 1)();
+      return app.$client.pragma('temp_store', { simple: true });
+    });
+    expect(during).toBe(0);
+    expect(app.$client.prepare('select id from temp.watched').all()).toEqual([{ id: 7 }]);
+    expect(idsIn(outside)).toEqual([1]);
+  });
+
   it('starts a new group for writes queued after the last one ran', async () => {
     const { app, outside } = twoConnections();
     await commitWithOthers(app, insert(app, 1));
