@@ -4,7 +4,8 @@ import { buildCalendar, type WorkingCalendar } from './working-days.js';
 import { HOLIDAY_KINDS } from '../vocabulary/holidays.js';
 import { codeOf } from '../vocabulary/keys.js';
 import * as repo from './holidays.repo.js';
-import { getSetting, setSetting } from '../settings/settings.repo.js';
+import { getSetting, getSettings, setSetting } from '../settings/settings.repo.js';
+import { cachedUntilChanged } from '../db/versioned-cache.js';
 import { recordEvent } from '../audit/audit.repo.js';
 import { notFound } from '../shared/errors.js';
 import { nowInstant } from '../shared/dates.js';
@@ -31,35 +32,19 @@ export function seedHolidays(db: Db): void {
 }
 
 /**
- * The working calendar as the database holds it now. Kept per database handle so that a page
- * or an API call does not rebuild (and re-memoise) it every time. A transaction is a new handle
- * each time, so code inside a holiday change always sees the new calendar; the change drops the
- * cached one when it ends.
+ * The working calendar as the database holds it now: the holidays and the cuti bersama setting.
+ * Built once and kept until either changes (src/db/versioned-cache.ts), whichever connection or
+ * process changed it; inside a transaction that changed a holiday, that transaction's own view.
  */
-const calendars = new WeakMap<object, WorkingCalendar>();
-
 export function loadCalendar(db: Tx): WorkingCalendar {
-  const cached = calendars.get(db);
-  if (cached) return cached;
-  const cal = buildFromTable(db);
-  calendars.set(db, cal);
-  return cal;
-}
-
-/** Drops the cached calendar of `db`; a holiday change calls it once it has committed or rolled back. */
-export function forgetCalendar(db: Tx): void {
-  calendars.delete(db);
+  const collectiveLeaveIsWorkingDay = getSettings(db)[COLLECTIVE_LEAVE_SETTING] === '1';
+  return cachedUntilChanged(db, 'holidays', `calendar ${collectiveLeaveIsWorkingDay}`, () =>
+    buildCalendar(repo.allHolidays(db).map((h) => ({ date: h.date, kind: h.kind, name: h.name })), { collectiveLeaveIsWorkingDay }),
+  );
 }
 
 /** The office setting that makes cuti bersama working days (Perpres 21/2023): '1' on, else off. */
 export const COLLECTIVE_LEAVE_SETTING = 'collective_leave_is_working_day';
-
-function buildFromTable(db: Tx): WorkingCalendar {
-  return buildCalendar(
-    repo.allHolidays(db).map((h) => ({ date: h.date, kind: h.kind, name: h.name })),
-    { collectiveLeaveIsWorkingDay: getSetting(db, COLLECTIVE_LEAVE_SETTING) === '1' },
-  );
-}
 
 /** Every cuti bersama date in the table (whose deadlines the cuti bersama setting can move). */
 export function collectiveLeaveDates(tx: Tx): string[] {

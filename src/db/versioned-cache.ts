@@ -12,7 +12,7 @@
 import { perConnection, preparedStatement } from './client.js';
 
 /** Tables with a version row kept by triggers. */
-export type VersionedTable = 'requests' | 'settings' | 'consultations';
+export type VersionedTable = 'requests' | 'settings' | 'consultations' | 'holidays' | 'desk_config';
 
 /** Entries kept per connection before the cache starts over (filters a register offers are few). */
 const MAX_ENTRIES = 1000;

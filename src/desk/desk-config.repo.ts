@@ -1,12 +1,23 @@
 /** SQL of what an admin keeps for the desk: lists (channels, categories, topics), service hours, service levels. */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
+import { cachedUntilChanged } from '../db/versioned-cache.js';
 import { deskListItems, deskServiceHours, deskServiceLevels, type DeskListItemRow, type DeskServiceHoursRow, type DeskServiceLevelRow } from '../db/schema.js';
 
 export type DeskList = 'channel' | 'category' | 'topic';
 
-export function listItems(tx: Tx, list?: DeskList): DeskListItemRow[] {
-  return tx.select().from(deskListItems).where(list ? eq(deskListItems.list, list) : undefined).orderBy(asc(deskListItems.list), asc(deskListItems.position), asc(deskListItems.id)).all();
+/**
+ * Read on every ticket intake and queue view: kept until an admin changes the desk's lists, hours
+ * or service levels (src/db/versioned-cache.ts). Frozen, as every caller shares them.
+ */
+function keptUntilChanged<T extends object>(tx: Tx, key: string, read: () => T[]): readonly Readonly<T>[] {
+  return cachedUntilChanged(tx, 'desk_config', key, () => Object.freeze(read().map((row) => Object.freeze(row))));
+}
+
+export function listItems(tx: Tx, list?: DeskList): readonly DeskListItemRow[] {
+  return keptUntilChanged(tx, `list ${list ?? '*'}`, () =>
+    tx.select().from(deskListItems).where(list ? eq(deskListItems.list, list) : undefined).orderBy(asc(deskListItems.list), asc(deskListItems.position), asc(deskListItems.id)).all(),
+  );
 }
 
 export function findListItem(tx: Tx, id: number): DeskListItemRow | undefined {
@@ -14,7 +25,7 @@ export function findListItem(tx: Tx, id: number): DeskListItemRow | undefined {
 }
 
 export function findListItemByCode(tx: Tx, list: DeskList, code: string): DeskListItemRow | undefined {
-  return tx.select().from(deskListItems).where(and(eq(deskListItems.list, list), eq(deskListItems.code, code))).get();
+  return listItems(tx, list).find((item) => item.code === code);
 }
 
 export function insertListItem(tx: Tx, values: typeof deskListItems.$inferInsert, ignoreExisting = false): DeskListItemRow | undefined {
@@ -30,8 +41,8 @@ export function maxPosition(tx: Tx, list: DeskList): number {
   return tx.select({ m: sql<number | null>`max(${deskListItems.position})` }).from(deskListItems).where(eq(deskListItems.list, list)).get()?.m ?? 0;
 }
 
-export function serviceHoursRows(tx: Tx): DeskServiceHoursRow[] {
-  return tx.select().from(deskServiceHours).orderBy(asc(deskServiceHours.weekday)).all();
+export function serviceHoursRows(tx: Tx): readonly DeskServiceHoursRow[] {
+  return keptUntilChanged(tx, 'hours', () => tx.select().from(deskServiceHours).orderBy(asc(deskServiceHours.weekday)).all());
 }
 
 export function upsertServiceHours(tx: Tx, row: DeskServiceHoursRow, ignoreExisting = false): void {
@@ -39,8 +50,8 @@ export function upsertServiceHours(tx: Tx, row: DeskServiceHoursRow, ignoreExist
   (ignoreExisting ? q.onConflictDoNothing() : q.onConflictDoUpdate({ target: deskServiceHours.weekday, set: { opensAt: row.opensAt, closesAt: row.closesAt } })).run();
 }
 
-export function serviceLevelRows(tx: Tx): DeskServiceLevelRow[] {
-  return tx.select().from(deskServiceLevels).orderBy(asc(deskServiceLevels.channel), asc(deskServiceLevels.escalated)).all();
+export function serviceLevelRows(tx: Tx): readonly DeskServiceLevelRow[] {
+  return keptUntilChanged(tx, 'levels', () => tx.select().from(deskServiceLevels).orderBy(asc(deskServiceLevels.channel), asc(deskServiceLevels.escalated)).all());
 }
 
 export function upsertServiceLevel(tx: Tx, row: Omit<DeskServiceLevelRow, 'id'>, ignoreExisting = false): void {

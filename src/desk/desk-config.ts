@@ -48,7 +48,7 @@ export function activeOptions(db: Tx, list: DeskList): Record<string, string> {
   return Object.fromEntries(repo.listItems(db, list).filter((i) => i.active).map((i) => [i.code, i.label]));
 }
 
-export function listItems(db: Tx, list?: DeskList): DeskListItemRow[] {
+export function listItems(db: Tx, list?: DeskList): readonly DeskListItemRow[] {
   return repo.listItems(db, list);
 }
 
@@ -88,7 +88,7 @@ export function moveListItem({ db, actor, id, direction }: { db: Db; actor: Acto
   db.transaction((tx) => {
     const item = repo.findListItem(tx, id);
     if (!item) throw notFound('Butir daftar');
-    const items = repo.listItems(tx, item.list as DeskList);
+    const items = [...repo.listItems(tx, item.list as DeskList)];
     const i = items.findIndex((x) => x.id === id);
     const j = direction === 'up' ? i - 1 : i + 1;
     if (j < 0 || j >= items.length) throw new AppError('conflict', 'Butir ini sudah di ujung daftar.');

@@ -8,7 +8,7 @@ import type { Db, Tx } from '../db/client.js';
 import type { HolidayRow } from '../db/schema.js';
 import type { HolidayKind } from '../calendar/working-days.js';
 import * as repo from '../calendar/holidays.repo.js';
-import { forgetCalendar, HOLIDAY_KINDS } from '../calendar/holidays.service.js';
+import { HOLIDAY_KINDS } from '../calendar/holidays.service.js';
 import { recordEvent, type Actor } from '../audit/audit.repo.js';
 import { AppError, notFound } from '../shared/errors.js';
 import { formatLongDate } from '../shared/dates.js';
@@ -45,67 +45,52 @@ function refuseDuplicate(tx: Tx, input: HolidayInput, exceptId?: number): void {
  * working days, so every stored due date and service-day count follows the calendar).
  */
 export function addHoliday({ db, actor, input }: UseCase & { input: HolidayInput }): HolidayChange {
-  try {
-    return db.transaction((tx) => {
-      refuseDuplicate(tx, input);
-      const holiday = repo.insertHoliday(tx, { date: input.date, kind: input.kind, name: input.name });
-      const recalculated = recomputeDeadlinesFor(tx, [holiday.date]);
-      recordEvent(tx, actor, {
-        action: 'holiday.create', entityType: 'holiday', entityId: holiday.id,
-        summary: `Hari libur ditambahkan: ${describe(holiday)}${recalculatedNote(recalculated)}`,
-        after: snapshot(holiday),
-      });
-      return { holiday, recalculated };
+  return db.transaction((tx) => {
+    refuseDuplicate(tx, input);
+    const holiday = repo.insertHoliday(tx, { date: input.date, kind: input.kind, name: input.name });
+    const recalculated = recomputeDeadlinesFor(tx, [holiday.date]);
+    recordEvent(tx, actor, {
+      action: 'holiday.create', entityType: 'holiday', entityId: holiday.id,
+      summary: `Hari libur ditambahkan: ${describe(holiday)}${recalculatedNote(recalculated)}`,
+      after: snapshot(holiday),
     });
-  } finally {
-    // Drop the cached calendar only once the change has committed or rolled back.
-    forgetCalendar(db);
-  }
+    return { holiday, recalculated };
+  });
 }
 
 /** Corrects an entry (date, kind or name); deadlines around both the old and the new date follow. */
 export function updateHoliday({ db, actor, id, input }: UseCase & { id: number; input: HolidayInput }): HolidayChange {
-  try {
-    return db.transaction((tx) => {
-      const before = repo.findHoliday(tx, id);
-      if (!before) throw notFound('Hari libur');
-      if (before.date === input.date && before.kind === input.kind && before.name === input.name) {
-        return { holiday: before, recalculated: { requests: 0, objections: 0 } };
-      }
-      refuseDuplicate(tx, input, id);
-      const holiday = repo.updateHoliday(tx, id, { date: input.date, kind: input.kind, name: input.name });
-      const recalculated = recomputeDeadlinesFor(tx, [...new Set([before.date, holiday.date])]);
-      recordEvent(tx, actor, {
-        action: 'holiday.update', entityType: 'holiday', entityId: id,
-        summary: `Hari libur diubah: ${describe(before)} → ${describe(holiday)}${recalculatedNote(recalculated)}`,
-        before: snapshot(before),
-        after: snapshot(holiday),
-      });
-      return { holiday, recalculated };
+  return db.transaction((tx) => {
+    const before = repo.findHoliday(tx, id);
+    if (!before) throw notFound('Hari libur');
+    if (before.date === input.date && before.kind === input.kind && before.name === input.name) {
+      return { holiday: before, recalculated: { requests: 0, objections: 0 } };
+    }
+    refuseDuplicate(tx, input, id);
+    const holiday = repo.updateHoliday(tx, id, { date: input.date, kind: input.kind, name: input.name });
+    const recalculated = recomputeDeadlinesFor(tx, [...new Set([before.date, holiday.date])]);
+    recordEvent(tx, actor, {
+      action: 'holiday.update', entityType: 'holiday', entityId: id,
+      summary: `Hari libur diubah: ${describe(before)} → ${describe(holiday)}${recalculatedNote(recalculated)}`,
+      before: snapshot(before),
+      after: snapshot(holiday),
     });
-  } finally {
-    // Drop the cached calendar only once the change has committed or rolled back.
-    forgetCalendar(db);
-  }
+    return { holiday, recalculated };
+  });
 }
 
 /** Removes an entry; the day becomes a working day again unless it is a weekend or listed twice. */
 export function removeHoliday({ db, actor, id }: UseCase & { id: number }): HolidayChange {
-  try {
-    return db.transaction((tx) => {
-      const before = repo.findHoliday(tx, id);
-      if (!before) throw notFound('Hari libur');
-      repo.deleteHoliday(tx, id);
-      const recalculated = recomputeDeadlinesFor(tx, [before.date]);
-      recordEvent(tx, actor, {
-        action: 'holiday.delete', entityType: 'holiday', entityId: id,
-        summary: `Hari libur dihapus: ${describe(before)}${recalculatedNote(recalculated)}`,
-        before: snapshot(before),
-      });
-      return { holiday: before, recalculated };
+  return db.transaction((tx) => {
+    const before = repo.findHoliday(tx, id);
+    if (!before) throw notFound('Hari libur');
+    repo.deleteHoliday(tx, id);
+    const recalculated = recomputeDeadlinesFor(tx, [before.date]);
+    recordEvent(tx, actor, {
+      action: 'holiday.delete', entityType: 'holiday', entityId: id,
+      summary: `Hari libur dihapus: ${describe(before)}${recalculatedNote(recalculated)}`,
+      before: snapshot(before),
     });
-  } finally {
-    // Drop the cached calendar only once the change has committed or rolled back.
-    forgetCalendar(db);
-  }
+    return { holiday: before, recalculated };
+  });
 }

@@ -1,8 +1,6 @@
 import type { Tx } from '../db/client.js';
 import { collectiveLeaveDates, loadCalendar } from '../calendar/holidays.service.js';
 
-/** For the settings page (below calendar/): drop the cached calendar after a change of its rule. */
-export { forgetCalendar } from '../calendar/holidays.service.js';
 import { computeDeadlines } from '../requests/deadlines.js';
 import { requestsSpanning, updateDerived } from '../requests/requests.repo.js';
 import { recomputeObjectionDates } from '../objections/objections.service.js';
@@ -41,7 +39,7 @@ export function describeRecomputed(c: Recomputed): string {
 /**
  * Re-derives every deadline that a cuti bersama day can touch, after the office changed whether
  * cuti bersama counts as a working day: the same recompute as a holiday change, over every cuti
- * bersama date. Call inside the transaction that changed the setting (then forgetCalendar).
+ * bersama date. Call inside the transaction that changed the setting.
  */
 export function recomputeForCollectiveLeave(tx: Tx): Recomputed {
   return recomputeDeadlinesFor(tx, collectiveLeaveDates(tx));

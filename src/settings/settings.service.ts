@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.js';
 import { recordEvent, type Actor } from '../audit/audit.repo.js';
-import { describeRecomputed, forgetCalendar, recomputeForCollectiveLeave, type Recomputed } from '../holidays/recompute-deadlines.js';
+import { describeRecomputed, recomputeForCollectiveLeave, type Recomputed } from '../holidays/recompute-deadlines.js';
 import { getSettings, setSetting, type SettingKey } from './settings.repo.js';
 import { SETTING_LABELS, type SettingsInput } from './settings.schemas.js';
 
@@ -12,24 +12,19 @@ import { SETTING_LABELS, type SettingsInput } from './settings.schemas.js';
  * same transaction, as a holiday change does.
  */
 export function updateSettings({ db, actor, input }: { db: Db; actor: Actor; input: SettingsInput }): { changed: SettingKey[]; recalculated: Recomputed | null } {
-  try {
-    return db.transaction((tx) => {
-      const before = getSettings(tx);
-      const changed = (Object.keys(SETTING_LABELS) as SettingKey[]).filter((k) => before[k] !== input[k]);
-      if (changed.length === 0) return { changed, recalculated: null };
-      for (const k of changed) setSetting(tx, k, input[k]);
-      const recalculated = changed.includes('collective_leave_is_working_day') ? recomputeForCollectiveLeave(tx) : null;
-      const moved = recalculated ? describeRecomputed(recalculated) : '';
-      recordEvent(tx, actor, {
-        action: 'settings.update', entityType: 'settings',
-        summary: `Pengaturan diubah: ${changed.map((k) => SETTING_LABELS[k]).join(', ')}${moved ? `; ${moved} dihitung ulang` : ''}`,
-        before: Object.fromEntries(changed.map((k) => [k, before[k]])),
-        after: Object.fromEntries(changed.map((k) => [k, input[k]])),
-      });
-      return { changed, recalculated };
+  return db.transaction((tx) => {
+    const before = getSettings(tx);
+    const changed = (Object.keys(SETTING_LABELS) as SettingKey[]).filter((k) => before[k] !== input[k]);
+    if (changed.length === 0) return { changed, recalculated: null };
+    for (const k of changed) setSetting(tx, k, input[k]);
+    const recalculated = changed.includes('collective_leave_is_working_day') ? recomputeForCollectiveLeave(tx) : null;
+    const moved = recalculated ? describeRecomputed(recalculated) : '';
+    recordEvent(tx, actor, {
+      action: 'settings.update', entityType: 'settings',
+      summary: `Pengaturan diubah: ${changed.map((k) => SETTING_LABELS[k]).join(', ')}${moved ? `; ${moved} dihitung ulang` : ''}`,
+      before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+      after: Object.fromEntries(changed.map((k) => [k, input[k]])),
     });
-  } finally {
-    // The calendar depends on the setting: drop the cached one once the change committed or rolled back.
-    forgetCalendar(db);
-  }
+    return { changed, recalculated };
+  });
 }

@@ -17,6 +17,11 @@ import { decideRequest } from '../../src/requests/requests.service.js';
 import { decisionInput } from '../helpers/factories.js';
 import { cachedUntilChanged } from '../../src/db/versioned-cache.js';
 import { getSettings, setSetting } from '../../src/settings/settings.repo.js';
+import { loadCalendar } from '../../src/calendar/holidays.service.js';
+import { insertHoliday } from '../../src/calendar/holidays.repo.js';
+import { isWorkingDay } from '../../src/calendar/working-days.js';
+import { activeOptions, listItems, requireActiveCode, updateListItem } from '../../src/desk/desk-config.js';
+import type { DeskListItemRow } from '../../src/db/schema.js';
 
 const zone = 'Asia/Jakarta';
 const dirs: string[] = [];
@@ -101,4 +106,49 @@ describe('cached register totals', () => {
     makeRequest(db, {});
     expect([value(), value()]).toEqual([2, 2]);
   });
+
 });
+
+describe('cached calendar and desk configuration', () => {
+  it('when another connection adds a holiday or turns cuti bersama into working days, then the next deadline counts with it', () => {
+    const { file, db } = fileDb();
+    const monday = '2031-03-03'; // outside the official calendar's years: a plain working day
+    expect(isWorkingDay(monday, loadCalendar(db))).toBe(true);
+    const other = openDb(file);
+    insertHoliday(other, { date: monday, kind: 'collective_leave', name: 'Cuti bersama uji' });
+    expect(isWorkingDay(monday, loadCalendar(db))).toBe(false);
+    setSetting(other, 'collective_leave_is_working_day', '1');
+    expect(isWorkingDay(monday, loadCalendar(db))).toBe(true);
+    other.$client.close();
+    db.$client.close();
+  });
+
+  it('when a holiday change rolls back, then the calendar is the one before it', () => {
+    const db = freshDb();
+    const monday = '2031-03-03';
+    expect(() =>
+      db.transaction((tx) => {
+        insertHoliday(tx, { date: monday, kind: 'holiday', name: 'Batal' });
+        expect(isWorkingDay(monday, loadCalendar(tx))).toBe(false);
+        throw new Error('rolled back');
+      }),
+    ).toThrow('rolled back');
+    expect(isWorkingDay(monday, loadCalendar(db))).toBe(true);
+  });
+
+  it('when another connection deactivates a desk channel, then intake refuses it at once; the kept lists cannot be changed in place', () => {
+    const { file, db } = fileDb();
+    const phone = listItems(db, 'channel').find((i) => i.code === 'phone')!;
+    expect(activeOptions(db, 'channel')).toHaveProperty('phone');
+    const other = openDb(file);
+    updateListItem({ db: other, actor: testActor, id: phone.id, label: phone.label, active: false });
+    expect(activeOptions(db, 'channel')).not.toHaveProperty('phone');
+    expect(() => requireActiveCode(db, 'channel', 'phone')).toThrow(expect.objectContaining({ fields: { channel: expect.stringMatching(/tidak aktif/) } }));
+    expect(() => {
+      (listItems(db, 'channel') as DeskListItemRow[]).pop();
+    }).toThrow(TypeError);
+    other.$client.close();
+    db.$client.close();
+  });
+});
+
