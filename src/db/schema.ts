@@ -604,6 +604,13 @@ export const consultations = sqliteTable(
     userZone: text('user_zone').notNull().default(''),
     /** Whether the ticket came in outside the desk's service hours (src/desk/service-hours.ts), at intake. */
     outsideServiceHours: integer('outside_service_hours', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * The service level `sla_due_at` was counted with (src/desk/sla.ts SlaPolicy), as it stood at
+     * intake or escalation: a holiday change counts the due time again with it, not with a level
+     * the admin set later. Null on tickets from before it was kept: the channel's current level.
+     */
+    slaAmount: integer('sla_amount'),
+    slaUnit: text('sla_unit'),
   },
   (t) => [
     uniqueIndex('consultations_year_seq_idx').on(t.year, t.seq),

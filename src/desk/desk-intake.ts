@@ -9,7 +9,7 @@ import { loadCalendar } from '../calendar/holidays.service.js';
 import { regionByCode, zoneOfRegion, type RegionZone } from '../regions/regions.js';
 import { requireActiveCode, serviceHours, servicePolicy } from './desk-config.js';
 import { isInsideServiceHours } from './service-hours.js';
-import { dueAtForPolicy } from './sla.js';
+import { dueAtForPolicy, type SlaPolicy } from './sla.js';
 import type { CreateInput } from './desk.schemas.js';
 
 /**
@@ -22,13 +22,25 @@ export function unprocessable(fields: Record<string, string>): AppError {
   return e;
 }
 
+/** A ticket's due instant and the service level it was counted with (stored together). */
+export interface TicketDue {
+  slaDueAt: string;
+  slaAmount: number;
+  slaUnit: SlaPolicy['unit'];
+}
+
 /** The due instant of a ticket under the channel's current policy (escalated or not). */
-export function ticketDueAt(tx: Tx, receivedAt: string, channel: string, escalated: boolean, zone: string): string {
-  return dueAtForPolicy(receivedAt, servicePolicy(tx, channel, escalated), loadCalendar(tx), zone, serviceHours(tx));
+export function ticketDue(tx: Tx, receivedAt: string, channel: string, escalated: boolean, zone: string): TicketDue {
+  return dueUnder(tx, receivedAt, servicePolicy(tx, channel, escalated), zone);
+}
+
+/** The due instant under a given policy, on the calendar and service hours as they are now. */
+export function dueUnder(tx: Tx, receivedAt: string, policy: SlaPolicy, zone: string): TicketDue {
+  return { slaDueAt: dueAtForPolicy(receivedAt, policy, loadCalendar(tx), zone, serviceHours(tx)), slaAmount: policy.amount, slaUnit: policy.unit };
 }
 
 /** Refuses inactive or unknown codes and regions; returns the ticket's zone, service-hours flag and due time. */
-export function intakeFacts(tx: Tx, input: CreateInput, receivedAt: string, zone: string): { userZone: RegionZone | ''; outsideServiceHours: boolean; slaDueAt: string } {
+export function intakeFacts(tx: Tx, input: CreateInput, receivedAt: string, zone: string): { userZone: RegionZone | ''; outsideServiceHours: boolean } & TicketDue {
   const fields: Record<string, string> = {};
   const check = (fn: () => void) => {
     try {
@@ -47,6 +59,6 @@ export function intakeFacts(tx: Tx, input: CreateInput, receivedAt: string, zone
   return {
     userZone: region ? zoneOfRegion(region) : '',
     outsideServiceHours: !isInsideServiceHours(receivedAt, serviceHours(tx), loadCalendar(tx), zone),
-    slaDueAt: ticketDueAt(tx, receivedAt, input.channel, input.escalated, zone),
+    ...ticketDue(tx, receivedAt, input.channel, input.escalated, zone),
   };
 }

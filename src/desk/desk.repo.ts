@@ -19,6 +19,27 @@ export function findConsultation(tx: Tx, id: number): ConsultationRow | undefine
   return tx.select().from(consultations).where(eq(consultations.id, id)).get();
 }
 
+/**
+ * Tickets whose count may cross a day between `from` and `until` (UTC instants): received before
+ * `until` and due after `from`, any status (an answered ticket's due time is its "within service
+ * level" in the reports).
+ */
+export function ticketsCountingBetween(tx: Tx, from: string, until: string): Pick<ConsultationRow, 'id' | 'receivedAt' | 'channel' | 'escalatedAt' | 'slaDueAt' | 'slaAmount' | 'slaUnit'>[] {
+  return tx
+    .select({
+      id: consultations.id, receivedAt: consultations.receivedAt, channel: consultations.channel, escalatedAt: consultations.escalatedAt,
+      slaDueAt: consultations.slaDueAt, slaAmount: consultations.slaAmount, slaUnit: consultations.slaUnit,
+    })
+    .from(consultations)
+    .where(and(gte(consultations.slaDueAt, from), lt(consultations.receivedAt, until)))
+    .all();
+}
+
+/** A due time counted again (a holiday change): derived, so neither the version nor updated_at moves. */
+export function updateDueAt(tx: Tx, id: number, slaDueAt: string): void {
+  tx.update(consultations).set({ slaDueAt }).where(eq(consultations.id, id)).run();
+}
+
 export function updateConsultationAtVersion(tx: Tx, id: number, version: number, values: Partial<NewConsultationRow>): ConsultationRow | undefined {
   return tx
     .update(consultations)

@@ -13,7 +13,7 @@ import { can, type Role } from '../auth/roles.js';
 import { findUnitByCode } from '../units/units.service.js';
 import * as repo from './desk.repo.js';
 import { DUE_SOON_HOURS, ticketNumber } from './vocabulary.js';
-import { intakeFacts, ticketDueAt } from './desk-intake.js';
+import { intakeFacts, ticketDue } from './desk-intake.js';
 import type { AnswerInput, CreateInput, EscalationInput, ListQuery } from './desk.schemas.js';
 import { approvalGate } from './approval.rules.js';
 import { onConsultationAnswered } from './answered.js';
@@ -62,7 +62,7 @@ export function logConsultation({ db, actor, zone, input }: UseCase<CreateInput>
       userName: input.user.name, userType: input.user.type, userInstitution: input.user.institution, userRegionCode: input.user.region_code,
       userEmail: input.user.email, userPhone: input.user.phone, category: input.category, topic: input.topic, question: input.question,
       status: input.escalated ? 'escalated' : 'open',
-      slaDueAt: facts.slaDueAt, userZone: facts.userZone, outsideServiceHours: facts.outsideServiceHours,
+      ...facts,
       escalatedAt: input.escalated ? receivedAt : null,
       createdBy: actor.userId, createdAt: now, updatedAt: now,
     });
@@ -88,7 +88,7 @@ export function escalateConsultation({ db, actor, zone, input, id }: UseCase<Esc
     if (at < c.receivedAt) throw invalid({ escalated_at: 'Waktu eskalasi tidak boleh sebelum pertanyaan masuk.' });
     const row = repo.updateConsultationAtVersion(tx, id, c.version, {
       status: 'escalated', escalatedAt: at, escalatedUnitId: unit.id, escalationNote: input.note,
-      slaDueAt: ticketDueAt(tx, c.receivedAt, c.channel, true, zone), updatedAt: nowInstant(),
+      ...ticketDue(tx, c.receivedAt, c.channel, true, zone), updatedAt: nowInstant(),
     });
     if (!row) throw outdated();
     recordEvent(tx, actor, { action: 'consultation.escalate', entityType: 'consultation', entityId: id, summary: `Dieskalasi ke ${unit.code}${input.note ? `: ${input.note}` : ''}`, before: { status: c.status, escalatedUnitId: c.escalatedUnitId }, after: { status: row.status, escalatedUnitId: unit.id } });

@@ -25,6 +25,8 @@ export interface HolidayChange {
 interface UseCase {
   db: Db;
   actor: Actor;
+  /** The office zone: where a desk ticket's day begins and ends. */
+  zone: string;
 }
 
 const describe = (h: Pick<HolidayRow, 'date' | 'kind' | 'name'>) =>
@@ -44,11 +46,11 @@ function refuseDuplicate(tx: Tx, input: HolidayInput, exceptId?: number): void {
  * Adds a non-working day and re-derives the deadlines it touches (UU 14/2008 Pasal 22 counts
  * working days, so every stored due date and service-day count follows the calendar).
  */
-export function addHoliday({ db, actor, input }: UseCase & { input: HolidayInput }): HolidayChange {
+export function addHoliday({ db, actor, zone, input }: UseCase & { input: HolidayInput }): HolidayChange {
   return db.transaction((tx) => {
     refuseDuplicate(tx, input);
     const holiday = repo.insertHoliday(tx, { date: input.date, kind: input.kind, name: input.name });
-    const recalculated = recomputeDeadlinesFor(tx, [holiday.date]);
+    const recalculated = recomputeDeadlinesFor(tx, [holiday.date], zone);
     recordEvent(tx, actor, {
       action: 'holiday.create', entityType: 'holiday', entityId: holiday.id,
       summary: `Hari libur ditambahkan: ${describe(holiday)}${recalculatedNote(recalculated)}`,
@@ -59,16 +61,16 @@ export function addHoliday({ db, actor, input }: UseCase & { input: HolidayInput
 }
 
 /** Corrects an entry (date, kind or name); deadlines around both the old and the new date follow. */
-export function updateHoliday({ db, actor, id, input }: UseCase & { id: number; input: HolidayInput }): HolidayChange {
+export function updateHoliday({ db, actor, zone, id, input }: UseCase & { id: number; input: HolidayInput }): HolidayChange {
   return db.transaction((tx) => {
     const before = repo.findHoliday(tx, id);
     if (!before) throw notFound('Hari libur');
     if (before.date === input.date && before.kind === input.kind && before.name === input.name) {
-      return { holiday: before, recalculated: { requests: 0, objections: 0 } };
+      return { holiday: before, recalculated: { requests: 0, objections: 0, consultations: 0 } };
     }
     refuseDuplicate(tx, input, id);
     const holiday = repo.updateHoliday(tx, id, { date: input.date, kind: input.kind, name: input.name });
-    const recalculated = recomputeDeadlinesFor(tx, [...new Set([before.date, holiday.date])]);
+    const recalculated = recomputeDeadlinesFor(tx, [...new Set([before.date, holiday.date])], zone);
     recordEvent(tx, actor, {
       action: 'holiday.update', entityType: 'holiday', entityId: id,
       summary: `Hari libur diubah: ${describe(before)} → ${describe(holiday)}${recalculatedNote(recalculated)}`,
@@ -80,12 +82,12 @@ export function updateHoliday({ db, actor, id, input }: UseCase & { id: number; 
 }
 
 /** Removes an entry; the day becomes a working day again unless it is a weekend or listed twice. */
-export function removeHoliday({ db, actor, id }: UseCase & { id: number }): HolidayChange {
+export function removeHoliday({ db, actor, zone, id }: UseCase & { id: number }): HolidayChange {
   return db.transaction((tx) => {
     const before = repo.findHoliday(tx, id);
     if (!before) throw notFound('Hari libur');
     repo.deleteHoliday(tx, id);
-    const recalculated = recomputeDeadlinesFor(tx, [before.date]);
+    const recalculated = recomputeDeadlinesFor(tx, [before.date], zone);
     recordEvent(tx, actor, {
       action: 'holiday.delete', entityType: 'holiday', entityId: id,
       summary: `Hari libur dihapus: ${describe(before)}${recalculatedNote(recalculated)}`,

@@ -23,7 +23,7 @@ function presentHoliday(h: HolidayRow) {
 
 function recalculatedMessage(c: Recomputed): string {
   const what = describeRecomputed(c);
-  return what ? `${what[0].toUpperCase()}${what.slice(1)} dihitung ulang.` : 'Tidak ada tenggat permohonan yang berubah.';
+  return what ? `${what[0].toUpperCase()}${what.slice(1)} dihitung ulang.` : 'Tidak ada tenggat permohonan, keberatan atau konsultasi yang berubah.';
 }
 
 /** Admin pages of the holiday calendar (hari libur nasional and cuti bersama). */
@@ -60,7 +60,7 @@ export function holidaysRoutes({ db, config }: AppContext): Router {
 
   r.post('/admin/holidays', ...admin, async (req, res) => {
     await handleForm(req, res, () => {
-      const { holiday, recalculated } = addHoliday({ db, actor: currentActor(req), input: parseInput(holidayFormSchema, req.body) });
+      const { holiday, recalculated } = addHoliday({ db, actor: currentActor(req), zone: config.zone, input: parseInput(holidayFormSchema, req.body) });
       flash(req, 'success', `${formatLongDate(holiday.date)} (${holiday.name}) ditambahkan. ${recalculatedMessage(recalculated)}`);
       res.redirect(listUrl(Number(holiday.date.slice(0, 4))));
     }, (errors, message) => renderList(res, yearOf(req.query.year), { values: typed(req), errors, message }));
@@ -75,14 +75,14 @@ export function holidaysRoutes({ db, config }: AppContext): Router {
     const holiday = service.getHoliday(db, idParam(req.params.id));
     await handleForm(req, res, () => {
       const input = parseInput(holidayFormSchema, req.body);
-      const { holiday: after, recalculated } = updateHoliday({ db, actor: currentActor(req), id: holiday.id, input });
+      const { holiday: after, recalculated } = updateHoliday({ db, actor: currentActor(req), zone: config.zone, id: holiday.id, input });
       flash(req, 'success', `${formatLongDate(after.date)} (${after.name}) disimpan. ${recalculatedMessage(recalculated)}`);
       res.redirect(listUrl(Number(after.date.slice(0, 4))));
     }, (errors, message) => renderEdit(res, holiday, { values: typed(req), errors, message }));
   });
 
   r.post('/admin/holidays/:id/delete', ...admin, (req, res) => {
-    const { holiday, recalculated } = removeHoliday({ db, actor: currentActor(req), id: idParam(req.params.id) });
+    const { holiday, recalculated } = removeHoliday({ db, actor: currentActor(req), zone: config.zone, id: idParam(req.params.id) });
     flash(req, 'success', `${formatLongDate(holiday.date)} (${holiday.name}) dihapus. ${recalculatedMessage(recalculated)}`);
     res.redirect(listUrl(Number(holiday.date.slice(0, 4))));
   });

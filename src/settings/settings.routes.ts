@@ -27,7 +27,7 @@ export function settingsRoutes({ db, config }: AppContext): Router {
 
   r.post('/admin/settings', ...admin, async (req, res) => {
     await handleForm(req, res, () => {
-      const { changed, recalculated } = updateSettings({ db, actor: currentActor(req), input: parseInput(settingsSchema, req.body) });
+      const { changed, recalculated } = updateSettings({ db, actor: currentActor(req), zone: config.zone, input: parseInput(settingsSchema, req.body) });
       const moved = recalculated ? describeRecomputed(recalculated) : '';
       flash(req, changed.length ? 'success' : 'info', changed.length ? `Pengaturan disimpan.${moved ? ` ${moved[0].toUpperCase()}${moved.slice(1)} dihitung ulang.` : ''}` : 'Tidak ada perubahan.');
       res.redirect('/admin/settings');

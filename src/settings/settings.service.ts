@@ -11,13 +11,13 @@ import { SETTING_LABELS, type SettingsInput } from './settings.schemas.js';
  * bersama counts as a working day re-derives every deadline a cuti bersama day touches, in the
  * same transaction, as a holiday change does.
  */
-export function updateSettings({ db, actor, input }: { db: Db; actor: Actor; input: SettingsInput }): { changed: SettingKey[]; recalculated: Recomputed | null } {
+export function updateSettings({ db, actor, zone, input }: { db: Db; actor: Actor; zone: string; input: SettingsInput }): { changed: SettingKey[]; recalculated: Recomputed | null } {
   return db.transaction((tx) => {
     const before = getSettings(tx);
     const changed = (Object.keys(SETTING_LABELS) as SettingKey[]).filter((k) => before[k] !== input[k]);
     if (changed.length === 0) return { changed, recalculated: null };
     for (const k of changed) setSetting(tx, k, input[k]);
-    const recalculated = changed.includes('collective_leave_is_working_day') ? recomputeForCollectiveLeave(tx) : null;
+    const recalculated = changed.includes('collective_leave_is_working_day') ? recomputeForCollectiveLeave(tx, zone) : null;
     const moved = recalculated ? describeRecomputed(recalculated) : '';
     recordEvent(tx, actor, {
       action: 'settings.update', entityType: 'settings',

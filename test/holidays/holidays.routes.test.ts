@@ -106,7 +106,7 @@ describe('adding a holiday', () => {
     const page = await agent.get(res.headers.location).expect(200);
     expect(page.text).toContain('Rabu, 31 Desember 2025');
     expect(page.text).toContain('Cuti bersama Tahun Baru');
-    expect(page.text).toContain('Tidak ada tenggat permohonan yang berubah.');
+    expect(page.text).toContain('Tidak ada tenggat permohonan, keberatan atau konsultasi yang berubah.');
     const added = holidayNamed(db, 2025, 'Cuti bersama Tahun Baru');
     expect(added).toMatchObject({ date: '2025-12-31', kind: 'collective_leave' });
     const [entry] = auditOf(db, 'holiday.create');

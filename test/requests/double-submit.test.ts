@@ -81,11 +81,11 @@ const cases: Case[] = [
   { name: 'holiday added', role: 'admin', setup: () => ({ page: '/admin/holidays?year=2025', action: '/admin/holidays?year=2025' }),
     fields: { date: '2025-12-31', kind: 'collective_leave', name: 'Cuti bersama Tahun Baru' } },
   { name: 'holiday edited', role: 'admin', setup: (db) => {
-    const { holiday } = addHoliday({ db, actor: testActor, input: { date: '2025-12-30', kind: 'collective_leave', name: 'Cuti' } });
+    const { holiday } = addHoliday({ db, actor: testActor, zone: 'Asia/Jakarta', input: { date: '2025-12-30', kind: 'collective_leave', name: 'Cuti' } });
     return { page: `/admin/holidays/${holiday.id}/edit`, action: `/admin/holidays/${holiday.id}/edit` };
   }, fields: { date: '2025-12-30', kind: 'collective_leave', name: 'Cuti bersama akhir tahun' } },
   { name: 'holiday removed', role: 'admin', setup: (db) => {
-    const { holiday } = addHoliday({ db, actor: testActor, input: { date: '2025-12-30', kind: 'collective_leave', name: 'Cuti' } });
+    const { holiday } = addHoliday({ db, actor: testActor, zone: 'Asia/Jakarta', input: { date: '2025-12-30', kind: 'collective_leave', name: 'Cuti' } });
     return { page: '/admin/holidays?year=2025', action: `/admin/holidays/${holiday.id}/delete` };
   }, fields: {} },
   { name: 'user created', role: 'admin', setup: () => ({ page: '/admin/users/new', action: '/admin/users' }),

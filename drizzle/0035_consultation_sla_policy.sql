@@ -1,0 +1,2 @@
+ALTER TABLE `consultations` ADD `sla_amount` integer;--> statement-breakpoint
+ALTER TABLE `consultations` ADD `sla_unit` text;
