@@ -11,19 +11,19 @@ import { dueUnder } from './desk-intake.js';
 import { ticketsCountingBetween, updateDueAt } from './desk.repo.js';
 import type { SlaPolicy } from './sla.js';
 
-const instant = (date: string, zone: string, plusDays = 0) =>
-  DateTime.fromISO(date, { zone }).plus({ days: plusDays }).toUTC().toISO({ suppressMilliseconds: true })!;
-const dayOf = (iso: string, zone: string) => DateTime.fromISO(iso, { setZone: true }).setZone(zone).toISODate()!;
+/** Where `date` begins in the office zone, plus `days`, as stored instants are written (UTC, no ms). */
+const instant = (date: string, zone: string, days = 0) =>
+  DateTime.fromISO(date, { zone }).plus({ days }).toUTC().toISO({ suppressMilliseconds: true })!;
 
 /** How many tickets got a new due time. */
 export function recomputeTicketDueTimes(tx: Tx, dates: string[], zone: string): number {
   if (dates.length === 0) return 0;
-  const sorted = [...dates].sort();
+  // Each day as [start, end) in stored instants: a ticket counts it when received before its end
+  // and due at or after its start (string order is time order in this format).
+  const days = [...dates].sort().map((d) => ({ start: instant(d, zone), end: instant(d, zone, 1) }));
   let changed = 0;
-  for (const t of ticketsCountingBetween(tx, instant(sorted[0], zone), instant(sorted.at(-1)!, zone, 1))) {
-    const from = dayOf(t.receivedAt, zone);
-    const until = dayOf(t.slaDueAt, zone);
-    if (!sorted.some((d) => d >= from && d <= until)) continue;
+  for (const t of ticketsCountingBetween(tx, days[0].start, days.at(-1)!.end)) {
+    if (!days.some((d) => t.receivedAt < d.end && t.slaDueAt >= d.start)) continue;
     const policy: SlaPolicy = t.slaAmount !== null && t.slaUnit !== null
       ? { amount: t.slaAmount, unit: t.slaUnit as SlaPolicy['unit'] }
       : servicePolicy(tx, t.channel, t.escalatedAt !== null);
