@@ -4,6 +4,7 @@
  * (src/desk/desk-config.ts). Also the options their forms offer for both.
  */
 import type { Tx } from '../db/client.js';
+import { AppError } from '../shared/errors.js';
 import { activeOptions, deskLabels } from '../desk/desk-config.js';
 import { provinces, regenciesOf, regionByCode } from '../regions/regions.js';
 
@@ -28,6 +29,24 @@ export function regionAndTopicProblems(tx: Tx, input: { regionCode: string; topi
   const topic = topicProblem(tx, input.topic);
   if (topic) fields.topic = topic;
   return fields;
+}
+
+/**
+ * `parse()` (the form's schema), with the region and topic checks run even when the schema
+ * refuses other fields: the form then shows every problem at once, not the schema's first and
+ * the region's on the next try. The service checks both again on valid input.
+ */
+export function parseWithRegionAndTopic<T>(tx: Tx, body: Record<string, unknown>, parse: () => T): T {
+  try {
+    return parse();
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code !== 'validation') throw e;
+    const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+    const given = { regionCode: text(body.regionCode), topic: text(body.topic) };
+    const more = Object.entries(regionAndTopicProblems(tx, given)).filter(([field]) => given[field as keyof typeof given] && !e.fields[field]);
+    if (more.length === 0) throw e;
+    throw new AppError('validation', e.userMessage, { ...e.fields, ...Object.fromEntries(more) });
+  }
 }
 
 /** The label of a stored topic code (inactive ones included; an unknown value is shown as is). */

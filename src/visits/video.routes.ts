@@ -12,7 +12,7 @@ import { listUnits } from '../units/units.service.js';
 import type { VideoConferenceRow } from '../db/schema.js';
 import { deskLabels } from '../desk/desk-config.js';
 import * as service from './video.service.js';
-import { formOptions } from './region-code.js';
+import { formOptions, parseWithRegionAndTopic } from './region-code.js';
 import { monthQuerySchema, videoCancelSchema, videoHeldSchema, videoRecordingSchema, videoRequestSchema } from './video.schemas.js';
 import { isLate, NETWORKS, PLANNING_LIMIT_DAYS, VIDEO_STATUSES, type Network } from './video-rules.js';
 
@@ -54,7 +54,7 @@ export function videoConferenceRoutes({ db, config }: AppContext): Router {
   r.get('/video-conferences/new', ...work, (_req, res) => renderNew(res, { values: { network: 'office_app', letterReceivedOn: DateTime.now().setZone(zone).toISODate() } }));
   r.post('/video-conferences/new', ...work, async (req, res) => {
     await handleForm(req, res, () => {
-      const row = service.requestVideoConference({ db, actor: currentActor(req), zone, input: parseInput(videoRequestSchema(zone), req.body) });
+      const row = service.requestVideoConference({ db, actor: currentActor(req), zone, input: parseWithRegionAndTopic(db, req.body, () => parseInput(videoRequestSchema(zone), req.body)) });
       flash(req, 'success', `Konferensi video atas surat ${row.letterNumber} dicatat.`);
       res.redirect(`/video-conferences/${row.id}`);
     }, (errors, message) => renderNew(res, { values: req.body, errors, message }));

@@ -10,7 +10,7 @@ import { presentTimeline } from '../requests/timeline.presenter.js';
 import { getSettings } from '../settings/settings.repo.js';
 import { USER_TYPES } from '../desk/vocabulary.js';
 import { deskLabels } from '../desk/desk-config.js';
-import { formOptions } from './region-code.js';
+import { formOptions, parseWithRegionAndTopic } from './region-code.js';
 import * as service from './visits.service.js';
 import { presentVisit } from './visits.presenter.js';
 import { cancelSchema, checkInSchema, dayQuerySchema, meetingSchema, reservationSchema } from './visits.schemas.js';
@@ -43,7 +43,7 @@ export function visitsRoutes({ db, config }: AppContext): Router {
     renderNew(res, { values: { guestType: 'local_government', people: 1, plannedOn: DateTime.now().setZone(zone).plus({ days: 1 }).toISODate() } }));
   r.post('/visits/new', ...work, async (req, res) => {
     await handleForm(req, res, () => {
-      const row = service.reserveVisit({ db, actor: currentActor(req), zone, input: parseInput(reservationSchema, req.body) });
+      const row = service.reserveVisit({ db, actor: currentActor(req), zone, input: parseWithRegionAndTopic(db, req.body, () => parseInput(reservationSchema, req.body)) });
       flash(req, 'success', `Reservasi kunjungan ${row.plannedOn} dicatat. Cetak konfirmasi kedatangan untuk tamu.`);
       res.redirect(`/visits/${row.id}`);
     }, (errors, message) => renderNew(res, { values: req.body, errors, message }));

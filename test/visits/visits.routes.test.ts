@@ -110,6 +110,17 @@ describe('visit reservations (SOP 194)', () => {
     expect(rows(db, 'select id from visits')).toEqual([]);
   });
 
+  it('when the phone is missing and the region and topic are wrong too, then one answer names all three and keeps what was typed', async () => {
+    const { app, db } = buildTestApp();
+    const res = await post(app, db, 'agent', '/visits/new', '/visits/new', { ...form, phone: '', regionCode: '5199', topic: 'Dana bagi hasil pajak daerah' });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('Kode wilayah &#34;5199&#34; tidak ada dalam daftar provinsi dan kabupaten/kota Kemendagri.');
+    expect(res.text).toContain('Topik tidak dikenal. Pilih dari daftar.');
+    expect(res.text).toContain('id="err-phone"');
+    expect(res.text).toContain('value="BPKAD Kabupaten Sleman"');
+    expect(rows(db, 'select id from visits')).toEqual([]);
+  });
+
   it('when the guest arrives and is met in 8 minutes, then a visit ticket is opened on the desk and the 10-minute target shows as met', async () => {
     const { app, db } = buildTestApp();
     const v = reserve(db, { regionCode: '3404' });
