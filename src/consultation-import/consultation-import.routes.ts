@@ -9,6 +9,8 @@ import { MAX_IMPORT_BYTES } from '../import/import.service.js';
 import { importConsultations, type ConsultationImportReport } from './consultation-import.service.js';
 import { presentConsultationImport } from './consultation-import.presenter.js';
 import { CONSULTATION_COLUMNS } from './columns.js';
+import { consultationTemplateCsv, consultationTemplateXlsx } from './template.js';
+import { CSV_CONTENT_TYPE, csvDialectOf, csvFileName } from '../shared/csv.js';
 import { activeOptions } from '../desk/desk-config.js';
 
 const MAX_MB = MAX_IMPORT_BYTES / 1024 / 1024;
@@ -33,6 +35,20 @@ export function consultationImportRoutes({ db, config, csrfValid }: AppContext):
     });
 
   r.get('/admin/consultation-import', ...allowed, (_req, res) => render(res));
+
+  r.get('/admin/consultation-import/template.xlsx', ...allowed, async (_req, res) => {
+    const body = await consultationTemplateXlsx({ channel: activeOptions(db, 'channel'), category: activeOptions(db, 'category'), topic: activeOptions(db, 'topic') });
+    res.set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.set('Content-Disposition', 'attachment; filename="templat-impor-konsultasi.xlsx"');
+    res.send(body);
+  });
+
+  r.get('/admin/consultation-import/template.csv', ...allowed, (req, res) => {
+    const dialect = csvDialectOf(req.query.format);
+    res.set('Content-Type', CSV_CONTENT_TYPE);
+    res.set('Content-Disposition', `attachment; filename="${csvFileName('templat-impor-konsultasi', dialect)}"`);
+    res.send(consultationTemplateCsv(dialect));
+  });
 
   r.post(
     '/admin/consultation-import',

@@ -25,16 +25,24 @@ export async function templateXlsx(): Promise<Buffer> {
   wb.creator = 'PPID Tracker';
   const ws = wb.addWorksheet('Register', { views: REGISTER_SHEET_VIEWS });
   configureRegisterSheet(ws);
-
-  const help = wb.addWorksheet('Petunjuk');
-  help.columns = [{ width: 34 }, { width: 8 }, { width: 70 }, { width: 60 }];
-  const intro = [
+  addHelpSheet(wb, [
     'Petunjuk impor register permohonan informasi publik',
     'Isi lembar "Register": satu baris per permohonan, mulai baris 2. Jangan mengubah judul kolom di baris 1.',
     'Tanggal: TTTT-BB-HH (2022-03-01), HH/BB/TTTT (01/03/2022) atau sel tanggal Excel. Pilihan: tulis labelnya atau kodenya, huruf besar/kecil bebas.',
     'Keberatan kedua dan seterusnya untuk permohonan yang sama: baris baru yang hanya berisi Nomor registrasi dan kolom keberatan.',
     'Nomor registrasi yang sudah ada di aplikasi dilewati ("sudah ada"), sehingga berkas yang sama aman diunggah dua kali.',
-  ];
+  ], REGISTER_COLUMNS.map((c) => [c.label, c.required ? 'ya' : '', allowedValues(c), c.hint]));
+  addDropDowns(wb, ws, REGISTER_COLUMNS.flatMap((c, i) => (c.kind === 'enum' ? [{ column: i + 1, title: c.label, labels: Object.values(c.vocabulary!) }] : [])));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * A "Petunjuk" sheet: the intro lines (the first as a title), then one row per column of the
+ * data sheet: Kolom, Wajib, Isi yang diterima, Keterangan.
+ */
+export function addHelpSheet(wb: ExcelJS.Workbook, intro: string[], columns: [string, string, string, string][]): void {
+  const help = wb.addWorksheet('Petunjuk');
+  help.columns = [{ width: 34 }, { width: 8 }, { width: 70 }, { width: 60 }];
   intro.forEach((text, i) => {
     const cell = help.getCell(i + 1, 1);
     cell.value = text;
@@ -46,33 +54,33 @@ export async function templateXlsx(): Promise<Buffer> {
     cell.value = h;
     cell.font = { bold: true };
   });
-  REGISTER_COLUMNS.forEach((c, i) => {
+  columns.forEach((values, i) => {
     const row = help.getRow(headerRow + 1 + i);
-    row.values = [c.label, c.required ? 'ya' : '', allowedValues(c), c.hint];
+    row.values = values;
     row.alignment = { vertical: 'top', wrapText: true };
   });
+}
 
-  // Drop-downs from a list sheet; "warning" style so a code typed instead of a label still goes in.
-  const lists = wb.addWorksheet('Pilihan');
-  let listCol = 0;
-  REGISTER_COLUMNS.forEach((c, i) => {
-    if (c.kind !== 'enum') return;
-    listCol++;
-    const labels = Object.values(c.vocabulary!);
-    lists.getColumn(listCol).width = 40;
-    lists.getCell(1, listCol).value = c.label;
-    lists.getCell(1, listCol).font = { bold: true };
-    labels.forEach((l, j) => { lists.getCell(j + 2, listCol).value = l; });
+/**
+ * Drop-down lists on the data sheet's columns (1-based), from a "Pilihan" sheet; "warning" style,
+ * so a code typed instead of a label still goes in.
+ */
+export function addDropDowns(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, lists: { column: number; title: string; labels: string[] }[]): void {
+  const sheet = wb.addWorksheet('Pilihan');
+  lists.forEach(({ column, title, labels }, i) => {
+    const listCol = i + 1;
+    sheet.getColumn(listCol).width = 40;
+    sheet.getCell(1, listCol).value = title;
+    sheet.getCell(1, listCol).font = { bold: true };
+    labels.forEach((l, j) => { sheet.getCell(j + 2, listCol).value = l; });
     const L = colLetter(listCol);
-    const target = colLetter(i + 1);
+    const target = colLetter(column);
     (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
       `${target}2:${target}${VALIDATED_ROWS}`,
       {
         type: 'list', allowBlank: true, formulae: [`Pilihan!$${L}$2:$${L}$${labels.length + 1}`],
-        showErrorMessage: true, errorStyle: 'warning', errorTitle: c.label, error: `Pilihan: ${labels.join('; ')}`,
+        showErrorMessage: true, errorStyle: 'warning', errorTitle: title, error: `Pilihan: ${labels.join('; ')}`,
       },
     );
   });
-
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }

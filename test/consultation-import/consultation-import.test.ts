@@ -7,6 +7,8 @@ import { buildTestApp } from '../helpers/build-test-app.js';
 import { loginAs, testUnit } from '../helpers/login-as.js';
 import { cliContext } from '../helpers/cli.js';
 import { csvWriter } from '../../src/shared/csv.js';
+import { activeOptions } from '../../src/desk/desk-config.js';
+import { USER_TYPES } from '../../src/desk/vocabulary.js';
 import { loadExcelJS } from '../../src/shared/excel.js';
 import { runCli } from '../../src/cli.js';
 import type { CliIo } from '../../src/context.js';
@@ -170,5 +172,55 @@ describe('importing consultation history from a CRM export', () => {
     fs.writeFileSync(file, csvOf([{ ...base, channel: 'fax' }]));
     expect(await runCli(['import-consultations', file], cliContext(db), io)).toBe(1);
     expect(await runCli(['import-consultations'], cliContext(db), io)).toBe(2);
+  });
+
+});
+
+describe('consultation import templates', () => {
+  it('when an officer downloads the XLSX template, fills one row with the offered labels and uploads it, then that ticket is imported', async () => {
+    const { app, db } = buildTestApp();
+    const { agent } = await loginAs(app, db, 'officer', 'template-officer');
+    const page = await agent.get('/admin/consultation-import').expect(200);
+    expect(page.text).toContain('href="/admin/consultation-import/template.xlsx"');
+    const res = await agent.get('/admin/consultation-import/template.xlsx').buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    }).expect(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const Excel = await loadExcelJS();
+    const wb = new Excel.Workbook();
+    await wb.xlsx.load(res.body as never);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Konsultasi', 'Petunjuk', 'Pilihan']);
+    const ws = wb.getWorksheet('Konsultasi')!;
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(HEADER);
+    expect(ws.rowCount).toBe(1);
+    const help = wb.getWorksheet('Petunjuk')!.getSheetValues().flat().join(' ');
+    expect(help).toContain('Dana desa (village_fund)'); // the admin's topic list, label and code
+    const choices = wb.getWorksheet('Pilihan')!;
+    const channels = (choices.getColumn(1).values as unknown[]).slice(2);
+    expect(channels).toContain('WhatsApp');
+
+    // Labels as the drop-downs offer them.
+    const filled: Row = { ...base, channel: 'WhatsApp', user_type: USER_TYPES.local_government, category: activeOptions(db, 'category').question, topic: 'Dana desa' };
+    expect((choices.getColumn(3).values as unknown[]).slice(2)).toContain(filled.category);
+    ws.addRow(HEADER.map((h) => filled[h] ?? ''));
+    const upload2 = await upload(app, db, Buffer.from(await wb.xlsx.writeBuffer()), 'templat.xlsx', { mode: 'import' });
+    expect(upload2.status, upload2.text.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").slice(0, 1500)).toBe(200);
+    expect(all(db, 'select channel, user_type, category, topic from consultations')).toEqual([
+      { channel: 'whatsapp', user_type: 'local_government', category: 'question', topic: 'village_fund' },
+    ]);
+  });
+
+  it('when the CSV template is downloaded, then it is the header line with a BOM (semicolons for Excel Indonesia)', async () => {
+    const { app, db } = buildTestApp();
+    const { agent } = await loginAs(app, db, 'admin', 'template-admin');
+    const csv = await agent.get('/admin/consultation-import/template.csv').expect(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.text.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.text.slice(1).trimEnd().split(',')).toEqual(HEADER);
+    const id = await agent.get('/admin/consultation-import/template.csv?format=excel-id').expect(200);
+    expect(id.headers['content-disposition']).toContain('templat-impor-konsultasi-excel-id.csv');
+    expect(id.text.slice(1).trimEnd().split(';')).toEqual(HEADER);
   });
 });

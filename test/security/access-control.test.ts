@@ -293,6 +293,8 @@ const PAGES: PageRow[] = [
   { m: 'POST', route: '/video-conferences/:id/recording', path: '/video-conferences/{VC}/recording', gate: 'staff', allow: DESK, ok: () => [400] },
   { m: 'POST', route: '/video-conferences/:id/cancel', path: '/video-conferences/{VC}/cancel', gate: 'staff', allow: DESK, ok: () => [400] },
   { m: 'GET', route: '/admin/consultation-import', path: '/admin/consultation-import', gate: 'staff', allow: DESK_IMPORT },
+  { m: 'GET', route: '/admin/consultation-import/template.xlsx', path: '/admin/consultation-import/template.xlsx', gate: 'staff', allow: DESK_IMPORT },
+  { m: 'GET', route: '/admin/consultation-import/template.csv', path: '/admin/consultation-import/template.csv', gate: 'staff', allow: DESK_IMPORT },
   { m: 'POST', route: '/admin/consultation-import', path: '/admin/consultation-import', gate: 'staff', allow: DESK_IMPORT, ok: () => [400] },
 
   // administration
