@@ -5,12 +5,19 @@
  */
 import { asc, eq, isNotNull } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
+import { insertInChunks } from '../db/bulk.js';
 import { dikEntries as dikTable, requests, type DikEntryRow } from '../db/schema.js';
 
 export type NewDikEntry = typeof dikTable.$inferInsert;
 
 export function insertDikEntry(tx: Tx, values: NewDikEntry): DikEntryRow {
   return tx.insert(dikTable).values(values).returning().get();
+}
+
+/** Many entries at once (the register import); returns each new entry's id by its request. */
+export function insertDikEntries(tx: Tx, rows: readonly NewDikEntry[]): Map<number, number> {
+  const out = insertInChunks<{ id: number; requestId: number | null }>(tx, dikTable, rows, 200, { id: dikTable.id, requestId: dikTable.requestId });
+  return new Map(out.map((r) => [r.requestId!, r.id]));
 }
 
 export function findDikEntry(tx: Tx, id: number): DikEntryRow | undefined {

@@ -39,6 +39,14 @@ export function pickDikEntry(tx: Tx, id: number): DikEntryRow {
   return entry;
 }
 
+/**
+ * Entries for exempt decisions of imported history (the register import), at once: the import's
+ * own audit entry counts them, as it counts the requests. Returns each entry's id by its request.
+ */
+export function createImportedDikEntries(tx: Tx, facts: readonly ExemptionFacts[], now: string): Map<number, number> {
+  return repo.insertDikEntries(tx, facts.map((f) => ({ ...row(f), createdAt: now, updatedAt: now })));
+}
+
 /** A new entry from a decision, audited in the caller's transaction. */
 export function createDikEntry(tx: Tx, actor: Actor, facts: ExemptionFacts, now: string): DikEntryRow {
   const entry = repo.insertDikEntry(tx, { ...row(facts), createdAt: now, updatedAt: now });

@@ -154,17 +154,18 @@ export async function importRegister(input: ImportInput): Promise<ImportReport> 
       return finish(false, ok, `Pemeriksaan saja, belum ada yang disimpan: ${ok.length} permohonan siap diimpor${existingNote}${skippedNote}.`);
     }
 
-    const numbers = writePlans(tx, actor, ok, settings, log);
+    const { numbers, dikEntries } = writePlans(tx, actor, ok, settings, log);
     const objectionCount = ok.reduce((n, plan) => n + plan.objections.length, 0);
-    const report = finish(true, ok, `${ok.length} permohonan diimpor (${objectionCount} keberatan)${existingNote}${skippedNote}.`);
+    const dikNote = dikEntries ? `, ${dikEntries} entri DIK` : '';
+    const report = finish(true, ok, `${ok.length} permohonan diimpor (${objectionCount} keberatan${dikNote})${existingNote}${skippedNote}.`);
     recordEvent(tx, actor, {
       action: 'import.register',
       entityType: 'import',
       entityId: sha256.slice(0, 16),
-      summary: `Register diimpor dari "${fileName}": ${ok.length} permohonan, ${objectionCount} keberatan${existingNote}${skippedNote} (SHA-256 ${sha256})`,
+      summary: `Register diimpor dari "${fileName}": ${ok.length} permohonan, ${objectionCount} keberatan${dikNote}${existingNote}${skippedNote} (SHA-256 ${sha256})`,
       after: {
         file: fileName, sha256, format, rows: parsed.dataRows,
-        imported: ok.length, objections: objectionCount, existing, invalidRows: errorRows.size, warnings: report.warnings,
+        imported: ok.length, objections: objectionCount, dikEntries, existing, invalidRows: errorRows.size, warnings: report.warnings,
         numbers,
       },
     });

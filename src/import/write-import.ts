@@ -9,6 +9,8 @@ import type { Settings } from '../settings/settings.repo.js';
 import { newAccessCode } from '../requests/access-code.js';
 import { firstFreeNumber, formatNumber, nextInSequence } from '../numbering/numbering.js';
 import * as requestsRepo from '../requests/requests.repo.js';
+import { createImportedDikEntries, type ExemptionFacts } from '../dik/dik.service.js';
+import type { ExemptionArticle } from '../vocabulary/requests.js';
 import * as objectionsRepo from '../objections/objections.repo.js';
 import type { ObjectionValues, RequestValues } from './parsed-values.js';
 import { codeOf, codeOrNull } from '../vocabulary/keys.js';
@@ -28,14 +30,16 @@ const WRITE_BATCH = 1000;
  * Rows go in as multi-row INSERTs, in plan order (ids follow the file as before).
  * Returns the registration numbers written (for the audit entry).
  */
-export function writePlans(tx: Tx, actor: Actor, plans: PlannedRequest[], settings: Settings, log: ProblemLog): string[] {
+export function writePlans(tx: Tx, actor: Actor, plans: PlannedRequest[], settings: Settings, log: ProblemLog): { numbers: string[]; dikEntries: number } {
   const now = nowInstant();
+  let dikEntries = 0;
   const unnumbered: { requestId: number; o: PlannedObjection }[] = [];
   const objectionRow = (requestId: number, o: PlannedObjection, number: string, seq: number | null) =>
     objectionInsert(o, requestId, number, seq, now, actor.userId);
   for (let i = 0; i < plans.length; i += WRITE_BATCH) {
     const batch = plans.slice(i, i + WRITE_BATCH);
     const ids = requestsRepo.insertRequests(tx, batch.map((plan) => requestInsert(plan, newAccessCode(), now, actor)));
+    dikEntries += recordExemptions(tx, batch, ids, now);
     const numbered: objectionsRepo.NewObjectionRow[] = [];
     for (const plan of batch) {
       const requestId = ids.get(plan.parsed.number)!;
@@ -77,7 +81,7 @@ export function writePlans(tx: Tx, actor: Actor, plans: PlannedRequest[], settin
     log.note(o.parsed.row, L('objectionNumber'), `Keberatan diberi nomor ${number}.`);
   }
   objectionsRepo.insertObjections(tx, generated);
-  return plans.map((p) => p.parsed.number);
+  return { numbers: plans.map((p) => p.parsed.number), dikEntries };
 }
 
 /*
@@ -87,6 +91,28 @@ export function writePlans(tx: Tx, actor: Actor, plans: PlannedRequest[], settin
  * 100,000-row import notices. The objection's row is spelled out (its values carry a number the
  * row takes apart).
  */
+
+/**
+ * A decision of the file that withholds information as exempt gets its DIK entry, as a decision
+ * made in the app does (src/requests/exemption.ts): the register of exempt information is then
+ * complete for the imported years too. Returns how many entries were made.
+ */
+function recordExemptions(tx: Tx, batch: PlannedRequest[], ids: Map<string, number>, now: string): number {
+  const facts: ExemptionFacts[] = [];
+  for (const plan of batch) {
+    const v = plan.parsed.values;
+    if (!v.outcome || v.outcome === 'full' || !v.reasonExempt || !v.decidedOn) continue;
+    facts.push({
+      information: v.informationRequested, articles: (v.exemptionArticles ? v.exemptionArticles.split(',') : []) as ExemptionArticle[],
+      legalBasis: v.exemptionBasis, consequenceTest: v.consequenceTest, exemptionUntil: v.exemptionUntil, exemptionYears: v.exemptionYears,
+      exemptionWhileProtected: v.exemptionWhileProtected, decisionNumber: v.rejectionLetterNumber ?? '', decidedOn: v.decidedOn,
+      requestId: ids.get(plan.parsed.number)!,
+    });
+  }
+  if (facts.length === 0) return 0;
+  requestsRepo.linkDikEntries(tx, createImportedDikEntries(tx, facts, now));
+  return facts.length;
+}
 
 function requestInsert(plan: PlannedRequest, accessCode: string, now: string, actor: Actor): requestsRepo.NewRequestRow {
   const row = plan.parsed.values as RequestValues & requestsRepo.NewRequestRow;

@@ -367,6 +367,14 @@ export function insertRequests(tx: Tx, rows: readonly NewRequestRow[]): Map<stri
   return new Map(out.map((r) => [r.n, r.id]));
 }
 
+/** Links imported requests to the DIK entries made for their exemptions (requestId → entry id). */
+export function linkDikEntries(tx: Tx, entries: ReadonlyMap<number, number>): void {
+  const link = perConnection(tx, linkDikStatement);
+  for (const [requestId, dikEntryId] of entries) link.run({ requestId, dikEntryId });
+}
+const linkDikStatement = (tx: Tx) =>
+  tx.update(requests).set({ dikEntryId: sql`${sql.placeholder('dikEntryId')}` }).where(eq(requests.id, sql.placeholder('requestId'))).prepare();
+
 /**
  * How many objections hang on a request (an entry with one cannot be voided). Counted here, not
  * through objections/, because objections/ builds on requests/ (arrows point down).

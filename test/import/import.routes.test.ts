@@ -8,6 +8,7 @@ import { csvOf, LABELS, readXlsx, row, xlsxOf } from './register-files.js';
 import { findByRegistrationNumber } from '../../src/requests/requests.repo.js';
 import { objectionsOfRequest } from '../../src/objections/objections.repo.js';
 import { listAudit } from '../../src/audit/audit.repo.js';
+import { findDikEntry } from '../../src/dik/dik.repo.js';
 import { loadCalendar } from '../../src/calendar/holidays.service.js';
 import { computeDeadlines } from '../../src/requests/deadlines.js';
 import { objectionDates } from '../../src/objections/objection-rules.js';
@@ -78,7 +79,7 @@ describe('importing a register', () => {
     const { app, db } = buildTestApp();
     const res = await upload(app, db, csvOf(sampleRows()), 'register-2022.csv');
     expect(res.status).toBe(200);
-    expect(res.text).toContain('3 permohonan diimpor (1 keberatan)');
+    expect(res.text).toContain('3 permohonan diimpor (1 keberatan, 1 entri DIK)');
     expect(res.text).toContain('Belum diputus dan tenggatnya (20 April 2022) sudah lewat');
 
     const a = findByRegistrationNumber(db, '005/PPID/III/2022')!;
@@ -94,6 +95,13 @@ describe('importing a register', () => {
       outcome: 'partial', decidedOn: '2022-03-22', serviceDays: 14, reasonExempt: true, reasonNotHeld: true, reasonOther: false,
       exemptionArticles: 'h', consequenceTest: 'Memuat data pribadi', feeRupiah: 5000,
     });
+    // Its exemption is in the DIK, as a decision made in the app would put it; the full grant has none.
+    expect(b.dikEntryId).not.toBeNull();
+    expect(findDikEntry(db, b.dikEntryId!)).toMatchObject({
+      information: b.informationRequested, articles: 'h', consequenceTest: 'Memuat data pribadi', decidedOn: '2022-03-22', requestId: b.id,
+    });
+    expect(a.dikEntryId).toBeNull();
+    expect(listAudit(db, { action: 'import.register' }, 1, 1).rows[0].summary).toContain('1 entri DIK');
     const [o] = objectionsOfRequest(db, b.id);
     const cal = loadCalendar(db);
     expect(o).toMatchObject({
@@ -117,7 +125,7 @@ describe('importing a register', () => {
     rows[0].Telepon = 81234567890; // a number cell, as Excel makes of it
     const res = await upload(app, db, await xlsxOf(rows), 'register-2022.xlsx');
     expect(res.status).toBe(200);
-    expect(res.text).toContain('3 permohonan diimpor (1 keberatan)');
+    expect(res.text).toContain('3 permohonan diimpor (1 keberatan, 1 entri DIK)');
     expect(findByRegistrationNumber(db, '005/PPID/III/2022')).toMatchObject({ receivedOn: '2022-03-01', decidedOn: '2022-03-10', serviceDays: 6, channel: 'email', requesterPhone: '81234567890' });
     expect(findByRegistrationNumber(db, '006/PPID/III/2022')).toMatchObject({ dueOn: '2022-03-25', serviceDays: 14 });
   });
@@ -152,7 +160,7 @@ describe('importing a register', () => {
     const rows = [...sampleRows(), row({ 'Nomor registrasi': '010/PPID/III/2022', 'Jenis pemohon': 'alien' })];
     const res = await upload(app, db, csvOf(rows), 'register.csv', { skipInvalid: '1' });
     expect(res.status).toBe(200);
-    expect(res.text).toContain('3 permohonan diimpor (1 keberatan); 1 baris bermasalah dilewati');
+    expect(res.text).toContain('3 permohonan diimpor (1 keberatan, 1 entri DIK); 1 baris bermasalah dilewati');
     expect(findByRegistrationNumber(db, '010/PPID/III/2022')).toBeUndefined();
   });
 
